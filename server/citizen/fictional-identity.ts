@@ -1,0 +1,65 @@
+import crypto from 'node:crypto';
+
+/**
+ * Fictional identities. A CPR number is DDMMYY-SSSS; serials 5000-8999 with a year of
+ * 37-57 mean a birth in 2037-2057, so the sandbox's CPR numbers look ordinary to a
+ * learner yet cannot belong to anyone living today.
+ */
+export function isFictionalCpr(cpr: string): boolean {
+  const digits = cpr.replace('-', '');
+  if (!/^\d{10}$/.test(digits)) return false;
+  const day = Number(digits.slice(0, 2));
+  const month = Number(digits.slice(2, 4));
+  const year = Number(digits.slice(4, 6));
+  const serial = Number(digits.slice(6));
+  return day >= 1 && day <= 28 && month >= 1 && month <= 12 && year >= 37 && year <= 57 && serial >= 5000 && serial <= 8999;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+export function fictionalCpr(): string {
+  const day = crypto.randomInt(1, 29);
+  const month = crypto.randomInt(1, 13);
+  const year = crypto.randomInt(37, 58);
+  const serial = crypto.randomInt(5000, 9000);
+  return `${two(day)}${two(month)}${two(year)}${serial}`;
+}
+
+export function fictionalNemidNumber(): string {
+  return String(crypto.randomInt(100_000_000, 1_000_000_000));
+}
+
+const givenNames = [
+  'Mette', 'Ahmed', 'Anna', 'Jens', 'Karen', 'Piotr', 'Fatima', 'Lars', 'Sofie', 'Omar', 'Ingrid', 'Mehmet',
+  'Birgitte', 'Yusuf', 'Hanne', 'Ole', 'Amira', 'Niels', 'Lena', 'Tomasz', 'Grethe', 'Ali', 'Kirsten', 'Samir',
+  'Poul', 'Leyla', 'Henrik', 'Maja', 'Erik', 'Nadia', 'Svend', 'Ewa', 'Bent', 'Hiba', 'Klaus', 'Marta',
+];
+const familyNames = [
+  'Hansen', 'Nielsen', 'Jensen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen',
+  'Jørgensen', 'Petersen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Poulsen', 'Johansen', 'Møller',
+  'Karimi', 'Yilmaz', 'Nowak', 'Schmidt', 'Ali', 'Hussein', 'Kowalski', 'Berg', 'Dahl', 'Holm',
+];
+
+/** A name marked as fictional by its middle name "Fiktiv". */
+export function fictionalName(): string {
+  return `${givenNames[crypto.randomInt(givenNames.length)]} Fiktiv ${familyNames[crypto.randomInt(familyNames.length)]}`;
+}
+
+const words = ['hest', 'kage', 'sol', 'bog', 'cykel', 'havn', 'skov', 'fisk', 'sne', 'stol', 'mus', 'kop', 'lys', 'bro'];
+
+/** A password easy to read aloud in a classroom, that passes every NemID rule. */
+export function fictionalPassword(): string {
+  const word = words[crypto.randomInt(words.length)]!;
+  return `${word[0]!.toUpperCase()}${word.slice(1)}${crypto.randomInt(1000, 10_000)}`;
+}
+
+/** A user ID built from the name, e.g. `mette.hansen42`. */
+export function userIdFromName(name: string): string {
+  const parts = name
+    .toLowerCase()
+    .replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa')
+    .normalize('NFD').replace(/[^\x00-\x7f]/g, '')
+    .split(/\s+/)
+    .filter((part) => part && part !== 'fiktiv');
+  return `${parts[0] ?? 'trainee'}.${parts[parts.length - 1] ?? 'x'}${crypto.randomInt(10, 100)}`;
+}

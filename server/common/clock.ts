@@ -1,0 +1,48 @@
+import type { ClassRepository } from '../teacher/class-repository.ts';
+
+export type RealNow = () => number;
+
+const unitMs = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const;
+
+/** Parses durations such as `30m`, `8h`, `4d` or `1w` into milliseconds. */
+export function parseDuration(text: string): number {
+  const match = /^(\d{1,5})([mhdw])$/.exec(text.trim());
+  if (!match) throw new RangeError(`"${text}" is not a duration; use a number and a unit such as 30m, 8h, 4d or 1w`);
+  return Number(match[1]) * unitMs[match[2] as keyof typeof unitMs];
+}
+
+/** Adds working days (Monday-Friday), as the post counts "3-4 working days". */
+export function addWorkingDays(from: number, days: number): number {
+  const date = new Date(from);
+  let left = days;
+  while (left > 0) {
+    date.setUTCDate(date.getUTCDate() + 1);
+    const weekday = date.getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return date.getTime();
+}
+
+/**
+ * The class clock: every class has a simulated time, real time plus an offset that a
+ * teacher moves forward, so that "8 hours" or "3-4 working days" can pass in a lesson.
+ * Every rule reads its time here, never from Date.now().
+ */
+export class ClassClock {
+  constructor(
+    private readonly classes: ClassRepository,
+    private readonly realNow: RealNow = Date.now,
+  ) {}
+
+  now(classId: number): number {
+    return this.realNow() + this.classes.clockOffset(classId);
+  }
+
+  /** Moves the class clock forward; time never runs backwards. */
+  advance(classId: number, ms: number): number {
+    if (!Number.isFinite(ms) || ms <= 0) throw new RangeError('The clock only moves forward');
+    const offset = this.classes.clockOffset(classId) + ms;
+    this.classes.setClockOffset(classId, offset);
+    return this.realNow() + offset;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Domain errors: each carries an HTTP status and a locale key for the message the
+ * person sees. The one error handler in app.ts renders them; nothing else catches them.
+ */
+export class DomainError extends Error {
+  constructor(
+    public readonly messageKey: string,
+    public readonly status: number,
+    public readonly params: Record<string, string | number> = {},
+  ) {
+    super(messageKey);
+    this.name = new.target.name;
+  }
+}
+
+/** Thrown when a page or object does not exist, or is not the requester's to see. */
+export class NotFound extends DomainError {
+  constructor() {
+    super('errors:notFound', 404);
+  }
+}
+
+/** Thrown when a step of a journey is asked for out of order (e.g. the key step before the password). */
+export class StepOutOfOrder extends DomainError {
+  constructor() {
+    super('errors:stepOutOfOrder', 409);
+  }
+}
+
+/** Thrown when a scenario file breaks its schema; names the file, the field and what was expected. */
+export class ScenarioInvalid extends Error {
+  constructor(
+    public readonly file: string,
+    public readonly problems: { field: string; expected: string }[],
+  ) {
+    super(
+      `Scenario ${file} is not valid:\n` +
+        problems.map((problem) => `  - ${problem.field || '(file)'}: ${problem.expected}`).join('\n'),
+    );
+    this.name = 'ScenarioInvalid';
+  }
+}
+
+/** Thrown when a CLI argument or option names something that is not there or is malformed. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,24 @@
+import type { ServiceId } from '../paths.ts';
+
+/** The login journey, explicit state kept in the session (see login/login-journey.ts). */
+export interface LoginJourney {
+  step: 'choose-password' | 'key';
+  citizenId: number;
+  service: ServiceId;
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    login?: LoginJourney;
+    /** Set once the three-part login is done. */
+    citizenId?: number;
+    classId?: number;
+    teacherId?: number;
+    /** Real time the session was created, for the absolute timeout. */
+    createdAt?: number;
+    /** Marks a session that rendered a form, so it is saved and its CSRF token stays valid. */
+    formShown?: boolean;
+  }
+}
+
+export {};

@@ -1,0 +1,37 @@
+import { CitizenRepository } from './citizen/citizen-repository.ts';
+import { ClassClock, type RealNow } from './common/clock.ts';
+import { EventLog } from './common/event-log.ts';
+import type { Secrets } from './common/secrets.ts';
+import { SqliteSessionStore } from './common/session-store.ts';
+import { KeyCardCodes } from './keycard/keycard-codes.ts';
+import { KeyCardRepository } from './keycard/keycard-repository.ts';
+import { KeyCardService } from './keycard/keycard-service.ts';
+import { LoginService } from './login/login-service.ts';
+import { ScenarioLibrary } from './scenario/scenario-library.ts';
+import { ScenarioService } from './scenario/scenario-service.ts';
+import type { Db } from './storage/connection.ts';
+import { ClassRepository } from './teacher/class-repository.ts';
+import { TeacherRepository } from './teacher/teacher-repository.ts';
+
+/**
+ * The sandbox's repositories and services, wired once over one database. The server,
+ * the CLI and the tests all build it the same way; a test may pass its own clock.
+ */
+export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: string; realNow?: RealNow }) {
+  const { db, secrets } = options;
+  const realNow = options.realNow ?? Date.now;
+  const classes = new ClassRepository(db);
+  const citizens = new CitizenRepository(db);
+  const clock = new ClassClock(classes, realNow);
+  const events = new EventLog(db, realNow);
+  const keycards = new KeyCardService(new KeyCardRepository(db), new KeyCardCodes(secrets.keycard));
+  const sessionStore = new SqliteSessionStore(db, realNow);
+  const library = new ScenarioLibrary(options.scenarioDir);
+  const endSessions = (ids: number[]) => sessionStore.endCitizenSessions(ids);
+  const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions });
+  const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions });
+  const teachers = new TeacherRepository(db);
+  return { db, secrets, realNow, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers };
+}
+
+export type Context = ReturnType<typeof createContext>;

@@ -1,0 +1,26 @@
+export type CardStatus = 'active' | 'sent' | 'replaced' | 'blocked';
+export type CardReason = 'first' | 'renewal' | 'extra' | 'replacement';
+
+export interface KeyCard {
+  id: number;
+  citizenId: number;
+  cardNumber: string;
+  nonce: string;
+  keyCount: number;
+  status: CardStatus;
+  reason: CardReason;
+  issuedAt: number;
+  arrivesAt: number;
+  challengeKey: string | null;
+}
+
+export interface PrintedKey {
+  key: string;
+  code: string;
+  used: boolean;
+}
+
+/** Formats a card number as printed on the card: 1-234-567-890. */
+export function formatCardNumber(digits: string): string {
+  return `${digits.slice(0, 1)}-${digits.slice(1, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`;
+}

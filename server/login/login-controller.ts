@@ -1,0 +1,134 @@
+import type { Request, Response } from 'express';
+import { sessionCookieName } from '../common/security.ts';
+import { paths, serviceFrom, services } from '../paths.ts';
+import type { LoginService, Refusal } from './login-service.ts';
+import { choosePasswordSchema, fieldErrors, formText, keyStepSchema, passwordStepSchema } from './login-validation.ts';
+
+/** The message (locale key and values) shown when a NemID cannot be used to log in. */
+export function refusalMessage(refusal: Refusal, time: (ms: number) => string): { key: string; params: Record<string, string> } {
+  if (refusal.kind === 'revoked') return { key: 'login:refused.revoked', params: {} };
+  if (refusal.kind === 'no-card') return { key: 'login:refused.noCard', params: {} };
+  return { key: `login:refused.${refusal.code}`, params: { until: refusal.until ? time(refusal.until) : '' } };
+}
+
+const refusalStatus = (refusal: Refusal) => (refusal.kind === 'locked' ? 423 : 403);
+
+/** Thin controllers of the login journey: read the request, ask the LoginService, render. */
+export function loginController(login: LoginService) {
+  const renderStart = (res: Response, status: number, locals: Record<string, unknown>) =>
+    res.status(status).render('login/start', { errors: {}, identifier: '', notice: null, ...locals });
+
+  return {
+    showStart(req: Request, res: Response): void {
+      renderStart(res, 200, { service: serviceFrom(req.query.service) });
+    },
+
+    async submitPassword(req: Request, res: Response): Promise<void> {
+      const service = serviceFrom(formText(req.body, 'service'));
+      const parsed = passwordStepSchema.safeParse(req.body);
+      const identifier = formText(req.body, 'identifier').slice(0, 100);
+      if (!parsed.success) {
+        renderStart(res, 400, { service, identifier, errors: fieldErrors(parsed.error) });
+        return;
+      }
+      const outcome = await login.checkPassword(parsed.data.identifier, parsed.data.password);
+      if (outcome.kind === 'wrong') {
+        renderStart(res, 401, { service, identifier, errors: { form: ['login:errors.wrongCredentials'] } });
+        return;
+      }
+      if (outcome.kind === 'key' || outcome.kind === 'choose-password') {
+        req.session.login = { step: outcome.kind, citizenId: outcome.citizen.id, service };
+        res.redirect(303, outcome.kind === 'key' ? paths.login.key : paths.login.newPassword);
+        return;
+      }
+      const message = refusalMessage(outcome, res.locals.time);
+      renderStart(res, refusalStatus(outcome), { service, identifier, refusal: message });
+    },
+
+    showNewPassword(_req: Request, res: Response): void {
+      res.render('login/new-password', { errors: {}, userId: '' });
+    },
+
+    async submitNewPassword(req: Request, res: Response): Promise<void> {
+      const journey = req.session.login!;
+      const parsed = choosePasswordSchema.safeParse(req.body);
+      const userId = formText(req.body, 'userId').slice(0, 100);
+      if (!parsed.success) {
+        res.status(400).render('login/new-password', { errors: fieldErrors(parsed.error), userId });
+        return;
+      }
+      const result = await login.choosePassword(journey.citizenId, parsed.data);
+      if (!result.ok) {
+        res.status(400).render('login/new-password', { errors: result.errors, userId });
+        return;
+      }
+      req.session.login = { ...journey, step: 'key' };
+      res.redirect(303, paths.login.key);
+    },
+
+    showKey(req: Request, res: Response): void {
+      const journey = req.session.login!;
+      const challenge = login.challenge(journey.citizenId);
+      if ('kind' in challenge) {
+        delete req.session.login;
+        renderStart(res, refusalStatus(challenge), { service: journey.service, refusal: refusalMessage(challenge, res.locals.time) });
+        return;
+      }
+      res.render('login/key', { challenge, errors: {}, feedback: null });
+    },
+
+    submitKey(req: Request, res: Response, next: (error?: unknown) => void): void {
+      const journey = req.session.login!;
+      const parsed = keyStepSchema.safeParse(req.body);
+      if (!parsed.success) {
+        const challenge = login.challenge(journey.citizenId);
+        if ('kind' in challenge) {
+          res.redirect(303, paths.login.key);
+          return;
+        }
+        res.status(400).render('login/key', { challenge, errors: fieldErrors(parsed.error), feedback: null });
+        return;
+      }
+      const outcome = login.answerKey(journey.citizenId, parsed.data.code, journey.service);
+      if (outcome.kind === 'ok') {
+        // A new session id at login, so a session id known before the login is worth nothing.
+        req.session.regenerate((error) => {
+          if (error) return next(error);
+          req.session.citizenId = outcome.citizen.id;
+          req.session.classId = outcome.citizen.classId;
+          req.session.createdAt = Date.now();
+          req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, services[journey.service])));
+        });
+        return;
+      }
+      if (outcome.kind === 'stale') {
+        delete req.session.login;
+        renderStart(res, 409, { service: journey.service, notice: 'login:errors.stale' });
+        return;
+      }
+      if (outcome.kind === 'wrong') {
+        const challenge = login.challenge(journey.citizenId);
+        if ('kind' in challenge) return next(new Error('challenge vanished after a wrong code'));
+        const feedback = outcome.typedCodeOf
+          ? { key: outcome.typedCodeOf.used ? 'login:key.typedUsedKey' : 'login:key.typedOtherKey', typed: outcome.typedCodeOf.key }
+          : { key: 'login:key.wrongCode', typed: '' };
+        res.status(401).render('login/key', {
+          challenge,
+          errors: {},
+          feedback: { ...feedback, asked: outcome.askedKey, triesLeft: outcome.triesLeft },
+        });
+        return;
+      }
+      delete req.session.login;
+      renderStart(res, refusalStatus(outcome), { service: journey.service, refusal: refusalMessage(outcome, res.locals.time) });
+    },
+
+    logout(req: Request, res: Response, next: (error?: unknown) => void): void {
+      req.session.destroy((error) => {
+        if (error) return next(error);
+        res.clearCookie(sessionCookieName);
+        res.redirect(303, `${paths.home}?loggedOut=1`);
+      });
+    },
+  };
+}

@@ -1,0 +1,219 @@
+import type { CitizenRepository } from '../citizen/citizen-repository.ts';
+import { normalisePassword, passwordProblems, userIdProblems } from '../citizen/credentials.ts';
+import type { Citizen, LockCode } from '../citizen/types.ts';
+import type { ClassClock } from '../common/clock.ts';
+import type { EventLog } from '../common/event-log.ts';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from '../common/passwords.ts';
+import type { KeyCardService } from '../keycard/keycard-service.ts';
+import type { KeyCard } from '../keycard/types.ts';
+import type { ScenarioSettings } from '../scenario/types.ts';
+import type { Db } from '../storage/connection.ts';
+import type { ClassRepository } from '../teacher/class-repository.ts';
+
+export interface LoginDeps {
+  db: Db;
+  classes: ClassRepository;
+  citizens: CitizenRepository;
+  keycards: KeyCardService;
+  clock: ClassClock;
+  events: EventLog;
+  /** Ends every open session of these citizens (on a block). */
+  endSessions: (citizenIds: number[]) => void;
+}
+
+/** Why a login cannot go on: a lock with its message code, a revoked NemID, or no key card. */
+export type Refusal =
+  | { kind: 'locked'; code: LockCode; until: number | null }
+  | { kind: 'revoked' }
+  | { kind: 'no-card' };
+
+export type PasswordOutcome =
+  | { kind: 'key'; citizen: Citizen }
+  | { kind: 'choose-password'; citizen: Citizen }
+  /** A wrong user ID and a wrong password look the same to the person typing. */
+  | { kind: 'wrong' }
+  | Refusal;
+
+export type KeyOutcome =
+  | { kind: 'ok'; citizen: Citizen; renewedCard?: KeyCard; switchedToNewCard: boolean }
+  | { kind: 'wrong'; askedKey: string; typedCodeOf?: { key: string; used: boolean }; triesLeft: number }
+  /** The key was answered by another request already: start the login again. */
+  | { kind: 'stale' }
+  | Refusal;
+
+export interface Challenge {
+  keyNumber: string;
+  cardNumber: string;
+  isNewCard: boolean;
+}
+
+export type ChoiceErrors = Partial<Record<'password' | 'repeat' | 'userId', string[]>>;
+
+/**
+ * The three-part NemID login (R4): user ID, password, key card. It decides every
+ * outcome and lock (SPEC's LOCK001-LOCK003) and writes each change to the event log.
+ */
+export class LoginService {
+  constructor(private readonly deps: LoginDeps) {}
+
+  private settingsOf(citizen: Citizen): ScenarioSettings {
+    return this.deps.classes.findById(citizen.classId)!.settings;
+  }
+
+  private record(citizen: Citizen, type: string, rule: string | null, data: Record<string, unknown> = {}): void {
+    this.deps.events.record({
+      classId: citizen.classId,
+      citizenId: citizen.id,
+      actor: 'trainee',
+      type,
+      rule,
+      data,
+      at: this.deps.clock.now(citizen.classId),
+    });
+  }
+
+  /** The citizen as of now on their class clock: a LOCK001 whose hours have passed ends here. */
+  current(citizenId: number): Citizen | undefined {
+    const citizen = this.deps.citizens.findById(citizenId);
+    if (!citizen) return undefined;
+    const now = this.deps.clock.now(citizen.classId);
+    if (citizen.state === 'locked' && citizen.lockedUntil !== null && citizen.lockedUntil <= now) {
+      if (this.deps.citizens.endTemporaryLock(citizen.id)) this.record(citizen, 'lock-expired', 'LOCK001');
+      return this.deps.citizens.findById(citizenId);
+    }
+    return citizen;
+  }
+
+  /** Why this citizen cannot log in now, if anything stops them. */
+  refusalFor(citizen: Citizen): Refusal | undefined {
+    if (citizen.state === 'revoked') return { kind: 'revoked' };
+    if (citizen.state === 'blocked') return { kind: 'locked', code: citizen.lockCode ?? 'USER', until: null };
+    if (citizen.state === 'locked') return { kind: 'locked', code: 'LOCK001', until: citizen.lockedUntil };
+    if (citizen.state !== 'pending' && !this.deps.keycards.cardForLogin(citizen.id, this.deps.clock.now(citizen.classId))) {
+      return { kind: 'no-card' };
+    }
+    return undefined;
+  }
+
+  private lock(citizen: Citizen, code: LockCode, settings: ScenarioSettings): Refusal {
+    const now = this.deps.clock.now(citizen.classId);
+    const until = code === 'LOCK001' ? now + settings.temporaryLockHours * 3_600_000 : null;
+    this.deps.citizens.setState(citizen.id, code === 'LOCK001' ? 'locked' : 'blocked', code, until);
+    this.record(citizen, 'locked', code, { until });
+    this.deps.endSessions([citizen.id]);
+    return { kind: 'locked', code, until };
+  }
+
+  /** Step 1: user ID (or CPR or NemID number) and password. */
+  async checkPassword(identifier: string, password: string): Promise<PasswordOutcome> {
+    const found = this.deps.citizens.findByIdentifier(identifier);
+    if (!found) {
+      await verifyAgainstNothing(normalisePassword(password));
+      return { kind: 'wrong' };
+    }
+    const citizen = this.current(found.id)!;
+    const refusal = this.refusalFor(citizen);
+    if (refusal && refusal.kind !== 'no-card') return refusal;
+
+    const pending = citizen.state === 'pending';
+    const hash = pending ? citizen.tempPasswordHash : citizen.passwordHash;
+    const correct = hash !== null && (await verifyPassword(hash, normalisePassword(password)));
+
+    // Other requests may have run while the hash was checked: decide on fresh data.
+    const fresh = this.deps.citizens.findById(citizen.id)!;
+    if (correct) {
+      const late = this.refusalFor(fresh);
+      if (late) return late;
+      this.deps.citizens.clearPasswordCount(fresh.id);
+      this.record(fresh, 'password-ok', 'R4', { temporary: pending });
+      if (pending) return { kind: 'choose-password', citizen: fresh };
+      this.challenge(fresh.id);
+      return { kind: 'key', citizen: fresh };
+    }
+
+    const settings = this.settingsOf(fresh);
+    const count = this.deps.citizens.addWrongPassword(fresh.id);
+    const threshold = citizen.hadTemporaryLock ? settings.passwordTriesAfterTemporaryLock : settings.passwordTries;
+    this.record(fresh, 'wrong-password', 'R4', { count, threshold });
+    if (count === threshold) return this.lock(fresh, citizen.hadTemporaryLock ? 'LOCK002' : 'LOCK001', settings);
+    return this.refusalFor(this.deps.citizens.findById(fresh.id)!) ?? { kind: 'wrong' };
+  }
+
+  /** First login: the trainee replaces the temporary password and may choose a user ID. */
+  async choosePassword(
+    citizenId: number,
+    input: { password: string; repeat: string; userId: string },
+  ): Promise<{ ok: true } | { ok: false; errors: ChoiceErrors }> {
+    const citizen = this.deps.citizens.findById(citizenId)!;
+    const userId = input.userId.trim();
+    const errors: ChoiceErrors = {};
+    const who = { cpr: citizen.cpr, nemidNumber: citizen.nemidNumber };
+    const passwordErrors = passwordProblems(input.password, who, userId || citizen.userId);
+    if (passwordErrors.length > 0) errors.password = passwordErrors;
+    if (input.password !== input.repeat) errors.repeat = ['credentials:password.repeatDiffers'];
+    if (userId) {
+      const userIdErrors = userIdProblems(userId);
+      if (userIdErrors.length === 0 && userId.toLowerCase() !== citizen.userId && this.deps.citizens.userIdTaken(userId)) {
+        userIdErrors.push('credentials:userId.taken');
+      }
+      if (userIdErrors.length > 0) errors.userId = userIdErrors;
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+    const hash = await hashPassword(normalisePassword(input.password));
+    try {
+      this.deps.citizens.choosePassword(citizen.id, hash, userId || null);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        return { ok: false, errors: { userId: ['credentials:userId.taken'] } };
+      }
+      throw error;
+    }
+    this.record(citizen, 'password-chosen', 'R4', { userIdChosen: Boolean(userId) });
+    this.challenge(citizen.id);
+    return { ok: true };
+  }
+
+  /**
+   * Step 2: the key asked for, the same one until it is answered correctly. The key is
+   * picked when the password step succeeds, so showing the page only reads it.
+   */
+  challenge(citizenId: number): Challenge | Refusal {
+    const citizen = this.current(citizenId)!;
+    const refusal = this.refusalFor(citizen);
+    if (refusal) return refusal;
+    const card = this.deps.keycards.cardForLogin(citizen.id, this.deps.clock.now(citizen.classId))!;
+    return { keyNumber: this.deps.keycards.challenge(card), cardNumber: card.cardNumber, isNewCard: card.status === 'sent' };
+  }
+
+  /** Step 2: the code typed from the key card. Runs without awaiting, so it is atomic. */
+  answerKey(citizenId: number, code: string, service: string): KeyOutcome {
+    const citizen = this.current(citizenId)!;
+    const refusal = this.refusalFor(citizen);
+    if (refusal) return refusal;
+    const now = this.deps.clock.now(citizen.classId);
+    const card = this.deps.keycards.cardForLogin(citizen.id, now)!;
+    if (!card.challengeKey) return { kind: 'stale' };
+    const answer = this.deps.keycards.answer(card, code, now);
+    const settings = this.settingsOf(citizen);
+
+    if (!answer.ok) {
+      if (!answer.askedKey) return { kind: 'stale' };
+      const count = this.deps.citizens.addWrongKey(citizen.id);
+      this.record(citizen, 'wrong-key', 'R4', { askedKey: answer.askedKey, typedCodeOf: answer.typedCodeOf?.key ?? null, count });
+      if (count === settings.keyTries) return this.lock(citizen, 'LOCK003', settings);
+      if (count > settings.keyTries) return this.refusalFor(this.deps.citizens.findById(citizen.id)!)!;
+      return { kind: 'wrong', askedKey: answer.askedKey, typedCodeOf: answer.typedCodeOf, triesLeft: settings.keyTries - count };
+    }
+
+    this.deps.citizens.clearKeyCount(citizen.id);
+    this.record(citizen, 'key-used', 'R4', { cardNumber: card.cardNumber, key: card.challengeKey });
+    if (answer.switchedToNewCard) this.record(citizen, 'card-taken-into-use', 'R4', { cardNumber: card.cardNumber });
+    const renewedCard = this.deps.keycards.renewIfRunningOut(answer.card, settings.renewAtKeysLeft, now);
+    if (renewedCard) {
+      this.record(citizen, 'card-issued', 'R4', { cardNumber: renewedCard.cardNumber, reason: 'renewal', arrivesAt: renewedCard.arrivesAt });
+    }
+    this.record(citizen, 'login-ok', 'R2', { service });
+    return { kind: 'ok', citizen: this.deps.citizens.findById(citizen.id)!, renewedCard, switchedToNewCard: answer.switchedToNewCard };
+  }
+}

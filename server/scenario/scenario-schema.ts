@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { passwordProblems, userIdProblems } from '../citizen/credentials.ts';
+import { isFictionalCpr } from '../citizen/fictional-identity.ts';
+import { languages } from '../common/i18n.ts';
+import { defaultSettings } from './types.ts';
+
+/** A text in Danish, optionally with English and German translations. */
+const localisedText = z.union([
+  z.string().min(1),
+  z.object({ da: z.string().min(1), en: z.string().min(1).optional(), de: z.string().min(1).optional() }).strict(),
+]);
+
+const settingsSchema = z
+  .object({
+    keysPerCard: z.int().min(30).max(300),
+    renewAtKeysLeft: z.int().min(0).max(100),
+    maxExtraCards: z.int().min(0).max(10),
+    passwordTries: z.int().min(1).max(20),
+    passwordTriesAfterTemporaryLock: z.int().min(1).max(20),
+    keyTries: z.int().min(1).max(20),
+    temporaryLockHours: z.number().positive().max(72),
+  })
+  .strict();
+
+const traineeSchema = z
+  .object({
+    name: z.string().trim().min(2).max(100),
+    cpr: z
+      .string()
+      .regex(/^\d{6}-?\d{4}$/, 'a CPR number written DDMMYY-SSSS')
+      .refine(isFictionalCpr, 'a fictional CPR number: day 01-28, year 37-57 and serial 5000-8999')
+      .optional(),
+    nemidNumber: z.string().regex(/^\d{9}$/, 'a NemID number of 9 digits').optional(),
+    userId: z.string().optional(),
+    password: z.string().optional(),
+    state: z.enum(['pending', 'active', 'locked', 'blocked', 'revoked']).default('active'),
+    lockCode: z.enum(['LOCK001', 'LOCK002', 'LOCK003', 'USER', 'ISSUER']).optional(),
+    keysLeft: z.int().min(0).optional(),
+    lang: z.enum(languages).default('da'),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    title: localisedText,
+    description: localisedText,
+    goals: z.array(localisedText).default([]),
+    class: z
+      .object({
+        code: z.string().regex(/^[A-Za-z0-9-]{2,20}$/, '2-20 letters, digits or dashes'),
+        name: z.string().trim().min(1).max(80),
+      })
+      .strict(),
+    settings: settingsSchema.partial().default({}),
+    trainees: z.array(traineeSchema).min(1).max(500),
+  })
+  .strict()
+  .superRefine((scenario, ctx) => {
+    const settings = { ...defaultSettings, ...scenario.settings };
+    const seen = { cpr: new Set<string>(), nemidNumber: new Set<string>(), userId: new Set<string>() };
+    scenario.trainees.forEach((trainee, index) => {
+      const at = (field: string) => ['trainees', index, field];
+      for (const field of ['cpr', 'nemidNumber', 'userId'] as const) {
+        const value = trainee[field]?.replace('-', '').toLowerCase();
+        if (value === undefined) continue;
+        if (seen[field].has(value)) ctx.addIssue({ code: 'custom', path: at(field), message: 'a value no other trainee has' });
+        seen[field].add(value);
+      }
+      if (trainee.userId !== undefined) {
+        for (const problem of userIdProblems(trainee.userId)) {
+          ctx.addIssue({ code: 'custom', path: at('userId'), message: `a user ID following the rules (${problem})` });
+        }
+      }
+      if (trainee.password !== undefined && trainee.cpr && trainee.nemidNumber) {
+        const problems = passwordProblems(trainee.password, { cpr: trainee.cpr.replace('-', ''), nemidNumber: trainee.nemidNumber }, trainee.userId);
+        for (const problem of problems) {
+          ctx.addIssue({ code: 'custom', path: at('password'), message: `a password following the rules (${problem})` });
+        }
+      }
+      const locked = trainee.state === 'locked' || trainee.state === 'blocked';
+      if (locked && !trainee.lockCode) {
+        ctx.addIssue({ code: 'custom', path: at('lockCode'), message: 'a lockCode (LOCK001, LOCK002, LOCK003, USER or ISSUER) for a locked or blocked trainee' });
+      }
+      if (trainee.state === 'locked' && trainee.lockCode && trainee.lockCode !== 'LOCK001') {
+        ctx.addIssue({ code: 'custom', path: at('lockCode'), message: 'LOCK001 for state "locked" (other codes go with state "blocked")' });
+      }
+      if (trainee.state === 'blocked' && trainee.lockCode === 'LOCK001') {
+        ctx.addIssue({ code: 'custom', path: at('lockCode'), message: 'LOCK002, LOCK003, USER or ISSUER for state "blocked"' });
+      }
+      if (trainee.keysLeft !== undefined && trainee.keysLeft > settings.keysPerCard) {
+        ctx.addIssue({ code: 'custom', path: at('keysLeft'), message: `at most ${settings.keysPerCard} (the keys on a card)` });
+      }
+    });
+  });
+
+export type ScenarioFile = z.infer<typeof scenarioSchema>;
+export type ScenarioTrainee = ScenarioFile['trainees'][number];

@@ -1,0 +1,21 @@
+import { createApp } from './app.ts';
+import { boot, createLogger, seedIfEmpty } from './boot.ts';
+
+const { config, ctx } = boot();
+const logger = createLogger(config.logLevel);
+if (await seedIfEmpty(ctx, config)) logger.info({ scenario: config.defaultScenario }, 'loaded the default scenario');
+
+const server = createApp(ctx, config, logger).listen(config.port, () => {
+  logger.info({ port: config.port, db: config.dbPath }, 'NemID training sandbox is ready');
+});
+
+function shutdown(signal: string): void {
+  logger.info({ signal }, 'shutting down');
+  server.close(() => {
+    ctx.db.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

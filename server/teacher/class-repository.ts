@@ -1,0 +1,108 @@
+import type { Db } from '../storage/connection.ts';
+import type { ClassRow } from './types.ts';
+
+interface RawClass {
+  id: number;
+  code: string;
+  name: string;
+  scenario: string;
+  kind: 'class' | 'selfstudy';
+  clock_offset_ms: number;
+  settings: string;
+  generated_count: number | null;
+  teacher_id: number | null;
+  owner_token_hash: string | null;
+  created_at: number;
+}
+
+function toRow(raw: RawClass | undefined): ClassRow | undefined {
+  if (!raw) return undefined;
+  return {
+    id: raw.id,
+    code: raw.code,
+    name: raw.name,
+    scenario: raw.scenario,
+    kind: raw.kind,
+    clockOffsetMs: raw.clock_offset_ms,
+    settings: JSON.parse(raw.settings),
+    generatedCount: raw.generated_count,
+    teacherId: raw.teacher_id,
+    ownerTokenHash: raw.owner_token_hash,
+    createdAt: raw.created_at,
+  };
+}
+
+export type NewClass = Omit<ClassRow, 'id' | 'clockOffsetMs' | 'ownerTokenHash'> & { ownerTokenHash?: string | null };
+
+/** The only place with SQL about classes ("hold") and their clocks. */
+export class ClassRepository {
+  private readonly byId;
+  private readonly byCode;
+  private readonly byOwner;
+  private readonly offset;
+  private readonly all;
+  private readonly insertStmt;
+  private readonly updateScenarioStmt;
+  private readonly setOffsetStmt;
+  private readonly deleteStmt;
+
+  constructor(private readonly db: Db) {
+    this.byId = db.prepare<[number], RawClass>('SELECT * FROM classes WHERE id = ?');
+    this.byCode = db.prepare<[string], RawClass>('SELECT * FROM classes WHERE code = ?');
+    this.byOwner = db.prepare<[string], RawClass>("SELECT * FROM classes WHERE owner_token_hash = ? AND kind = 'selfstudy'");
+    this.offset = db.prepare<[number], { clock_offset_ms: number }>('SELECT clock_offset_ms FROM classes WHERE id = ?');
+    this.all = db.prepare<[], RawClass>("SELECT * FROM classes WHERE kind = 'class' ORDER BY code");
+    this.insertStmt = db.prepare(
+      `INSERT INTO classes (code, name, scenario, kind, settings, generated_count, teacher_id, owner_token_hash, created_at)
+       VALUES (@code, @name, @scenario, @kind, @settings, @generatedCount, @teacherId, @ownerTokenHash, @createdAt)`,
+    );
+    this.updateScenarioStmt = db.prepare(
+      'UPDATE classes SET scenario = ?, settings = ?, generated_count = ?, clock_offset_ms = 0 WHERE id = ?',
+    );
+    this.setOffsetStmt = db.prepare('UPDATE classes SET clock_offset_ms = ? WHERE id = ?');
+    this.deleteStmt = db.prepare('DELETE FROM classes WHERE id = ?');
+  }
+
+  findById(id: number): ClassRow | undefined {
+    return toRow(this.byId.get(id));
+  }
+
+  findByCode(code: string): ClassRow | undefined {
+    return toRow(this.byCode.get(code));
+  }
+
+  /** The self-study class whose owner holds the token with this hash. */
+  findByOwnerTokenHash(hash: string): ClassRow | undefined {
+    return toRow(this.byOwner.get(hash));
+  }
+
+  listClasses(): ClassRow[] {
+    return this.all.all().map((raw) => toRow(raw)!);
+  }
+
+  clockOffset(id: number): number {
+    return this.offset.get(id)?.clock_offset_ms ?? 0;
+  }
+
+  insert(row: NewClass): number {
+    const result = this.insertStmt.run({
+      ...row,
+      settings: JSON.stringify(row.settings),
+      ownerTokenHash: row.ownerTokenHash ?? null,
+    });
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Points an existing class at a (new) scenario and puts its clock back to real time. */
+  updateScenario(id: number, scenario: string, settings: ClassRow['settings'], generatedCount: number | null): void {
+    this.updateScenarioStmt.run(scenario, JSON.stringify(settings), generatedCount, id);
+  }
+
+  setClockOffset(id: number, offsetMs: number): void {
+    this.setOffsetStmt.run(offsetMs, id);
+  }
+
+  delete(id: number): void {
+    this.deleteStmt.run(id);
+  }
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { loadConfig, type Config } from '../../server/config.ts';
+import { createContext, type Context } from '../../server/context.ts';
+import { openDatabase } from '../../server/storage/connection.ts';
+
+export const scenarioDir = path.resolve('seed/scenarios');
+
+/** A clock the test moves by hand; every class clock reads real time from it. */
+export class FakeTime {
+  constructor(public ms = Date.UTC(2026, 10, 26, 9, 0, 0)) {}
+  now = (): number => this.ms;
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export const hours = (n: number) => n * 3_600_000;
+
+/** A sandbox over an in-memory database (or the given file) with fixed secrets. */
+export function testContext(options: { time?: FakeTime; dbPath?: string; keycardSecret?: string; dir?: string } = {}): Context {
+  return createContext({
+    db: openDatabase(options.dbPath ?? ':memory:'),
+    secrets: { session: 'test-session-secret-0123456789abcdef', keycard: options.keycardSecret ?? 'test-keycard-secret-0123456789abcdef' },
+    scenarioDir: options.dir ?? scenarioDir,
+    realNow: options.time?.now,
+  });
+}
+
+/** A context with the default scenario loaded into class DEMO. */
+export async function seededContext(options: Parameters<typeof testContext>[0] = {}): Promise<Context> {
+  const ctx = testContext(options);
+  await ctx.scenarios.load('default', { actor: 'system' });
+  return ctx;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ LOG_LEVEL: 'silent' }), ...overrides };
+}
+
+/** The code printed beside the key the login asks for now (what the trainee reads off the card). */
+export function codeForAskedKey(ctx: Context, identifier: string): { key: string; code: string } {
+  const citizen = ctx.citizens.findByIdentifier(identifier)!;
+  const card = ctx.keycards.cardForLogin(citizen.id, ctx.clock.now(citizen.classId))!;
+  const key = ctx.keycards.challenge(card);
+  const printed = ctx.keycards.printed(card).find((entry) => entry.key === key)!;
+  return { key, code: printed.code };
+}
