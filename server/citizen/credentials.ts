@@ -20,7 +20,7 @@ export function passwordProblems(password: string, who: CredentialContext, userI
   if (password.length < 6 || password.length > 40) problems.push('credentials:password.length');
   if (!/[a-zA-Z]/.test(password) || !/\d/.test(password)) problems.push('credentials:password.lettersAndDigits');
   if (danishLetters.test(password)) problems.push('credentials:password.danishLetters');
-  if (/[^\x20-\x7e]/.test(password.replace(danishLetters, ''))) problems.push('credentials:password.characters');
+  if (/[^\x20-\x7e]/.test(password.replace(/[æøåÆØÅ]/g, ''))) problems.push('credentials:password.characters');
   if (/(.)\1\1\1/i.test(password)) problems.push('credentials:password.repeated');
   if (password !== password.trim()) problems.push('credentials:password.spaces');
   const lower = password.toLowerCase();
