@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { Context } from '../../server/context.ts';
+import { accessibilityViolations, codeFromCard, launchBrowser, newPerson, seeHeading, seeText, serve, textOf } from '../helpers/browser.ts';
+import { seededContext } from '../helpers/context.ts';
+
+let browser: Browser;
+let ctx: Context;
+let app: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  ctx = await seededContext();
+  app = await serve(ctx);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('practising alone: a first activation in the browser', () => {
+  it('gets a practice NemID, activates it in English and logs in with a code from the key card', async () => {
+    const person = await newPerson(browser, app.url);
+    const page = await person.newPage();
+    await page.goto('/?lang=en');
+    expect(await page.title()).toMatch(/TRAINING ENVIRONMENT/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Get a practice NemID' }).click();
+
+    await seeHeading(page, 'Your practice NemID');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const nemidNumber = await textOf(page, 'nemid-number');
+    const temporaryPassword = await textOf(page, 'temporary-password');
+    expect(nemidNumber).toMatch(/^\d{9}$/);
+
+    const cardPage = await person.newPage();
+    await cardPage.goto('/practice/card');
+    await seeText(cardPage, 'TRAINING CARD – not a real NemID key card');
+    expect(await accessibilityViolations(cardPage)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Log in for the first time' }).click();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('User ID').fill(nemidNumber);
+    await page.getByLabel('Password').fill(temporaryPassword);
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    await seeHeading(page, 'Choose your own password');
+    await page.getByLabel('New password', { exact: true }).fill('Kaffe2468');
+    await page.getByLabel('Type the new password again').fill('Kaffe2469');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await seeText(page, 'The two passwords are not the same. Type the same password twice.');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('New password', { exact: true }).fill('Kaffe2468');
+    await page.getByLabel('Type the new password again').fill('Kaffe2468');
+    await page.getByLabel('User ID (optional)').fill('my.practice');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+
+    await seeHeading(page, 'Type the code from your key card');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const keyNumber = await textOf(page, 'key-number');
+    await cardPage.reload();
+    await page.getByLabel('Code').fill(await codeFromCard(cardPage, keyNumber));
+    await page.getByRole('button', { name: 'Log in' }).click();
+
+    await seeHeading(page, 'My NemID');
+    await seeText(page, 'my.practice');
+    expect(await textOf(page, 'keys-left')).toBe('147');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await person.close();
+  });
+});
