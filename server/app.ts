@@ -17,6 +17,14 @@ import { selfStudyRoutes } from './selfstudy/selfstudy-routes.ts';
 import { teacherRoutes } from './teacher/teacher-routes.ts';
 import { TeacherService } from './teacher/teacher-service.ts';
 
+/** Renders the error page (title key = message key + "Title"); never shows a stack trace. */
+function renderError(res: Response, status: number, messageKey: string, params: Record<string, string | number> = {}): void {
+  res.status(status).render('errors/error', { titleKey: `${messageKey}Title`, messageKey, params }, (error, html) => {
+    if (error) res.type('text/plain').send('The training sandbox could not show this page.');
+    else res.send(html);
+  });
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Every page of the app; adding a part of the story adds one line here. */
@@ -32,6 +40,7 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
 export function createApp(ctx: Context, config: Config, logger?: Logger): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.locals.realNow = ctx.realNow;
   app.set('view engine', 'ejs');
   app.set('views', path.join(root, 'views'));
   app.set('trust proxy', config.trustProxy);
@@ -39,43 +48,38 @@ export function createApp(ctx: Context, config: Config, logger?: Logger): expres
 
   app.use(securityHeaders(config));
   app.use('/static', express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
-  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 50 }));
   app.use(cookieParser());
+  // Language and paths first, so that even an error page of a malformed request is translated.
   app.use(languageMiddleware(config.tls));
-  app.use(sessions(config, ctx.sessionStore, ctx.secrets.session, ctx.realNow));
-  const { protect, tokenForViews, invalidCsrfTokenError } = csrf(config, ctx.secrets.session);
-  app.use(tokenForViews);
-  app.use(protect);
   app.use((req, res, next) => {
     res.locals.paths = paths;
     res.locals.currentPath = req.path;
+    next();
+  });
+  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 50 }));
+  app.use(sessions(config, ctx.sessionStore, ctx.secrets.session, ctx.realNow));
+  const { protect, tokenForViews, invalidCsrfTokenError } = csrf(config, ctx.secrets.session);
+  app.use(tokenForViews);
+  app.use((req, res, next) => {
     res.locals.loggedIn = req.session.citizenId !== undefined;
     next();
   });
+  app.use(protect);
 
   registerRoutes(app, ctx, config);
 
   app.use((_req: Request, res: Response) => {
-    res.status(404).render('errors/error', { titleKey: 'errors:notFoundTitle', messageKey: 'errors:notFound', params: {} });
+    renderError(res, 404, 'errors:notFound');
   });
 
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    if (error === invalidCsrfTokenError) {
-      res.status(403).render('errors/error', { titleKey: 'errors:csrfTitle', messageKey: 'errors:csrf', params: {} });
-      return;
-    }
-    if (error instanceof DomainError) {
-      res.status(error.status).render('errors/error', { titleKey: `${error.messageKey}Title`, messageKey: error.messageKey, params: error.params });
-      return;
-    }
+    if (error === invalidCsrfTokenError) return renderError(res, 403, 'errors:csrf');
+    if (error instanceof DomainError) return renderError(res, error.status, error.messageKey, error.params);
     const status = (error as { status?: number }).status;
-    if (status === 413 || status === 400) {
-      res.status(status).render('errors/error', { titleKey: 'errors:badRequestTitle', messageKey: 'errors:badRequest', params: {} });
-      return;
-    }
+    if (status === 413 || status === 400) return renderError(res, status, 'errors:badRequest');
     logger?.error({ err: error, path: req.path }, 'unhandled error');
-    res.status(500).render('errors/error', { titleKey: 'errors:serverTitle', messageKey: 'errors:server', params: {} });
+    renderError(res, 500, 'errors:server');
   });
 
   return app;

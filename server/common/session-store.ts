@@ -25,9 +25,9 @@ export class SqliteSessionStore extends session.Store {
     };
   }
 
+  /** Idle expiry counted on this store's clock, so a test's clock drives it too. */
   private expiresOf(sess: session.SessionData): number {
-    const expires = sess.cookie?.expires;
-    return expires ? new Date(expires).getTime() : this.realNow() + 86_400_000;
+    return this.realNow() + (sess.cookie?.originalMaxAge ?? 86_400_000);
   }
 
   private pruneNow(): void {

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { sessionCookieName } from '../common/security.ts';
+import { beginSession, sessionCookieName } from '../common/security.ts';
 import { paths, serviceFrom, services } from '../paths.ts';
 import type { LoginService, Refusal } from './login-service.ts';
 import { choosePasswordSchema, fieldErrors, formText, keyStepSchema, passwordStepSchema } from './login-validation.ts';
@@ -91,14 +91,14 @@ export function loginController(login: LoginService) {
       }
       const outcome = login.answerKey(journey.citizenId, parsed.data.code, journey.service);
       if (outcome.kind === 'ok') {
-        // A new session id at login, so a session id known before the login is worth nothing.
-        req.session.regenerate((error) => {
-          if (error) return next(error);
-          req.session.citizenId = outcome.citizen.id;
-          req.session.classId = outcome.citizen.classId;
-          req.session.createdAt = Date.now();
-          req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, services[journey.service])));
-        });
+        beginSession(
+          req,
+          (session) => {
+            session.citizenId = outcome.citizen.id;
+            session.classId = outcome.citizen.classId;
+          },
+          (error) => (error ? next(error) : res.redirect(303, services[journey.service])),
+        );
         return;
       }
       if (outcome.kind === 'stale') {
