@@ -6,6 +6,9 @@ import { SqliteSessionStore } from './common/session-store.ts';
 import { KeyCardCodes } from './keycard/keycard-codes.ts';
 import { KeyCardRepository } from './keycard/keycard-repository.ts';
 import { KeyCardService } from './keycard/keycard-service.ts';
+import { LetterRepository } from './mailbox/letter-repository.ts';
+import { MailboxRepository } from './mailbox/mailbox-repository.ts';
+import { MailboxService } from './mailbox/mailbox-service.ts';
 import { LoginService } from './login/login-service.ts';
 import { ScenarioLibrary } from './scenario/scenario-library.ts';
 import { ScenarioService } from './scenario/scenario-service.ts';
@@ -27,11 +30,12 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const keycards = new KeyCardService(new KeyCardRepository(db), new KeyCardCodes(secrets.keycard));
   const sessionStore = new SqliteSessionStore(db, realNow);
   const library = new ScenarioLibrary(options.scenarioDir);
+  const mailbox = new MailboxService({ citizens, clock, events, mailboxes: new MailboxRepository(db), letters: new LetterRepository(db) });
   const endSessions = (ids: number[]) => sessionStore.endCitizenSessions(ids);
   const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions });
   const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions });
   const teachers = new TeacherRepository(db);
-  return { db, secrets, realNow, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers };
+  return { db, secrets, realNow, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox };
 }
 
 export type Context = ReturnType<typeof createContext>;

@@ -1,0 +1,145 @@
+import type { CitizenRepository } from '../citizen/citizen-repository.ts';
+import type { Citizen } from '../citizen/types.ts';
+import type { ClassClock } from '../common/clock.ts';
+import { NotFound } from '../common/errors.ts';
+import type { Actor, EventLog } from '../common/event-log.ts';
+import { languages, translator } from '../common/i18n.ts';
+import type { LetterRepository } from './letter-repository.ts';
+import type { MailboxRepository } from './mailbox-repository.ts';
+import { asLocalText, type Channel, type Letter, type LocalText, type Mailbox, type NewLetter, type Sender, type SenderKind } from './types.ts';
+
+export interface MailboxDeps {
+  citizens: CitizenRepository;
+  clock: ClassClock;
+  events: EventLog;
+  mailboxes: MailboxRepository;
+  letters: LetterRepository;
+}
+
+export interface DeliverOptions {
+  /** When the letter arrives, on the class clock; later than now means it arrives later. Default: now. */
+  at?: number;
+  actor?: Actor;
+  /** The DOMAIN rule the delivery follows; by default R8 (public), R9 (employer) or R20 (paper while exempt). */
+  rule?: string | null;
+  /** The kind of an unknown sender (one not in the class's list of senders); default `company`. */
+  senderKind?: SenderKind;
+  /** Already read, as a scenario may say of an old letter. */
+  read?: boolean;
+  replyTo?: number | null;
+}
+
+/** The same text in every language of the sandbox, from a locale key (for letters the sandbox writes). */
+export function localised(key: string, params: Record<string, unknown> = {}): LocalText {
+  const text = {} as LocalText;
+  for (const lang of languages) text[lang] = translator(lang)(key, params) as string;
+  return text;
+}
+
+/**
+ * Digital Post (R8-R12): delivers letters to a citizen's digital mailbox, or to the
+ * paper-post tray (the letterbox at home) when the citizen is exempt (R16-R21) or the
+ * sender posts on paper. A delivery time in the future on the class clock is allowed:
+ * the letter appears when the clock passes it (and its notification is written then).
+ */
+export class MailboxService {
+  /** Called for every delivered letter, e.g. the bank pays a payslip's net pay in. */
+  private readonly deliveredListeners: ((letter: Letter, citizen: Citizen) => void)[] = [];
+
+  constructor(private readonly deps: MailboxDeps) {}
+
+  onDelivered(listener: (letter: Letter, citizen: Citizen) => void): void {
+    this.deliveredListeners.push(listener);
+  }
+
+  citizen(citizenId: number): Citizen {
+    const citizen = this.deps.citizens.findById(citizenId);
+    if (!citizen) throw new NotFound();
+    return citizen;
+  }
+
+  now(citizen: Pick<Citizen, 'classId'>): number {
+    return this.deps.clock.now(citizen.classId);
+  }
+
+  /** The citizen's mailbox (R8: it exists from the moment the citizen has a NemID). */
+  mailboxOf(citizenId: number): Mailbox {
+    const mailbox = this.deps.mailboxes.mailbox(citizenId);
+    if (!mailbox) throw new NotFound();
+    return mailbox;
+  }
+
+  /** Every letter that has arrived by now, digital and paper, in and out, oldest first. */
+  arrivedLetters(citizenId: number): Letter[] {
+    const now = this.now(this.citizen(citizenId));
+    return this.deps.letters.allOf(citizenId).filter((letter) => letter.deliveredAt <= now);
+  }
+
+  /** The class's sender with this key or name; an unknown one is shown under the name given. */
+  senderFor(classId: number, keyOrName: string, kind: SenderKind = 'company'): Sender {
+    return this.deps.mailboxes.sender(classId, keyOrName) ?? { key: '', name: keyOrName, kind, writable: false, autoReply: null };
+  }
+
+  senders(classId: number): Sender[] {
+    return this.deps.mailboxes.senders(classId);
+  }
+
+  /**
+   * Delivers a letter: digitally to the mailbox, or as paper post when the citizen is
+   * exempt and the sender is a public one the exemption covers (R20, R21). Returns the
+   * letter id and writes one event.
+   */
+  deliver(citizenId: number, letter: NewLetter, options: DeliverOptions = {}): number {
+    const citizen = this.citizen(citizenId);
+    const sender = this.senderFor(citizen.classId, letter.sender, options.senderKind);
+    const exempt = this.deps.mailboxes.mailbox(citizenId)?.exempt ?? false;
+    const channel: Channel = exempt && sender.kind === 'public' ? 'paper' : 'digital';
+    const rule = options.rule !== undefined ? options.rule : channel === 'paper' ? 'R20' : sender.kind === 'employer' ? 'R9' : 'R8';
+    return this.put(citizen, letter, sender, channel, rule, options);
+  }
+
+  /** Sends a letter on paper, straight to the paper-post tray (e.g. a temporary password from the issuer). */
+  sendPaperPost(citizenId: number, letter: NewLetter, options: DeliverOptions = {}): number {
+    const citizen = this.citizen(citizenId);
+    const sender = this.senderFor(citizen.classId, letter.sender, options.senderKind ?? 'issuer');
+    return this.put(citizen, letter, sender, 'paper', options.rule ?? null, options);
+  }
+
+  private put(citizen: Citizen, letter: NewLetter, sender: Sender, channel: Channel, rule: string | null, options: DeliverOptions): number {
+    const now = this.now(citizen);
+    const at = options.at ?? now;
+    const id = this.deps.letters.insert(
+      {
+        citizenId: citizen.id,
+        channel,
+        direction: 'in',
+        kind: letter.kind ?? 'letter',
+        senderKey: sender.key || null,
+        senderName: sender.name,
+        recipient: null,
+        subject: asLocalText(letter.subject),
+        body: asLocalText(letter.body),
+        answerable: letter.answerable ?? false,
+        deadline: letter.deadline ?? null,
+        deliveredAt: at,
+        replyTo: options.replyTo ?? null,
+        data: letter.data ?? {},
+        createdAt: now,
+      },
+      letter.attachments,
+    );
+    if (options.read) this.deps.letters.markRead(id, at);
+    this.deps.events.record({
+      classId: citizen.classId,
+      citizenId: citizen.id,
+      actor: options.actor ?? 'system',
+      type: channel === 'paper' ? 'paper-post-sent' : 'letter-delivered',
+      rule,
+      data: { letterId: id, sender: sender.name, subject: asLocalText(letter.subject).da, deliveredAt: at },
+      at: now,
+    });
+    const stored = this.deps.letters.find(citizen.id, id)!;
+    for (const listener of this.deliveredListeners) listener(stored, citizen);
+    return id;
+  }
+}
