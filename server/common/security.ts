@@ -72,10 +72,13 @@ export function csrf(config: Pick<Config, 'tls'>, secret: string) {
     },
   });
   const tokenForViews: RequestHandler = (req, res, next) => {
+    let token: string | undefined;
     res.locals.csrfToken = () => {
       // A session that shows a form is saved, so the token it is bound to stays valid.
       req.session.formShown = true;
-      return generateCsrfToken(req, res);
+      // One token per response: each generation sets the cookie anew, so the last would win.
+      token ??= generateCsrfToken(req, res);
+      return token;
     };
     next();
   };
