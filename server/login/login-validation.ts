@@ -26,7 +26,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form');
-    (errors[field] ??= []).push(issue.message.includes(':') ? issue.message : 'errors:invalidInput');
+    (errors[field] ??= []).push(/^[a-z]+:[\w.]+$/.test(issue.message) ? issue.message : 'errors:invalidInput');
   }
   return errors;
 }
