@@ -129,7 +129,12 @@ CREATE TABLE tax_answers (
   at         INTEGER NOT NULL
 );
 
--- The online bank: one account per citizen, money in øre.
+-- The online bank: one account per citizen, money in øre; the opening balance a class's scenario gives.
+CREATE TABLE bank_classes (
+  class_id    INTEGER PRIMARY KEY REFERENCES classes(id) ON DELETE CASCADE,
+  opening_ore INTEGER NOT NULL
+);
+
 CREATE TABLE bank_accounts (
   citizen_id     INTEGER PRIMARY KEY REFERENCES citizens(id) ON DELETE CASCADE,
   account_number TEXT NOT NULL,

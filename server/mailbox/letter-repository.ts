@@ -154,6 +154,10 @@ export class LetterRepository {
       attachment: db.prepare<[number, number], RawAttachment>(
         'SELECT id, letter_id, filename, mime, size, generator, spec FROM letter_attachments WHERE id = ? AND letter_id = ?',
       ),
+      copyAttachments: db.prepare(
+        `INSERT INTO letter_attachments (letter_id, filename, mime, size, content, generator, spec)
+         SELECT ?, filename, mime, size, content, generator, spec FROM letter_attachments WHERE letter_id = ? ORDER BY id`,
+      ),
       content: db.prepare<[number], { content: Buffer | null }>('SELECT content FROM letter_attachments WHERE id = ?'),
     };
   }
@@ -272,6 +276,11 @@ export class LetterRepository {
   attachment(letterId: number, attachmentId: number): Attachment | undefined {
     const raw = this.stmts.attachment.get(attachmentId, letterId);
     return raw && toAttachment(raw);
+  }
+
+  /** Gives a letter copies of another letter's attachments (a forwarded letter keeps them). */
+  copyAttachments(fromLetterId: number, toLetterId: number): void {
+    this.stmts.copyAttachments.run(toLetterId, fromLetterId);
   }
 
   content(attachmentId: number): Buffer | null {

@@ -36,6 +36,11 @@ export function localised(key: string, params: Record<string, unknown> = {}): Lo
   return text;
 }
 
+/** The simulated e-mail address notifications go to until the trainee sets one. */
+export function defaultEmail(citizen: Pick<Citizen, 'userId' | 'nemidNumber'>): string {
+  return `${citizen.userId ?? citizen.nemidNumber}@post.sandbox.invalid`;
+}
+
 /**
  * Digital Post (R8-R12): delivers letters to a citizen's digital mailbox, or to the
  * paper-post tray (the letterbox at home) when the citizen is exempt (R16-R21) or the
@@ -73,6 +78,42 @@ export class MailboxService {
   arrivedLetters(citizenId: number): Letter[] {
     const now = this.now(this.citizen(citizenId));
     return this.deps.letters.allOf(citizenId).filter((letter) => letter.deliveredAt <= now);
+  }
+
+  /**
+   * Brings a mailbox up to its class clock: an overdue letter not answered gets its
+   * reminder (R10, arriving at the deadline), and every letter that has arrived gets its
+   * simulated e-mail/SMS notification. Pages and the CLI call this before they list.
+   */
+  refresh(citizenId: number): void {
+    const citizen = this.citizen(citizenId);
+    const now = this.now(citizen);
+    for (const overdue of this.deps.letters.overdueUnreminded(citizenId, now)) {
+      if (!this.deps.letters.markReminded(overdue.id, now)) continue;
+      const subject = overdue.subject.da;
+      this.deliver(
+        citizenId,
+        {
+          sender: overdue.senderKey ?? overdue.senderName,
+          kind: 'reminder',
+          subject: localised('mailbox:reminder.subject', { subject }),
+          body: localised('mailbox:reminder.body', { subject, sender: overdue.senderName }),
+          answerable: overdue.answerable,
+        },
+        { at: overdue.deadline!, rule: 'R10', replyTo: overdue.id },
+      );
+    }
+    const mailbox = this.mailboxOf(citizenId);
+    for (const letter of this.deps.letters.arrivedUnnotified(citizenId, now)) {
+      this.deps.letters.markNotified(letter.id, now);
+      const text = JSON.stringify({ sender: letter.senderName, subject: letter.subject, paper: letter.channel === 'paper' });
+      if (mailbox.notifyEmail && letter.channel === 'digital') {
+        this.deps.mailboxes.addNotification(citizenId, letter.id, 'email', mailbox.email ?? defaultEmail(citizen), text, letter.deliveredAt);
+      }
+      if (mailbox.notifySms && mailbox.phone && letter.channel === 'digital') {
+        this.deps.mailboxes.addNotification(citizenId, letter.id, 'sms', mailbox.phone, text, letter.deliveredAt);
+      }
+    }
   }
 
   /** The class's sender with this key or name; an unknown one is shown under the name given. */
@@ -135,7 +176,7 @@ export class MailboxService {
       actor: options.actor ?? 'system',
       type: channel === 'paper' ? 'paper-post-sent' : 'letter-delivered',
       rule,
-      data: { letterId: id, sender: sender.name, subject: asLocalText(letter.subject).da, deliveredAt: at },
+      data: { letterId: id, kind: letter.kind ?? 'letter', sender: sender.name, subject: asLocalText(letter.subject).da, deliveredAt: at },
       at: now,
     });
     const stored = this.deps.letters.find(citizen.id, id)!;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { passwordProblems, userIdProblems } from '../citizen/credentials.ts';
 import { isFictionalCpr } from '../citizen/fictional-identity.ts';
 import { languages } from '../common/i18n.ts';
+import { bankSchema, letterTemplateSchema, senderSchema } from '../mailbox/letter-schema.ts';
 import { defaultSettings } from './types.ts';
 
 /** A text in Danish, optionally with English and German translations. */
@@ -37,6 +38,7 @@ const traineeSchema = z
     lockCode: z.enum(['LOCK001', 'LOCK002', 'LOCK003', 'USER', 'ISSUER']).optional(),
     keysLeft: z.int().min(0).optional(),
     lang: z.enum(languages).default('da'),
+    letters: z.array(letterTemplateSchema).max(50).default([]),
   })
   .strict();
 
@@ -53,6 +55,9 @@ export const scenarioSchema = z
       .strict(),
     settings: settingsSchema.partial().default({}),
     trainees: z.array(traineeSchema).min(1).max(500),
+    senders: z.array(senderSchema).max(50).default([]),
+    letters: z.array(letterTemplateSchema).max(50).default([]),
+    bank: bankSchema.optional(),
   })
   .strict()
   .superRefine((scenario, ctx) => {

@@ -29,6 +29,15 @@ export interface ScenarioDeps {
   events: EventLog;
   library: ScenarioLibrary;
   endSessions: (citizenIds: number[]) => void;
+  /** Other parts a scenario gives data to (Digital Post letters, the bank), restored with each trainee. */
+  parts?: ScenarioPart[];
+}
+
+export interface ScenarioPart {
+  /** Stores what the scenario gives the class; runs in the load transaction, before the trainees are restored. */
+  load(classId: number, scenario: ScenarioFile, name: string): void;
+  /** Restores one trainee's part after the citizen row is (re-)inserted, in the same transaction. */
+  restore(citizenId: number, classId: number, position: number, now: number): void;
 }
 
 export interface LoadOptions {
@@ -147,6 +156,7 @@ export class ScenarioService {
         });
       }
       const now = this.deps.clock.now(classId);
+      for (const part of this.deps.parts ?? []) part.load(classId, scenario, name);
       blueprints.forEach((blueprint, position) => this.restore(classId, settings, blueprint, position, now));
       this.deps.events.record({
         classId,
@@ -183,6 +193,7 @@ export class ScenarioService {
     });
     const used = settings.keysPerCard - Math.min(blueprint.keysLeft, settings.keysPerCard);
     if (used > 0) this.deps.keycards.useFirstKeys(card, used, now);
+    for (const part of this.deps.parts ?? []) part.restore(citizenId, classId, position, now);
     return citizenId;
   }
 

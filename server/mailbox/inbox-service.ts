@@ -1,0 +1,177 @@
+import { NotFound } from '../common/errors.ts';
+import type { EventLog } from '../common/event-log.ts';
+import type { Box, LetterRepository } from './letter-repository.ts';
+import type { MailboxRepository } from './mailbox-repository.ts';
+import type { MailboxService } from './mailbox-service.ts';
+import type { Attachment, Folder, Letter, Mailbox, Notification } from './types.ts';
+
+export const pageSize = 20;
+
+export interface Listing {
+  box: Box;
+  folder: Folder | null;
+  search: string;
+  letters: Letter[];
+  total: number;
+  page: number;
+  pages: number;
+  unread: number;
+  unreadPaper: number;
+  folders: Folder[];
+  now: number;
+}
+
+export type FolderErrors = { name?: string[] };
+
+/**
+ * Reading and keeping letters: listings with search and pages, opening (marks read,
+ * R10), attachments, folders, the trash, deadlines and the notification log. Every
+ * letter, attachment and folder id is looked up together with the citizen's id, so
+ * another trainee's id is simply not found (404).
+ */
+export class InboxService {
+  constructor(
+    private readonly mailbox: MailboxService,
+    private readonly letters: LetterRepository,
+    private readonly mailboxes: MailboxRepository,
+    private readonly events: EventLog,
+  ) {}
+
+  private record(citizenId: number, type: string, rule: string | null, data: Record<string, unknown>): void {
+    const citizen = this.mailbox.citizen(citizenId);
+    this.events.record({ classId: citizen.classId, citizenId, actor: 'trainee', type, rule, data, at: this.mailbox.now(citizen) });
+  }
+
+  list(citizenId: number, query: { box: Box; folderId?: number; search?: string; page?: number }): Listing {
+    this.mailbox.refresh(citizenId);
+    const now = this.mailbox.now(this.mailbox.citizen(citizenId));
+    const folder = query.box === 'folder' ? this.folder(citizenId, query.folderId ?? 0) : null;
+    const search = (query.search ?? '').trim().slice(0, 100);
+    const filter = { citizenId, box: query.box, folderId: folder?.id, search, now };
+    const total = this.letters.count(filter);
+    const pages = Math.max(1, Math.ceil(total / pageSize));
+    const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pages);
+    return {
+      box: query.box,
+      folder,
+      search,
+      letters: this.letters.list({ ...filter, limit: pageSize, offset: (page - 1) * pageSize }),
+      total,
+      page,
+      pages,
+      unread: this.letters.unreadCount(citizenId, now),
+      unreadPaper: this.letters.unreadPaperCount(citizenId, now),
+      folders: this.mailboxes.folders(citizenId),
+      now,
+    };
+  }
+
+  /** A letter of this citizen that has arrived; anything else is not found. */
+  letter(citizenId: number, letterId: number): Letter {
+    const letter = this.letters.find(citizenId, letterId);
+    if (!letter || letter.deliveredAt > this.mailbox.now(this.mailbox.citizen(citizenId))) throw new NotFound();
+    return letter;
+  }
+
+  /** Opens a letter: the first opening marks it read and records when (R10). */
+  open(citizenId: number, letterId: number): { letter: Letter; attachments: Attachment[] } {
+    this.mailbox.refresh(citizenId);
+    const letter = this.letter(citizenId, letterId);
+    if (letter.direction === 'in' && letter.readAt === null) {
+      const now = this.mailbox.now(this.mailbox.citizen(citizenId));
+      if (this.letters.markRead(letter.id, now)) this.record(citizenId, 'letter-read', 'R10', { letterId: letter.id });
+      letter.readAt = now;
+    }
+    return { letter, attachments: this.letters.attachmentsOf(letter.id) };
+  }
+
+  attachment(citizenId: number, letterId: number, attachmentId: number): { letter: Letter; attachment: Attachment; content: Buffer | null } {
+    const letter = this.letter(citizenId, letterId);
+    const attachment = this.letters.attachment(letter.id, attachmentId);
+    if (!attachment) throw new NotFound();
+    return { letter, attachment, content: attachment.generator ? null : this.letters.content(attachment.id) };
+  }
+
+  attachmentsOf(letterId: number): Attachment[] {
+    return this.letters.attachmentsOf(letterId);
+  }
+
+  folder(citizenId: number, folderId: number): Folder {
+    const folder = this.mailboxes.folder(citizenId, folderId);
+    if (!folder) throw new NotFound();
+    return folder;
+  }
+
+  folders(citizenId: number): Folder[] {
+    return this.mailboxes.folders(citizenId);
+  }
+
+  private folderNameErrors(citizenId: number, name: string, except?: number): FolderErrors {
+    if (name.length === 0) return { name: ['mailbox:folders.errors.missing'] };
+    if (name.length > 40) return { name: ['mailbox:folders.errors.tooLong'] };
+    const same = this.mailboxes.folderNamed(citizenId, name);
+    if (same && same.id !== except) return { name: ['mailbox:folders.errors.taken'] };
+    return {};
+  }
+
+  createFolder(citizenId: number, rawName: string): { ok: true; folderId: number } | { ok: false; errors: FolderErrors } {
+    const name = rawName.trim();
+    const errors = this.folderNameErrors(citizenId, name);
+    if (errors.name) return { ok: false, errors };
+    const folderId = this.mailboxes.insertFolder(citizenId, name, this.mailbox.now(this.mailbox.citizen(citizenId)));
+    this.record(citizenId, 'folder-created', 'R12', { folderId, name });
+    return { ok: true, folderId };
+  }
+
+  renameFolder(citizenId: number, folderId: number, rawName: string): { ok: true } | { ok: false; errors: FolderErrors } {
+    const folder = this.folder(citizenId, folderId);
+    const name = rawName.trim();
+    const errors = this.folderNameErrors(citizenId, name, folder.id);
+    if (errors.name) return { ok: false, errors };
+    this.mailboxes.renameFolder(folder.id, name);
+    this.record(citizenId, 'folder-renamed', 'R12', { folderId, from: folder.name, to: name });
+    return { ok: true };
+  }
+
+  /** Moves a letter to a folder, or back to the inbox (or Sent) with `null`; also takes it out of the trash. */
+  move(citizenId: number, letterId: number, folderId: number | null): void {
+    const letter = this.letter(citizenId, letterId);
+    if (letter.channel !== 'digital') throw new NotFound();
+    if (folderId !== null) this.folder(citizenId, folderId);
+    this.letters.move(letter.id, folderId);
+    this.record(citizenId, 'letter-moved', 'R12', { letterId, folderId });
+  }
+
+  trash(citizenId: number, letterId: number): void {
+    const letter = this.letter(citizenId, letterId);
+    if (letter.channel !== 'digital') throw new NotFound();
+    this.letters.trash(letter.id, this.mailbox.now(this.mailbox.citizen(citizenId)));
+    this.record(citizenId, 'letter-deleted', 'R12', { letterId });
+  }
+
+  emptyTrash(citizenId: number): number {
+    const removed = this.letters.emptyTrash(citizenId, this.mailbox.now(this.mailbox.citizen(citizenId)));
+    this.record(citizenId, 'trash-emptied', 'R12', { removed });
+    return removed;
+  }
+
+  /** Letters with an answer deadline, soonest first, each marked overdue or not (R10). */
+  deadlines(citizenId: number): { letter: Letter; overdue: boolean }[] {
+    this.mailbox.refresh(citizenId);
+    const now = this.mailbox.now(this.mailbox.citizen(citizenId));
+    return this.letters
+      .withDeadline(citizenId, now)
+      .map((letter) => ({ letter, overdue: letter.answeredAt === null && letter.deadline! <= now }));
+  }
+
+  notifications(citizenId: number): { mailbox: Mailbox; log: Notification[] } {
+    this.mailbox.refresh(citizenId);
+    const now = this.mailbox.now(this.mailbox.citizen(citizenId));
+    return { mailbox: this.mailbox.mailboxOf(citizenId), log: this.mailboxes.notifications(citizenId, now) };
+  }
+
+  saveNotificationSettings(citizenId: number, settings: Pick<Mailbox, 'notifyEmail' | 'email' | 'notifySms' | 'phone'>): void {
+    this.mailboxes.setNotifications(citizenId, settings);
+    this.record(citizenId, 'notification-settings', 'R10', { ...settings });
+  }
+}
