@@ -1,0 +1,129 @@
+import crypto from 'node:crypto';
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../server/common/passwords.ts';
+import type { Context } from '../../server/context.ts';
+import { seededContext } from '../helpers/context.ts';
+import { loginAs, routeTable, teacherLogin, testApp, type Agent } from '../helpers/http.ts';
+
+/**
+ * Sweeps generated from the app's own route table, so a new route is covered the day it
+ * is added: every state-changing route refuses a missing or wrong CSRF token, no GET
+ * changes what is stored, and every route with an object id refuses the people it does
+ * not belong to. A route with an id and no fixture below fails the sweep until one is added.
+ */
+
+interface World {
+  ctx: Context;
+  app: ReturnType<typeof testApp>;
+  /** A trainee of teacher A's class, and the objects that are theirs. */
+  owner: { identifier: string; password: string; citizenId: number; classCode: string };
+}
+
+/** For each route with parameters: the parameters of an object that belongs to the owner. */
+const fixtures: Record<string, (world: World) => Record<string, string>> = {
+  '/teacher/classes/:code/cards': (world) => ({ code: world.owner.classCode }),
+  '/teacher/trainees/:id/card': (world) => ({ id: String(world.owner.citizenId) }),
+};
+
+/** Who owns a route's objects: the trainee themself, or their class's teacher. */
+const teacherRoute = (path: string) => path.startsWith('/teacher') || path.startsWith('/workshop');
+
+/** GETs that change stored state on purpose, with the reason. */
+const getsThatWrite: Record<string, string> = {};
+
+function fill(path: string, params: Record<string, string>): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? 'x'));
+}
+
+function snapshot(ctx: Context): string {
+  const tables = ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sessions') ORDER BY name").all() as { name: string }[];
+  const hash = crypto.createHash('sha256');
+  for (const { name } of tables) hash.update(name).update(JSON.stringify(ctx.db.prepare(`SELECT * FROM "${name}"`).all()));
+  return hash.digest('hex');
+}
+
+let world: World;
+let trainee: Agent;
+let otherTrainee: Agent;
+let ownTeacher: Agent;
+let otherTeacher: Agent;
+
+beforeAll(async () => {
+  const ctx = await seededContext();
+  const teacherA = ctx.teachers.insert('teacher-a', await hashPassword('teacher-a-password'), Date.now());
+  ctx.teachers.insert('teacher-b', await hashPassword('teacher-b-password'), Date.now());
+  const klass = await ctx.scenarios.createClass('OWNED', 'default', 2, teacherA, 'cli');
+  const ownerCitizen = ctx.citizens.listInClass(klass.id).find((citizen) => citizen.state === 'active')!;
+  const app = testApp(ctx, { loginRateLimitPerMinute: 10_000 });
+  world = {
+    ctx,
+    app,
+    owner: { identifier: ownerCitizen.userId ?? ownerCitizen.nemidNumber, password: ownerCitizen.knownPassword!, citizenId: ownerCitizen.id, classCode: klass.code },
+  };
+  trainee = request.agent(app);
+  await loginAs(trainee, ctx, world.owner.identifier, world.owner.password);
+  otherTrainee = request.agent(app);
+  await loginAs(otherTrainee, ctx, 'mette.hansen', 'Hest2024');
+  ownTeacher = request.agent(app);
+  await teacherLogin(ownTeacher, 'teacher-a', 'teacher-a-password');
+  otherTeacher = request.agent(app);
+  await teacherLogin(otherTeacher, 'teacher-b', 'teacher-b-password');
+});
+
+describe('the route table', () => {
+  it('has a fixture for every route with an object id', () => {
+    const missing = routeTable(world.app).filter((route) => route.path.includes(':') && !fixtures[route.path]);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('CSRF sweep', () => {
+  it('refuses every state-changing route without a token and with a wrong one', async () => {
+    const changing = routeTable(world.app).filter((route) => route.method !== 'GET' && route.method !== 'HEAD');
+    expect(changing.length).toBeGreaterThan(5);
+    for (const route of changing) {
+      const url = fill(route.path, fixtures[route.path]?.(world) ?? {});
+      for (const agent of [trainee, ownTeacher]) {
+        const before = snapshot(world.ctx);
+        const missing = await agent[route.method.toLowerCase() as 'post'](url).type('form').send({});
+        expect(missing.status, `${route.method} ${route.path} without a token`).toBe(403);
+        const wrong = await agent[route.method.toLowerCase() as 'post'](url).type('form').send({ _csrf: 'forged.token' });
+        expect(wrong.status, `${route.method} ${route.path} with a forged token`).toBe(403);
+        expect(snapshot(world.ctx), `${route.method} ${route.path} changed state`).toBe(before);
+      }
+    }
+  });
+});
+
+describe('GET sweep', () => {
+  it('changes nothing stored on any GET, for anonymous visitors, trainees and teachers', async () => {
+    const gets = routeTable(world.app).filter((route) => route.method === 'GET' && !getsThatWrite[route.path]);
+    for (const route of gets) {
+      const url = fill(route.path, fixtures[route.path]?.(world) ?? {});
+      for (const agent of [request.agent(world.app), trainee, ownTeacher]) {
+        const before = snapshot(world.ctx);
+        const response = await agent.get(url);
+        expect(response.status, `GET ${url}`).toBeLessThan(500);
+        expect(snapshot(world.ctx), `GET ${url} changed state`).toBe(before);
+      }
+    }
+  });
+});
+
+describe('authorisation sweep', () => {
+  it('shows each object to its owner and refuses everyone else with 303 to a login, 403 or 404', async () => {
+    const withIds = routeTable(world.app).filter((route) => route.path.includes(':') && route.method === 'GET');
+    for (const route of withIds) {
+      const url = fill(route.path, fixtures[route.path]!(world));
+      const owner = teacherRoute(route.path) ? ownTeacher : trainee;
+      expect((await owner.get(url)).status, `owner GET ${url}`).toBe(200);
+      const others = teacherRoute(route.path) ? [otherTeacher, otherTrainee, request.agent(world.app)] : [otherTrainee, otherTeacher, request.agent(world.app)];
+      for (const agent of others) {
+        const response = await agent.get(url);
+        const refused = [403, 404].includes(response.status) || (response.status === 303 && /login|^\/#|^\/$/.test(response.headers.location ?? ''));
+        expect(refused, `GET ${url} answered ${response.status} ${response.headers.location ?? ''} to someone else`).toBe(true);
+      }
+    }
+  });
+});
