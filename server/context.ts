@@ -8,6 +8,7 @@ import { KeyCardRepository } from './keycard/keycard-repository.ts';
 import { KeyCardService } from './keycard/keycard-service.ts';
 import { LetterRepository } from './mailbox/letter-repository.ts';
 import { MailboxRepository } from './mailbox/mailbox-repository.ts';
+import { digitalPost } from './mailbox/digital-post.ts';
 import { MailboxService } from './mailbox/mailbox-service.ts';
 import { LoginService } from './login/login-service.ts';
 import { ScenarioLibrary } from './scenario/scenario-library.ts';
@@ -32,10 +33,11 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const library = new ScenarioLibrary(options.scenarioDir);
   const mailbox = new MailboxService({ citizens, clock, events, mailboxes: new MailboxRepository(db), letters: new LetterRepository(db) });
   const endSessions = (ids: number[]) => sessionStore.endCitizenSessions(ids);
-  const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions });
+  const post = digitalPost({ db, secrets, classes, citizens, clock, events, keycards, mailbox, endSessions, checkPassword: (id, pw) => login.checkPassword(id, pw), challenge: (id) => login.challenge(id) });
+  const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions, parts: post.scenarioParts });
   const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions });
   const teachers = new TeacherRepository(db);
-  return { db, secrets, realNow, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox };
+  return { db, secrets, realNow, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post };
 }
 
 export type Context = ReturnType<typeof createContext>;

@@ -78,6 +78,14 @@ export class MailboxRepository {
       insertTemplate: db.prepare(
         'INSERT INTO scenario_letters (class_id, profile_index, profile_count, template) VALUES (?, ?, ?, ?)',
       ),
+      // R21 (server/exemption/): senders outside the exemption that the exempt citizen asked for paper post.
+      contactedSenders: db.prepare<[number], { sender_key: string }>(
+        'SELECT sender_key FROM exemption_contacted_senders WHERE citizen_id = ? ORDER BY contacted_at, sender_key',
+      ),
+      addContactedSender: db.prepare(
+        'INSERT OR IGNORE INTO exemption_contacted_senders (citizen_id, sender_key, contacted_at) VALUES (?, ?, ?)',
+      ),
+      clearContactedSenders: db.prepare('DELETE FROM exemption_contacted_senders WHERE citizen_id = ?'),
       templatesFor: db.prepare<[number, number], { template: string }>(
         `SELECT template FROM scenario_letters WHERE class_id = ?
            AND (profile_index IS NULL OR ? % profile_count = profile_index) ORDER BY id`,
@@ -153,6 +161,20 @@ export class MailboxRepository {
   replaceTemplates(classId: number, templates: { profileIndex: number | null; profileCount: number; template: unknown }[]): void {
     this.stmts.deleteTemplates.run(classId);
     for (const t of templates) this.stmts.insertTemplate.run(classId, t.profileIndex, t.profileCount, JSON.stringify(t.template));
+  }
+
+  /** The keys of the senders outside the exemption this citizen has contacted (R21). */
+  contactedSenders(citizenId: number): string[] {
+    return this.stmts.contactedSenders.all(citizenId).map((row) => row.sender_key);
+  }
+
+  /** Records that the citizen contacted this sender; false when they had already. */
+  addContactedSender(citizenId: number, senderKey: string, at: number): boolean {
+    return this.stmts.addContactedSender.run(citizenId, senderKey, at).changes === 1;
+  }
+
+  clearContactedSenders(citizenId: number): void {
+    this.stmts.clearContactedSenders.run(citizenId);
   }
 
   /** The scenario letters for the trainee at this position in the class. */

@@ -133,8 +133,7 @@ export class MailboxService {
   deliver(citizenId: number, letter: NewLetter, options: DeliverOptions = {}): number {
     const citizen = this.citizen(citizenId);
     const sender = this.senderFor(citizen.classId, letter.sender, options.senderKind);
-    const exempt = this.deps.mailboxes.mailbox(citizenId)?.exempt ?? false;
-    const channel: Channel = exempt && sender.kind === 'public' ? 'paper' : 'digital';
+    const channel: Channel = this.postsOnPaper(citizenId, sender) ? 'paper' : 'digital';
     const rule = options.rule !== undefined ? options.rule : channel === 'paper' ? 'R20' : sender.kind === 'employer' ? 'R9' : 'R8';
     return this.put(citizen, letter, sender, channel, rule, options);
   }
@@ -144,6 +143,58 @@ export class MailboxService {
     const citizen = this.citizen(citizenId);
     const sender = this.senderFor(citizen.classId, letter.sender, options.senderKind ?? 'issuer');
     return this.put(citizen, letter, sender, 'paper', options.rule ?? null, options);
+  }
+
+  // ---- Exemption from Digital Post (R19-R21). server/exemption/ decides; these move the letters. ----
+
+  /** Whether this sender's letters go on paper now: the citizen is exempt and the sender is public (R20) or was contacted (R21). */
+  postsOnPaper(citizenId: number, sender: Sender): boolean {
+    if (!this.deps.mailboxes.mailbox(citizenId)?.exempt) return false;
+    return sender.kind === 'public' || (sender.key !== '' && this.deps.mailboxes.contactedSenders(citizenId).includes(sender.key));
+  }
+
+  /**
+   * Registers an exemption (R19): from now on covered senders post on paper, and their
+   * unread letters that arrived since `since` (or have not arrived yet) go to the
+   * paper-post tray. Returns the ids of the letters moved.
+   */
+  registerExemption(citizenId: number, since: number): number[] {
+    this.deps.mailboxes.setExempt(citizenId, true);
+    return this.moveLetters(citizenId, 'digital', 'paper', (letter) => letter.readAt === null && letter.trashedAt === null && letter.deliveredAt >= since);
+  }
+
+  /** Ends an exemption (R20): contacted senders are forgotten and letters not yet arrived come digitally again. */
+  endExemption(citizenId: number): number[] {
+    const now = this.now(this.citizen(citizenId));
+    const moved = this.moveLetters(citizenId, 'paper', 'digital', (letter) => letter.deliveredAt > now);
+    this.deps.mailboxes.setExempt(citizenId, false);
+    this.deps.mailboxes.clearContactedSenders(citizenId);
+    return moved;
+  }
+
+  /** R21: the exempt citizen contacted a sender outside the exemption; its letters not yet arrived go on paper too. */
+  contactSender(citizenId: number, senderKey: string, at: number): number[] {
+    this.deps.mailboxes.addContactedSender(citizenId, senderKey, at);
+    const now = this.now(this.citizen(citizenId));
+    return this.moveLetters(citizenId, 'digital', 'paper', (letter) => letter.senderKey === senderKey && letter.deliveredAt > now);
+  }
+
+  contactedSenders(citizenId: number): string[] {
+    return this.deps.mailboxes.contactedSenders(citizenId);
+  }
+
+  private moveLetters(citizenId: number, from: Channel, to: Channel, wanted: (letter: Letter) => boolean): number[] {
+    const citizen = this.citizen(citizenId);
+    const moved: number[] = [];
+    for (const letter of this.deps.letters.allOf(citizenId)) {
+      if (letter.direction !== 'in' || letter.channel !== from || !wanted(letter)) continue;
+      const sender = this.senderFor(citizen.classId, letter.senderKey ?? letter.senderName);
+      if (to === 'paper' && !this.postsOnPaper(citizenId, sender)) continue;
+      if (to === 'digital' && sender.kind !== 'public' && !this.deps.mailboxes.contactedSenders(citizenId).includes(sender.key)) continue;
+      this.deps.letters.setChannel(letter.id, to);
+      moved.push(letter.id);
+    }
+    return moved;
   }
 
   private put(citizen: Citizen, letter: NewLetter, sender: Sender, channel: Channel, rule: string | null, options: DeliverOptions): number {
