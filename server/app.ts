@@ -10,6 +10,9 @@ import type { Logger } from './common/logger.ts';
 import { csrf, loginRateLimit, securityHeaders, sessions } from './common/security.ts';
 import type { Context } from './context.ts';
 import { homeRoutes } from './home/home-routes.ts';
+import { issuerRoutes } from './issuer/issuer-routes.ts';
+import { selfServiceRoutes } from './blocking/self-service-routes.ts';
+import { supportRoutes } from './blocking/support-routes.ts';
 import { loginRoutes } from './login/login-routes.ts';
 import { myNemidRoutes } from './mynemid/mynemid-routes.ts';
 import { paths } from './paths.ts';
@@ -35,6 +38,7 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   app.use(myNemidRoutes(ctx));
   app.use(selfStudyRoutes(ctx, config.tls));
   app.use(teacherRoutes(ctx, new TeacherService(ctx.teachers, ctx.classes), limit));
+  app.use(selfServiceRoutes(ctx, limit), supportRoutes(ctx, limit), issuerRoutes(ctx, limit));
 }
 
 export function createApp(ctx: Context, config: Config, logger?: Logger): express.Express {

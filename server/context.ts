@@ -1,3 +1,4 @@
+import { blockingCore, issuerSide } from './blocking/wiring.ts';
 import { CitizenRepository } from './citizen/citizen-repository.ts';
 import { ClassClock, type RealNow } from './common/clock.ts';
 import { EventLog } from './common/event-log.ts';
@@ -35,9 +36,12 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const endSessions = (ids: number[]) => sessionStore.endCitizenSessions(ids);
   const post = digitalPost({ db, secrets, classes, citizens, clock, events, keycards, mailbox, endSessions, checkPassword: (id, pw) => login.checkPassword(id, pw), challenge: (id) => login.challenge(id) });
   const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions, parts: post.scenarioParts });
-  const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions });
+  const issuerBase = { db, classes, citizens, keycards, clock, events, mailbox, endSessions, realNow };
+  const blockingParts = blockingCore(issuerBase);
+  const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords: blockingParts.temporaryPasswords });
+  const { blocking, temporaryPasswords, selfService, support, issuer } = issuerSide(issuerBase, blockingParts, login);
   const teachers = new TeacherRepository(db);
-  return { db, secrets, realNow, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post };
+  return { db, secrets, realNow, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, blocking, temporaryPasswords, selfService, support, issuer };
 }
 
 export type Context = ReturnType<typeof createContext>;

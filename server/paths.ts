@@ -22,6 +22,10 @@ export const paths = {
     classCards: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/cards`,
     traineeCard: (id: number) => `/teacher/trainees/${id}/card`,
   },
+  /** The issuer's self-service site: block, order a card, temporary password, phone line, desk (R13-R14). */
+  nemid: { home: '/nemid', signIn: '/nemid/sign-in', signOut: '/nemid/sign-out', block: '/nemid/block', card: '/nemid/card', password: '/nemid/password', temporaryPassword: '/nemid/temporary-password', phone: '/nemid/phone', desk: '/nemid/desk' },
+  /** The issuer operator console (R15). */
+  issuer: { home: '/issuer', login: '/issuer/login', logout: '/issuer/logout', citizen: (id: number) => `/issuer/citizens/${id}`, action: (id: number, action: string) => `/issuer/citizens/${id}/${action}` },
 } as const;
 
 /** The services that log in with NemID (R2), by the `service` query value. */

@@ -45,3 +45,10 @@ export class ScenarioInvalid extends Error {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** Thrown when a page of the issuer console is asked for without an operator's sign-in (trainees and teachers included). */
+export class NotAnOperator extends DomainError {
+  constructor() {
+    super('issuer:refused.operatorOnly', 403);
+  }
+}

@@ -97,12 +97,26 @@ export class KeyCardService {
     return this.repo.cardsOf(citizenId);
   }
 
-  /** The card the login asks a key from now (see the class comment on renewal). */
+  /**
+   * The card the login asks a key from now (see the class comment on renewal). A card
+   * sent after the old one was blocked (a lost card) is asked only once it has arrived.
+   */
   cardForLogin(citizenId: number, now: number): KeyCard | undefined {
     const active = this.activeCard(citizenId);
     const sent = this.cardOnItsWay(citizenId);
-    if (sent && (sent.arrivesAt <= now || !active || this.keysLeft(active) === 0)) return sent;
+    if (sent && (sent.arrivesAt <= now || (active && this.keysLeft(active) === 0))) return sent;
     return active;
+  }
+
+  /** Blocks a card (lost, or its NemID revoked): no key of it is asked or accepted again. */
+  block(card: KeyCard): void {
+    this.repo.clearChallenge(card.id);
+    this.repo.setStatus(card.id, 'blocked');
+  }
+
+  /** How many extra cards the holder has ordered (SPEC: up to 3). */
+  extraCardsOrdered(citizenId: number): number {
+    return this.cardsOf(citizenId).filter((card) => card.reason === 'extra').length;
   }
 
   /**

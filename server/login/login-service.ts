@@ -19,6 +19,16 @@ export interface LoginDeps {
   events: EventLog;
   /** Ends every open session of these citizens (on a block). */
   endSessions: (citizenIds: number[]) => void;
+  /** The issuer's part of the login: a temporary password from support (server/blocking/). */
+  temporaryPasswords?: TemporaryPasswordHooks;
+}
+
+/** How a blocked NemID opens again with a temporary password sent by support (R13). */
+export interface TemporaryPasswordHooks {
+  /** True when the password is this citizen's temporary password from support; it then opens the NemID. */
+  unblockWith(citizen: Citizen, password: string): Promise<boolean>;
+  /** Called when a citizen who logged in with such a password has chosen a new one. */
+  passwordChosen(citizen: Citizen): void;
 }
 
 /** Why a login cannot go on: a lock with its message code, a revoked NemID, or no key card. */
@@ -112,6 +122,11 @@ export class LoginService {
       return { kind: 'wrong' };
     }
     const citizen = this.current(found.id)!;
+    if (citizen.state !== 'pending' && (await this.deps.temporaryPasswords?.unblockWith(citizen, password))) {
+      const opened = this.deps.citizens.findById(citizen.id)!;
+      this.record(opened, 'password-ok', 'R4', { temporary: true });
+      return { kind: 'choose-password', citizen: opened };
+    }
     const refusal = this.refusalFor(citizen);
     if (refusal && refusal.kind !== 'no-card') return refusal;
 
@@ -131,12 +146,30 @@ export class LoginService {
       return { kind: 'key', citizen: fresh };
     }
 
-    const settings = this.settingsOf(fresh);
-    const count = this.deps.citizens.addWrongPassword(fresh.id);
+    return this.countWrongPassword(fresh) ?? { kind: 'wrong' };
+  }
+
+  /**
+   * Counts one wrong password for this citizen (at the login or at the issuer's
+   * self-service) and locks at the threshold; returns the refusal that now applies.
+   */
+  countWrongPassword(citizen: Citizen): Refusal | undefined {
+    const settings = this.settingsOf(citizen);
+    const count = this.deps.citizens.addWrongPassword(citizen.id);
     const threshold = citizen.hadTemporaryLock ? settings.passwordTriesAfterTemporaryLock : settings.passwordTries;
-    this.record(fresh, 'wrong-password', 'R4', { count, threshold });
-    if (count === threshold) return this.lock(fresh, citizen.hadTemporaryLock ? 'LOCK002' : 'LOCK001', settings);
-    return this.refusalFor(this.deps.citizens.findById(fresh.id)!) ?? { kind: 'wrong' };
+    this.record(citizen, 'wrong-password', 'R4', { count, threshold });
+    if (count === threshold) return this.lock(citizen, citizen.hadTemporaryLock ? 'LOCK002' : 'LOCK001', settings);
+    return this.refusalFor(this.deps.citizens.findById(citizen.id)!);
+  }
+
+  /** Counts one wrong key code (at the login or the issuer's self-service); LOCK003 at the threshold. */
+  countWrongKey(citizen: Citizen, details: Record<string, unknown>): { triesLeft: number } | Refusal {
+    const settings = this.settingsOf(citizen);
+    const count = this.deps.citizens.addWrongKey(citizen.id);
+    this.record(citizen, 'wrong-key', 'R4', { ...details, count });
+    if (count === settings.keyTries) return this.lock(citizen, 'LOCK003', settings);
+    if (count > settings.keyTries) return this.refusalFor(this.deps.citizens.findById(citizen.id)!)!;
+    return { triesLeft: settings.keyTries - count };
   }
 
   /** First login: the trainee replaces the temporary password and may choose a user ID. */
@@ -170,6 +203,7 @@ export class LoginService {
       throw error;
     }
     this.record(citizen, 'password-chosen', 'R4', { userIdChosen: Boolean(userId) });
+    if (citizen.state !== 'pending') this.deps.temporaryPasswords?.passwordChosen(citizen);
     this.challenge(citizen.id);
     return { ok: true };
   }
@@ -199,11 +233,9 @@ export class LoginService {
 
     if (!answer.ok) {
       if (!answer.askedKey) return { kind: 'stale' };
-      const count = this.deps.citizens.addWrongKey(citizen.id);
-      this.record(citizen, 'wrong-key', 'R4', { askedKey: answer.askedKey, typedCodeOf: answer.typedCodeOf?.key ?? null, count });
-      if (count === settings.keyTries) return this.lock(citizen, 'LOCK003', settings);
-      if (count > settings.keyTries) return this.refusalFor(this.deps.citizens.findById(citizen.id)!)!;
-      return { kind: 'wrong', askedKey: answer.askedKey, typedCodeOf: answer.typedCodeOf, triesLeft: settings.keyTries - count };
+      const counted = this.countWrongKey(citizen, { askedKey: answer.askedKey, typedCodeOf: answer.typedCodeOf?.key ?? null });
+      if ('kind' in counted) return counted;
+      return { kind: 'wrong', askedKey: answer.askedKey, typedCodeOf: answer.typedCodeOf, triesLeft: counted.triesLeft };
     }
 
     this.deps.citizens.clearKeyCount(citizen.id);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/common/passwords.ts';
 import type { Context } from '../../server/context.ts';
 import { seededContext } from '../helpers/context.ts';
-import { loginAs, routeTable, teacherLogin, testApp, type Agent } from '../helpers/http.ts';
+import { loginAs, routeTable, submitForm, teacherLogin, testApp, type Agent } from '../helpers/http.ts';
 
 /**
  * Sweeps generated from the app's own route table, so a new route is covered the day it
@@ -24,10 +24,14 @@ interface World {
 const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/teacher/classes/:code/cards': (world) => ({ code: world.owner.classCode }),
   '/teacher/trainees/:id/card': (world) => ({ id: String(world.owner.citizenId) }),
+  // The issuer console's objects belong to no trainee: only an operator may see them.
+  '/issuer/citizens/:id': (world) => ({ id: String(world.owner.citizenId) }),
+  '/issuer/citizens/:id/:action': (world) => ({ id: String(world.owner.citizenId), action: 'unblock' }),
 };
 
-/** Who owns a route's objects: the trainee themself, or their class's teacher. */
+/** Who owns a route's objects: the trainee themself, or their class's teacher (or, in the issuer console, an operator). */
 const teacherRoute = (path: string) => path.startsWith('/teacher') || path.startsWith('/workshop');
+const issuerRoute = (path: string) => path.startsWith('/issuer');
 
 /** GETs that change stored state on purpose, with the reason. */
 const getsThatWrite: Record<string, string> = {};
@@ -48,6 +52,7 @@ let trainee: Agent;
 let otherTrainee: Agent;
 let ownTeacher: Agent;
 let otherTeacher: Agent;
+let operator: Agent;
 
 beforeAll(async () => {
   const ctx = await seededContext();
@@ -69,6 +74,9 @@ beforeAll(async () => {
   await teacherLogin(ownTeacher, 'teacher-a', 'teacher-a-password');
   otherTeacher = request.agent(app);
   await teacherLogin(otherTeacher, 'teacher-b', 'teacher-b-password');
+  await ctx.issuer.addOperator('operator-a', 'operator-a-password', Date.now());
+  operator = request.agent(app);
+  await submitForm(operator, '/issuer/login', '/issuer/login', { username: 'operator-a', password: 'operator-a-password' });
 });
 
 describe('the route table', () => {
@@ -122,9 +130,11 @@ describe('authorisation sweep', () => {
     const withIds = routeTable(world.app).filter((route) => route.path.includes(':') && route.method === 'GET');
     for (const route of withIds) {
       const url = fill(route.path, fixtures[route.path]!(world));
-      const owner = teacherRoute(route.path) ? ownTeacher : trainee;
+      const owner = issuerRoute(route.path) ? operator : teacherRoute(route.path) ? ownTeacher : trainee;
       expect((await owner.get(url)).status, `owner GET ${url}`).toBe(200);
-      const others = teacherRoute(route.path) ? [otherTeacher, otherTrainee, request.agent(world.app)] : [otherTrainee, otherTeacher, request.agent(world.app)];
+      const others = issuerRoute(route.path)
+        ? [trainee, ownTeacher, request.agent(world.app)]
+        : teacherRoute(route.path) ? [otherTeacher, otherTrainee, request.agent(world.app)] : [otherTrainee, otherTeacher, request.agent(world.app)];
       for (const agent of others) {
         const response = await agent.get(url);
         const refused = [403, 404].includes(response.status) || (response.status === 303 && /login|^\/#|^\/$/.test(response.headers.location ?? ''));

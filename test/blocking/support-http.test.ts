@@ -1,0 +1,94 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { seededContext } from '../helpers/context.ts';
+import { loginAs, submitForm, testApp, visibleText } from '../helpers/http.ts';
+import { citizenOf, eventsOf } from './helpers.ts';
+
+async function setup() {
+  const ctx = await seededContext();
+  const app = testApp(ctx, { loginRateLimitPerMinute: 10_000 });
+  return { ctx, app, agent: request.agent(app) };
+}
+
+const mette = { name: 'Mette Fiktiv Hansen', cpr: '120345-6789', identifier: 'mette.hansen' };
+
+describe('the phone line to NemID support (R14)', () => {
+  it('plays the call: identify, say the reason, and NemID is blocked at once, ending the open login', async () => {
+    const { ctx, app, agent } = await setup();
+    const loggedIn = request.agent(app);
+    await loginAs(loggedIn, ctx, 'mette.hansen', 'Hest2024');
+
+    const start = await agent.get('/nemid/phone?lang=en');
+    expect(visibleText(start.text)).toContain('Support: NemID support, good morning.');
+    const identified = await submitForm(agent, '/nemid/phone', '/nemid/phone/identify', mette);
+    expect(identified.status).toBe(303);
+    const reason = await submitForm(agent, '/nemid/phone', '/nemid/phone/reason', { reason: 'lost-card' });
+    expect(reason.status).toBe(303);
+
+    const call = visibleText((await agent.get('/nemid/phone')).text);
+    expect(call).toContain('You: My name is Mette Fiktiv Hansen, my CPR number is 120345-6789');
+    expect(call).toContain('You: I have lost my key card. Please block my NemID.');
+    expect(call).toContain('Support: I have blocked your NemID now.');
+    expect(call).toContain('Yes, please send me a new key card');
+    expect(citizenOf(ctx, 'mette.hansen')).toMatchObject({ state: 'blocked', lockCode: 'USER' });
+    expect((await loggedIn.get('/my-nemid')).status).toBe(303);
+
+    await submitForm(agent, '/nemid/phone', '/nemid/phone/help', { what: 'card' });
+    expect(visibleText((await agent.get('/nemid/phone')).text)).toContain('I have sent a new key card by post.');
+    expect(ctx.keycards.cardOnItsWay(citizenOf(ctx, 'mette.hansen').id)?.reason).toBe('replacement');
+    expect(eventsOf(ctx, 'mette.hansen').filter((event) => event.rule === 'R14').map((event) => event.type)).toEqual(['support-identified', 'blocked']);
+  });
+
+  it('refuses a wrong identification without saying which part was wrong, and ends the call after three tries', async () => {
+    const { ctx, agent } = await setup();
+    for (const wrong of [{ ...mette, name: 'Mette Hansen' }, { ...mette, cpr: '120345-6780' }]) {
+      const response = await submitForm(agent, '/nemid/phone?lang=en', '/nemid/phone/identify', wrong);
+      expect(response.status).toBe(401);
+      const text = visibleText(response.text);
+      expect(text).toContain('I cannot confirm who you are from what you told me.');
+      expect(text).not.toMatch(/name is wrong|CPR number is wrong/i);
+    }
+    const third = await submitForm(agent, '/nemid/phone', '/nemid/phone/identify', { ...mette, identifier: 'someone.else' });
+    expect(visibleText(third.text)).toContain('so I cannot help you on the phone');
+    expect(third.text).toContain('Call again');
+    expect(citizenOf(ctx, 'mette.hansen').state).toBe('active');
+    const afterEnd = await submitForm(agent, '/nemid/phone', '/nemid/phone/identify', mette);
+    expect(afterEnd.headers.location).toBe('/nemid/phone');
+    expect(citizenOf(ctx, 'mette.hansen').state).toBe('active');
+  });
+
+  it('names a missing field next to it and plays nothing of the call', async () => {
+    const { agent } = await setup();
+    const response = await submitForm(agent, '/nemid/phone?lang=en', '/nemid/phone/identify', { name: '', cpr: '12', identifier: '' });
+    expect(response.status).toBe(400);
+    expect(response.text).toContain('id="cpr-error"');
+    expect(visibleText(response.text)).toContain('A CPR number has 10 digits');
+  });
+
+  it('sends a temporary password by post for a LOCK003, the support route out of it', async () => {
+    const { ctx, agent } = await setup();
+    await submitForm(agent, '/nemid/phone?lang=en', '/nemid/phone/identify', { name: 'Piotr Fiktiv Nowak', cpr: '1402537346', identifier: '574128396' });
+    await submitForm(agent, '/nemid/phone', '/nemid/phone/reason', { reason: 'unblock' });
+    expect(visibleText((await agent.get('/nemid/phone')).text)).toContain('Your NemID is blocked (LOCK003).');
+    await submitForm(agent, '/nemid/phone', '/nemid/phone/help', { what: 'temporary-password' });
+    expect(visibleText((await agent.get('/nemid/phone')).text)).toContain('I have sent a temporary password by post.');
+    expect(eventsOf(ctx, 'piotr.nowak').map((event) => event.type)).toContain('temporary-password-issued');
+  });
+});
+
+describe('the desk at Borgerservice or the bank', () => {
+  it('wants photo ID, then hands over a temporary password and a new card at once', async () => {
+    const { ctx, agent } = await setup();
+    ctx.selfService.block(citizenOf(ctx, 'mette.hansen').id, 'lost-card');
+    const noId = await submitForm(agent, '/nemid/desk?lang=en', '/nemid/desk', { ...mette, place: 'bank' });
+    expect(noId.status).toBe(400);
+    expect(visibleText(noId.text)).toContain('The case worker needs to see photo ID');
+
+    const handed = await submitForm(agent, '/nemid/desk', '/nemid/desk', { ...mette, place: 'borgerservice', photoId: 'yes' });
+    expect(handed.status).toBe(200);
+    const password = /data-testid="temporary-password">([^<]+)</.exec(handed.text)![1]!;
+    expect(visibleText(handed.text)).toContain('Borgerservice hands you a letter');
+    expect(handed.text).toContain('data-testid="card-number"');
+    expect(await ctx.login.checkPassword('mette.hansen', password)).toMatchObject({ kind: 'choose-password' });
+  });
+});
