@@ -14,7 +14,12 @@ import { issuerRoutes } from './issuer/issuer-routes.ts';
 import { selfServiceRoutes } from './blocking/self-service-routes.ts';
 import { supportRoutes } from './blocking/support-routes.ts';
 import { loginRoutes } from './login/login-routes.ts';
+import { bankRoutes } from './bank/bank-routes.ts';
+import { mailboxRoutes } from './mailbox/mailbox-routes.ts';
+import { letterUploads } from './mailbox/mailbox-validation.ts';
 import { myNemidRoutes } from './mynemid/mynemid-routes.ts';
+import { portalRoutes } from './portal/portal-routes.ts';
+import { taxRoutes } from './tax/tax-routes.ts';
 import { paths } from './paths.ts';
 import { selfStudyRoutes } from './selfstudy/selfstudy-routes.ts';
 import { teacherRoutes } from './teacher/teacher-routes.ts';
@@ -36,6 +41,7 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   app.use(homeRoutes());
   app.use(loginRoutes(ctx.login, limit));
   app.use(myNemidRoutes(ctx));
+  app.use(mailboxRoutes(ctx.post), portalRoutes(ctx.post), taxRoutes(ctx.post), bankRoutes(ctx.post));
   app.use(selfStudyRoutes(ctx, config.tls));
   app.use(teacherRoutes(ctx, new TeacherService(ctx.teachers, ctx.classes), limit));
   app.use(selfServiceRoutes(ctx, limit), supportRoutes(ctx, limit), issuerRoutes(ctx, limit));
@@ -68,6 +74,7 @@ export function createApp(ctx: Context, config: Config, logger?: Logger): expres
     res.locals.loggedIn = req.session.citizenId !== undefined;
     next();
   });
+  app.use(letterUploads()); // letters with attachments are multipart: read before the CSRF check needs _csrf
   app.use(protect);
 
   registerRoutes(app, ctx, config);

@@ -26,11 +26,34 @@ export const paths = {
   nemid: { home: '/nemid', signIn: '/nemid/sign-in', signOut: '/nemid/sign-out', block: '/nemid/block', card: '/nemid/card', password: '/nemid/password', temporaryPassword: '/nemid/temporary-password', phone: '/nemid/phone', desk: '/nemid/desk' },
   /** The issuer operator console (R15). */
   issuer: { home: '/issuer', login: '/issuer/login', logout: '/issuer/logout', citizen: (id: number) => `/issuer/citizens/${id}`, action: (id: number, action: string) => `/issuer/citizens/${id}/${action}` },
+  /** Digital Post (R8-R12): the mailbox, its boxes, letters and folders. */
+  post: {
+    inbox: '/post', sent: '/post/sent', trash: '/post/trash', emptyTrash: '/post/trash/empty', paper: '/post/paper',
+    deadlines: '/post/deadlines', notifications: '/post/notifications', write: '/post/write', folders: '/post/folders',
+    folder: (id: number | string) => `/post/folders/${id}`,
+    renameFolder: (id: number | string) => `/post/folders/${id}/rename`,
+    letter: (id: number | string) => `/post/letters/${id}`,
+    attachment: (id: number | string, attachmentId: number | string) => `/post/letters/${id}/attachments/${attachmentId}`,
+    answer: (id: number | string) => `/post/letters/${id}/answer`,
+    forward: (id: number | string) => `/post/letters/${id}/forward`,
+    move: (id: number | string) => `/post/letters/${id}/move`,
+    delete: (id: number | string) => `/post/letters/${id}/delete`,
+    sign: (id: number | string) => `/post/letters/${id}/sign`,
+    signKey: (id: number | string) => `/post/letters/${id}/sign/key`,
+  },
+  /** Other services on the same NemID (R2, R11): the citizen portal, the tax folder, the online bank. */
+  portal: '/borger',
+  tax: { home: '/skat', answer: '/skat/answer' },
+  bank: { home: '/bank', transfer: '/bank/transfer', confirm: '/bank/transfer/confirm', cancel: '/bank/transfer/cancel' },
 } as const;
 
 /** The services that log in with NemID (R2), by the `service` query value. */
 export const services = {
   mynemid: paths.myNemid,
+  post: paths.post.inbox,
+  portal: paths.portal,
+  tax: paths.tax.home,
+  bank: paths.bank.home,
 } as const satisfies Record<string, string>;
 
 export type ServiceId = keyof typeof services;

@@ -108,3 +108,9 @@ export class BankService {
     return true;
   }
 }
+
+/** Formats øre as kroner the way the page's language writes money: 1.234,50 kr. */
+export function formatKroner(ore: number, lang: string): string {
+  const locale = lang === 'en' ? 'en-GB' : lang === 'de' ? 'de-DE' : 'da-DK';
+  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ore / 100)} kr.`;
+}

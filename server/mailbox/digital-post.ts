@@ -60,7 +60,7 @@ export function digitalPost(deps: {
       restore: (citizenId, classId, position, now) => scenarioLetters.restore(citizenId, classId, position, now),
     },
   ];
-  return { inbox, correspondence, bank, tax, confirmation, signatures, scenarioParts };
+  return { citizen: (citizenId: number) => mailbox.citizen(citizenId), inbox, correspondence, bank, tax, confirmation, signatures, scenarioParts };
 }
 
 export type DigitalPost = ReturnType<typeof digitalPost>;

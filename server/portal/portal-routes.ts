@@ -1,0 +1,16 @@
+import { Router, type Request, type Response } from 'express';
+import { requireCitizen } from '../common/auth.ts';
+import type { DigitalPost } from '../mailbox/digital-post.ts';
+import { paths } from '../paths.ts';
+
+/** The citizen portal (R2, R11): the front door that links to every service on the same NemID. */
+export function portalRoutes(post: DigitalPost): Router {
+  const router = Router();
+  router.get(paths.portal, requireCitizen('portal'), (req: Request, res: Response) => {
+    const citizen = post.citizen(req.session.citizenId!);
+    const listing = post.inbox.list(citizen.id, { box: 'inbox', page: 1 });
+    const deadlines = post.inbox.deadlines(citizen.id).filter((entry) => entry.letter.answeredAt === null);
+    res.render('services/portal', { citizen, unread: listing.unread, unreadPaper: listing.unreadPaper, deadlines, tax: post.tax.assessment(citizen) });
+  });
+  return router;
+}

@@ -1,0 +1,96 @@
+import type { Request, Response } from 'express';
+import { NotFound, StepOutOfOrder } from '../common/errors.ts';
+import type { Lang } from '../common/i18n.ts';
+import { refusalMessage } from '../login/login-controller.ts';
+import type { Refusal } from '../login/login-service.ts';
+import { fieldErrors, formText, keyStepSchema } from '../login/login-validation.ts';
+import type { DigitalPost } from '../mailbox/digital-post.ts';
+import { idFrom } from '../mailbox/mailbox-validation.ts';
+import { textIn } from '../mailbox/types.ts';
+import { paths } from '../paths.ts';
+import './confirmation-session.ts';
+
+const me = (req: Request): number => req.session.citizenId!;
+
+function letterId(req: Request): number {
+  const id = idFrom(req.params.id);
+  if (id === undefined) throw new NotFound();
+  return id;
+}
+
+/** Signing a document with NemID (R3): the document and the password, then a key code. */
+export function signatureController(post: DigitalPost) {
+  const { signatures, confirmation } = post;
+
+  const documentLocals = (req: Request, res: Response) => {
+    const letter = signatures.document(me(req), letterId(req));
+    const lang = res.locals.lang as Lang;
+    const contract = letter.data.contract as { title: Record<string, string>; parties: string[]; terms: Record<string, string>[] } | undefined;
+    return {
+      letter,
+      subject: textIn(letter.subject, lang),
+      contract: contract && { title: textIn(contract.title as never, lang), parties: contract.parties, terms: contract.terms.map((term) => textIn(term as never, lang)) },
+    };
+  };
+
+  const refused = (res: Response, refusal: Refusal) => {
+    const message = refusalMessage(refusal, res.locals.time);
+    res.status(refusal.kind === 'locked' ? 423 : 403).render('signature/refused', { message });
+  };
+
+  const keyPage = (req: Request, res: Response, status: number, feedback: { key: string; params: Record<string, unknown> } | null, errors: Record<string, string[]>) => {
+    const challenge = confirmation.challenge(me(req));
+    if ('kind' in challenge) return refused(res, challenge);
+    res.status(status).render('signature/key', { ...documentLocals(req, res), challenge, feedback, errors });
+  };
+
+  return {
+    show(req: Request, res: Response): void {
+      const locals = documentLocals(req, res);
+      if (signatures.signatureOf(me(req), locals.letter.id)) return res.redirect(303, paths.post.letter(locals.letter.id));
+      res.render('signature/sign', { ...locals, errors: {} });
+    },
+
+    async password(req: Request, res: Response): Promise<void> {
+      const locals = documentLocals(req, res);
+      const password = formText(req.body, 'password');
+      if (password === '' || password.length > 100) {
+        res.status(400).render('signature/sign', { ...locals, errors: { password: ['login:errors.passwordMissing'] } });
+        return;
+      }
+      const outcome = await confirmation.password(me(req), password);
+      if (outcome === 'wrong') {
+        res.status(401).render('signature/sign', { ...locals, errors: { password: ['signature:errors.wrongPassword'] } });
+        return;
+      }
+      if (outcome !== 'ok') return refused(res, outcome);
+      req.session.signing = { letterId: locals.letter.id };
+      res.redirect(303, paths.post.signKey(locals.letter.id));
+    },
+
+    showKey(req: Request, res: Response): void {
+      if (req.session.signing?.letterId !== letterId(req)) throw new StepOutOfOrder();
+      keyPage(req, res, 200, null, {});
+    },
+
+    key(req: Request, res: Response): void {
+      const id = letterId(req);
+      if (req.session.signing?.letterId !== id) throw new StepOutOfOrder();
+      const parsed = keyStepSchema.safeParse(req.body ?? {});
+      if (!parsed.success) return keyPage(req, res, 400, null, fieldErrors(parsed.error));
+      const outcome = confirmation.answer(me(req), parsed.data.code, 'signature', 'R3');
+      if (outcome.kind === 'ok') {
+        delete req.session.signing;
+        signatures.sign(post.citizen(me(req)), id);
+        res.redirect(303, `${paths.post.letter(id)}?done=signed`);
+        return;
+      }
+      if (outcome.kind === 'refused') {
+        delete req.session.signing;
+        return refused(res, outcome.refusal);
+      }
+      if (outcome.kind === 'stale') return keyPage(req, res, 409, { key: 'login:errors.stale', params: {} }, {});
+      keyPage(req, res, 401, { key: 'signature:errors.wrongCode', params: { asked: outcome.askedKey, count: outcome.triesLeft } }, {});
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { Router, type Request, type Response } from 'express';
+import { requireCitizen } from '../common/auth.ts';
+import { formText } from '../login/login-validation.ts';
+import type { DigitalPost } from '../mailbox/digital-post.ts';
+import { formatKroner } from '../bank/bank-service.ts';
+import { paths } from '../paths.ts';
+
+/** The personal tax folder (R2): the year's tax assessment and a form to answer it. */
+export function taxRoutes(post: DigitalPost): Router {
+  const router = Router();
+  const render = (req: Request, res: Response, status: number, errors: Record<string, string[]>, form = { extraDeductions: '', comment: '' }) => {
+    const citizen = post.citizen(req.session.citizenId!);
+    res.status(status).render('services/tax', { kr: (ore: number) => formatKroner(ore, res.locals.lang), assessment: post.tax.assessment(citizen), errors, form, saved: req.query.done === 'answered' });
+  };
+  router.use('/skat', requireCitizen('tax'));
+  router.get(paths.tax.home, (req, res) => render(req, res, 200, {}));
+  router.post(paths.tax.answer, (req: Request, res: Response) => {
+    const form = { extraDeductions: formText(req.body, 'extraDeductions').slice(0, 40), comment: formText(req.body, 'comment').slice(0, 2000) };
+    const result = post.tax.answer(post.citizen(req.session.citizenId!), form);
+    if (!result) return render(req, res, 404, {});
+    if (!result.ok) return render(req, res, 400, result.errors, form);
+    res.redirect(303, `${paths.tax.home}?done=answered`);
+  });
+  return router;
+}
