@@ -6,6 +6,7 @@ import type { Context } from '../context.ts';
 import { formatCardNumber } from '../keycard/types.ts';
 import { TeacherService } from '../teacher/teacher-service.ts';
 import type { ClassRow } from '../teacher/types.ts';
+import { letterCommands } from './letter-commands.ts';
 import { table } from './table.ts';
 
 export interface Options {
@@ -15,6 +16,10 @@ export interface Options {
   scenario?: string;
   trainees?: string;
   password?: string;
+  to?: string;
+  from?: string;
+  subject?: string;
+  body?: string;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -48,6 +53,7 @@ export function commands(ctx: Context, config: Config) {
   });
 
   const handlers: Record<string, (args: string[], options: Options) => Promise<string> | string> = {
+    ...letterCommands(ctx, citizenOf),
     'scenario list': (_args, options) => {
       const list = ctx.library.list();
       if (options.json) return JSON.stringify(list, null, 2);

@@ -15,6 +15,8 @@ const usage = `Usage: sandbox <command> [options]   (also: npm run sandbox -- <c
   clock show [--class <code>] [--json]
   clock advance <duration> [--class <code>]      durations: 30m, 8h, 4d, 1w
   events [--class <code>] [--user <userId>] [--json]
+  letter send (--class <code> | --to <userId>) --from <sender> --subject <text> --body <text>
+  letters <userId> [--json]                     id, sender, subject, read, folder, deliveredAt
 
 The database is DB_PATH (default data/sandbox.db).`;
 
@@ -29,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
       scenario: { type: 'string' },
       trainees: { type: 'string' },
       password: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
+      subject: { type: 'string' },
+      body: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
