@@ -9,6 +9,8 @@ import { languageMiddleware } from './common/language.ts';
 import type { Logger } from './common/logger.ts';
 import { csrf, loginRateLimit, securityHeaders, sessions } from './common/security.ts';
 import type { Context } from './context.ts';
+import { enrolmentRoutes } from './enrolment/enrolment-routes.ts';
+import { exemptionRoutes } from './exemption/exemption-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
 import { issuerRoutes } from './issuer/issuer-routes.ts';
 import { selfServiceRoutes } from './blocking/self-service-routes.ts';
@@ -41,6 +43,7 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   app.use(homeRoutes());
   app.use(loginRoutes(ctx.login, limit));
   app.use(myNemidRoutes(ctx));
+  app.use(enrolmentRoutes(ctx, config.tls), exemptionRoutes(ctx)); // before the services: a bank NemID not activated is refused there (R7)
   app.use(mailboxRoutes(ctx.post), portalRoutes(ctx.post), taxRoutes(ctx.post), bankRoutes(ctx.post));
   app.use(selfStudyRoutes(ctx, config.tls));
   app.use(teacherRoutes(ctx, new TeacherService(ctx.teachers, ctx.classes), limit));

@@ -1,5 +1,6 @@
 import { blockingCore, issuerSide } from './blocking/wiring.ts';
 import { CitizenRepository } from './citizen/citizen-repository.ts';
+import { enrolmentWiring } from './enrolment/wiring.ts';
 import { ClassClock, type RealNow } from './common/clock.ts';
 import { EventLog } from './common/event-log.ts';
 import type { Secrets } from './common/secrets.ts';
@@ -35,13 +36,14 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const mailbox = new MailboxService({ citizens, clock, events, mailboxes: new MailboxRepository(db), letters: new LetterRepository(db) });
   const endSessions = (ids: number[]) => sessionStore.endCitizenSessions(ids);
   const post = digitalPost({ db, secrets, classes, citizens, clock, events, keycards, mailbox, endSessions, checkPassword: (id, pw) => login.checkPassword(id, pw), challenge: (id) => login.challenge(id) });
-  const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions, parts: post.scenarioParts });
+  const desks = enrolmentWiring({ db, classes, citizens, clock, events, mailbox, realNow, scenarios: () => scenarios });
+  const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions, parts: [...post.scenarioParts, desks.scenarioPart] });
   const issuerBase = { db, classes, citizens, keycards, clock, events, mailbox, endSessions, realNow };
   const blockingParts = blockingCore(issuerBase);
-  const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords: blockingParts.temporaryPasswords });
+  const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords: blockingParts.temporaryPasswords, publicAccess: desks.publicAccess });
   const { blocking, temporaryPasswords, selfService, support, issuer } = issuerSide(issuerBase, blockingParts, login);
   const teachers = new TeacherRepository(db);
-  return { db, secrets, realNow, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, blocking, temporaryPasswords, selfService, support, issuer };
+  return { db, secrets, realNow, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, blocking, temporaryPasswords, selfService, support, issuer, enrolment: desks.enrolment, exemption: desks.exemption };
 }
 
 export type Context = ReturnType<typeof createContext>;

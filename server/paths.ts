@@ -23,7 +23,7 @@ export const paths = {
     traineeCard: (id: number) => `/teacher/trainees/${id}/card`,
   },
   /** The issuer's self-service site: block, order a card, temporary password, phone line, desk (R13-R14). */
-  nemid: { home: '/nemid', signIn: '/nemid/sign-in', signOut: '/nemid/sign-out', block: '/nemid/block', card: '/nemid/card', password: '/nemid/password', temporaryPassword: '/nemid/temporary-password', phone: '/nemid/phone', desk: '/nemid/desk' },
+  nemid: { home: '/nemid', signIn: '/nemid/sign-in', signOut: '/nemid/sign-out', block: '/nemid/block', card: '/nemid/card', password: '/nemid/password', temporaryPassword: '/nemid/temporary-password', phone: '/nemid/phone', desk: '/nemid/desk', letterbox: '/nemid/letterbox' },
   /** The issuer operator console (R15). */
   issuer: { home: '/issuer', login: '/issuer/login', logout: '/issuer/logout', citizen: (id: number) => `/issuer/citizens/${id}`, action: (id: number, action: string) => `/issuer/citizens/${id}/${action}` },
   /** Digital Post (R8-R12): the mailbox, its boxes, letters and folders. */

@@ -76,7 +76,7 @@ export function selfServiceRoutes(ctx: Deps, limit: RequestHandler): Router {
     if (outcome.kind === 'wrong') return renderHome(res, 401, { identifier, errors: { form: ['login:errors.wrongCredentials'] } });
     if (outcome.kind === 'pending') return renderHome(res, 403, { identifier, errors: { form: ['blocking:errors.pending'] } });
     if (outcome.kind !== 'ok') return renderHome(res, 403, { identifier, refusal: refusalMessage(outcome, res.locals.time) });
-    renewSession(req, (session) => (session.selfService = { citizenId: outcome.citizen.id }), (error) =>
+    renewSession(req, (session) => Object.assign(session, { selfService: { citizenId: outcome.citizen.id }, letterboxOf: outcome.citizen.id }), (error) =>
       error ? next(error) : res.redirect(303, paths.nemid.home),
     );
   });
@@ -142,6 +142,7 @@ export function selfServiceRoutes(ctx: Deps, limit: RequestHandler): Router {
     const result = await ctx.temporaryPasswords.order(parsed.data.identifier, parsed.data.cardNumber);
     if (!result.ok) return res.status(400).render('blocking/temporary-password', { ...kept, errors: { form: [result.message] } });
     forgetLoginOf(req, res, result.citizenId);
+    req.session.letterboxOf = result.citizenId;
     res.render('blocking/temporary-password', { ...kept, errors: {}, arrivesAt: result.arrivesAt });
   });
 

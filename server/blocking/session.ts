@@ -24,6 +24,8 @@ declare module 'express-session' {
      */
     selfService?: { citizenId: number };
     phoneCall?: PhoneCall;
+    /** Whose paper post this browser may read at `/nemid/letterbox` (proved with user ID and card number, or name, CPR and NemID number). */
+    letterboxOf?: number;
     /** Signed in to the issuer console. */
     operatorId?: number;
   }

@@ -5,11 +5,12 @@ import { fieldErrors } from '../login/login-validation.ts';
 import { paths } from '../paths.ts';
 import { callReasonSchema, deskSchema, identificationSchema } from './blocking-validation.ts';
 import { formFields } from './self-service-routes.ts';
+import { letterboxRoutes } from './letterbox-routes.ts';
 import { forgetLoginOf, type CallLine, type PhoneCall } from './session.ts';
 import type { CallOutcome } from './support-service.ts';
 import { userBlockReasons } from './types.ts';
 
-type Deps = Pick<Context, 'support'>;
+type Deps = Pick<Context, 'support' | 'mailbox' | 'temporaryPasswords' | 'citizens'>;
 
 const identityFields = ['name', 'cpr', 'identifier'] as const;
 const callReasons = [...userBlockReasons, 'unblock'] as const;
@@ -44,6 +45,7 @@ function answerTo(outcome: CallOutcome): CallLine {
 /** The phone line to NemID support (R14) and the desk at Borgerservice or a bank. */
 export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
   const router = Router();
+  router.use(letterboxRoutes(ctx, limit));
 
   const renderCall = (req: Request, res: Response, status: number, locals: Record<string, unknown> = {}) => {
     const call = req.session.phoneCall ?? newCall();
@@ -92,6 +94,7 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
     }
     call.citizenId = citizen.id;
     call.step = 'reason';
+    req.session.letterboxOf = citizen.id;
     say(req, agent('identified', { name: citizen.name }));
     res.redirect(303, paths.nemid.phone);
   });
@@ -150,6 +153,7 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
     const result = await ctx.support.atDesk(citizen.id);
     if (!result.ok) return res.status(409).render('blocking/desk', { form, errors: { form: [result.message] } });
     forgetLoginOf(req, res, citizen.id);
+    req.session.letterboxOf = citizen.id;
     res.render('blocking/desk', {
       form,
       errors: {},

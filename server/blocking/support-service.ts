@@ -47,8 +47,8 @@ export class SupportService {
     },
   ) {}
 
-  /** The citizen these details all fit, or nothing; one event either way (R14). */
-  identify(details: Identification, channel: 'phone' | 'desk'): Citizen | undefined {
+  /** The citizen with this CPR number, if the name and the NemID number or user ID fit too. */
+  match(details: Identification): { byCpr?: Citizen; citizen?: Citizen } {
     const cpr = details.cpr.trim().replace('-', '');
     const byCpr = /^\d{10}$/.test(cpr) ? this.deps.citizens.findByIdentifier(cpr) : undefined;
     const answer = compact(details.identifier);
@@ -56,7 +56,12 @@ export class SupportService {
       byCpr !== undefined &&
       compact(byCpr.name) === compact(details.name) &&
       (answer === byCpr.nemidNumber || (byCpr.userId !== null && answer === byCpr.userId.toLowerCase()));
-    const citizen = fits ? this.deps.login.current(byCpr.id) : undefined;
+    return { byCpr, citizen: fits ? this.deps.login.current(byCpr.id) : undefined };
+  }
+
+  /** The citizen these details all fit, or nothing; one event either way (R14). */
+  identify(details: Identification, channel: 'phone' | 'desk'): Citizen | undefined {
+    const { byCpr, citizen } = this.match(details);
     this.deps.events.record({
       classId: byCpr?.classId ?? null,
       citizenId: byCpr?.id ?? null,

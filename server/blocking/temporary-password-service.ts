@@ -98,6 +98,13 @@ export class TemporaryPasswordService implements TemporaryPasswordHooks {
     })();
   }
 
+  /** When a temporary password still in the post arrives, if one is on its way. */
+  arrivesAt(citizenId: number): number | null {
+    const temporary = this.deps.repo.temporaryPassword(citizenId);
+    const now = this.deps.blocking.now(this.deps.blocking.citizen(citizenId));
+    return temporary && temporary.from > now ? temporary.from : null;
+  }
+
   /** Login hook: the temporary password, once it has arrived, opens the NemID for a new password. */
   async unblockWith(citizen: Citizen, password: string): Promise<boolean> {
     if (citizen.state === 'revoked' || citizen.state === 'pending') return false;

@@ -113,6 +113,10 @@ export function commands(ctx: Context, config: Config) {
       await teachers.add(need(username, 'the username'), need(options.password, '--password <password>'));
       return `Teacher ${username} can now log in at /teacher.`;
     },
+    'operator add': async ([username], options) => {
+      await ctx.issuer.addOperator(need(username, 'the username'), need(options.password, '--password <password>'), ctx.realNow());
+      return `Issuer operator ${username} can now sign in at /issuer/login.`;
+    },
     'clock show': (_args, options) => {
       const rows = classesFor(options.class).map((klass) => ({
         class: klass.code,

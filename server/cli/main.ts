@@ -12,6 +12,7 @@ const usage = `Usage: sandbox <command> [options]   (also: npm run sandbox -- <c
   trainees [--class <code>] [--json]
   keycard <userId> [--json]
   teacher add <username> --password <password>
+  operator add <username> --password <password>   an issuer operator for /issuer
   clock show [--class <code>] [--json]
   clock advance <duration> [--class <code>]      durations: 30m, 8h, 4d, 1w
   events [--class <code>] [--user <userId>] [--json]

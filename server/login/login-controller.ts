@@ -8,6 +8,7 @@ import { choosePasswordSchema, fieldErrors, formText, keyStepSchema, passwordSte
 export function refusalMessage(refusal: Refusal, time: (ms: number) => string): { key: string; params: Record<string, string> } {
   if (refusal.kind === 'revoked') return { key: 'login:refused.revoked', params: {} };
   if (refusal.kind === 'no-card') return { key: 'login:refused.noCard', params: {} };
+  if (refusal.kind === 'no-public-access') return { key: 'enrolment:publicAccess.refused', params: {} };
   return { key: `login:refused.${refusal.code}`, params: { until: refusal.until ? time(refusal.until) : '' } };
 }
 
@@ -31,7 +32,7 @@ export function loginController(login: LoginService) {
         renderStart(res, 400, { service, identifier, errors: fieldErrors(parsed.error) });
         return;
       }
-      const outcome = await login.checkPassword(parsed.data.identifier, parsed.data.password);
+      const outcome = await login.checkPassword(parsed.data.identifier, parsed.data.password, service);
       if (outcome.kind === 'wrong') {
         renderStart(res, 401, { service, identifier, errors: { form: ['login:errors.wrongCredentials'] } });
         return;

@@ -21,6 +21,8 @@ export interface LoginDeps {
   endSessions: (citizenIds: number[]) => void;
   /** The issuer's part of the login: a temporary password from support (server/blocking/). */
   temporaryPasswords?: TemporaryPasswordHooks;
+  /** Whether this NemID may log in to this service: a bank NemID not activated for public self-service may not (R7, server/enrolment/). */
+  publicAccess?: { refuses(citizen: Citizen, service: string): boolean };
 }
 
 /** How a blocked NemID opens again with a temporary password sent by support (R13). */
@@ -35,7 +37,9 @@ export interface TemporaryPasswordHooks {
 export type Refusal =
   | { kind: 'locked'; code: LockCode; until: number | null }
   | { kind: 'revoked' }
-  | { kind: 'no-card' };
+  | { kind: 'no-card' }
+  /** R7: a bank NemID not yet activated for public self-service, asked by a public service. */
+  | { kind: 'no-public-access'; service: string };
 
 export type PasswordOutcome =
   | { kind: 'key'; citizen: Citizen }
@@ -115,7 +119,7 @@ export class LoginService {
   }
 
   /** Step 1: user ID (or CPR or NemID number) and password. */
-  async checkPassword(identifier: string, password: string): Promise<PasswordOutcome> {
+  async checkPassword(identifier: string, password: string, service?: string): Promise<PasswordOutcome> {
     const found = this.deps.citizens.findByIdentifier(identifier);
     if (!found) {
       await verifyAgainstNothing(normalisePassword(password));
@@ -141,6 +145,7 @@ export class LoginService {
       if (late) return late;
       this.deps.citizens.clearPasswordCount(fresh.id);
       this.record(fresh, 'password-ok', 'R4', { temporary: pending });
+      if (service !== undefined && this.deps.publicAccess?.refuses(fresh, service)) return { kind: 'no-public-access', service };
       if (pending) return { kind: 'choose-password', citizen: fresh };
       this.challenge(fresh.id);
       return { kind: 'key', citizen: fresh };

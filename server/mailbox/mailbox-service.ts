@@ -179,6 +179,13 @@ export class MailboxService {
     return this.moveLetters(citizenId, 'digital', 'paper', (letter) => letter.senderKey === senderKey && letter.deliveredAt > now);
   }
 
+  /** When the next paper letter on its way arrives (the post takes working days), or null when none is on its way. */
+  nextPaperPostAt(citizenId: number): number | null {
+    const now = this.now(this.citizen(citizenId));
+    const coming = this.deps.letters.allOf(citizenId).filter((letter) => letter.channel === 'paper' && letter.deliveredAt > now);
+    return coming.length === 0 ? null : Math.min(...coming.map((letter) => letter.deliveredAt));
+  }
+
   contactedSenders(citizenId: number): string[] {
     return this.deps.mailboxes.contactedSenders(citizenId);
   }

@@ -8,7 +8,7 @@ import type { ClassRow } from '../teacher/types.ts';
 export const ownerCookie = 'sandbox.practice';
 export const selfStudyScenario = 'self-study';
 
-const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
 /**
  * Practising alone: a person without a teacher gets a fictional identity of their own

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { seededContext } from '../helpers/context.ts';
+import { FakeTime, seededContext } from '../helpers/context.ts';
 import { loginAs, submitForm, testApp, visibleText } from '../helpers/http.ts';
-import { citizenOf, eventsOf } from './helpers.ts';
+import { citizenOf, eventsOf, printedCardNumber } from './helpers.ts';
 
 async function setup() {
   const ctx = await seededContext();
@@ -89,6 +89,33 @@ describe('the desk at Borgerservice or the bank', () => {
     const password = /data-testid="temporary-password">([^<]+)</.exec(handed.text)![1]!;
     expect(visibleText(handed.text)).toContain('Borgerservice hands you a letter');
     expect(handed.text).toContain('data-testid="card-number"');
+    expect(await ctx.login.checkPassword('mette.hansen', password)).toMatchObject({ kind: 'choose-password' });
+  });
+});
+
+describe('the letterbox at home for paper post from NemID', () => {
+  it('shows the temporary password to the person who ordered it once the letter has arrived, and to nobody else', async () => {
+    const time = new FakeTime();
+    const ctx = await seededContext({ time });
+    const app = testApp(ctx, { loginRateLimitPerMinute: 10_000 });
+    const agent = request.agent(app);
+    await submitForm(agent, '/nemid/temporary-password?lang=en', '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber: printedCardNumber(ctx, 'mette.hansen') });
+    const waiting = visibleText((await agent.get('/nemid/letterbox')).text);
+    expect(waiting).toContain('The letterbox of Mette Fiktiv Hansen.');
+    expect(waiting).toContain('A letter from NemID is on its way by post.');
+    expect(waiting).not.toContain('midlertidige adgangskode til dit NemID');
+
+    const stranger = request.agent(app);
+    const wrong = await submitForm(stranger, '/nemid/letterbox?lang=en', '/nemid/letterbox', { name: 'Mette Fiktiv Hansen', cpr: '120345-6789', identifier: 'ahmed.karimi' });
+    expect(wrong.status).toBe(401);
+    expect(visibleText(wrong.text)).toContain('These details do not fit one person.');
+
+    time.advance(5 * 86_400_000);
+    const proved = await submitForm(stranger, '/nemid/letterbox', '/nemid/letterbox', { name: 'Mette Fiktiv Hansen', cpr: '120345-6789', identifier: '418203557' });
+    expect(proved.headers.location).toBe('/nemid/letterbox');
+    const arrived = visibleText((await stranger.get('/nemid/letterbox')).text);
+    // Mette reads Danish: the letter is in Danish only.
+    const password = /Her er den midlertidige adgangskode .*?\): (\w+) Log på/.exec(arrived)![1]!;
     expect(await ctx.login.checkPassword('mette.hansen', password)).toMatchObject({ kind: 'choose-password' });
   });
 });

@@ -27,7 +27,20 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
   // The issuer console's objects belong to no trainee: only an operator may see them.
   '/issuer/citizens/:id': (world) => ({ id: String(world.owner.citizenId) }),
   '/issuer/citizens/:id/:action': (world) => ({ id: String(world.owner.citizenId), action: 'unblock' }),
+  '/exemption/decisions/:id': (world) => ({ id: String(ownerExemptionDecision(world)) }),
+  '/exemption/decisions/:id/attestation': (world) => ({ id: String(ownerExemptionDecision(world)) }),
+  '/exemption/decisions/:id/attestation.pdf': (world) => ({ id: String(ownerExemptionDecision(world)) }),
 };
+
+/** The owner's (rejected) application for exemption from Digital Post, confirmed in writing; made once. */
+function ownerExemptionDecision(world: World): number {
+  const citizen = world.ctx.citizens.findById(world.owner.citizenId)!;
+  const made = world.ctx.exemption.status(citizen).decisions[0];
+  if (made) return made.id;
+  const outcome = world.ctx.exemption.apply(citizen, { idDocument: 'none', reason: 'other', otherReason: 'sweep', corrects: null });
+  if (outcome.kind !== 'decided') throw new Error('no decision');
+  return world.ctx.exemption.requestAttestation(citizen, outcome.decision.id).id;
+}
 
 /** Who owns a route's objects: the trainee themself, or their class's teacher (or, in the issuer console, an operator). */
 const teacherRoute = (path: string) => path.startsWith('/teacher') || path.startsWith('/workshop');

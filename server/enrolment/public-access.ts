@@ -1,0 +1,30 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Citizen } from '../citizen/types.ts';
+import { services } from '../paths.ts';
+import type { EnrolmentService } from './enrolment-service.ts';
+import { publicServices } from './types.ts';
+
+/** The login's question to enrolment (R7): may this NemID log in to this service? Logs a refusal. */
+export function publicAccessHook(enrolment: EnrolmentService) {
+  return { refuses: (citizen: Citizen, service: string) => enrolment.refusesService(citizen, service) };
+}
+
+/** The public self-service services that exist in the app, with their paths. */
+function publicPaths(): { service: string; path: string }[] {
+  return publicServices.filter((id) => Object.hasOwn(services, id)).map((id) => ({ service: id, path: (services as Record<string, string>)[id]! }));
+}
+
+/**
+ * A session logged in with a bank NemID (through the online bank) that has not been
+ * activated for public self-service is refused by every public service page too (R7), with
+ * the reason; reading this changes nothing.
+ */
+export function publicAccessGuard(enrolment: EnrolmentService) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const citizenId = req.session.citizenId;
+    if (citizenId === undefined) return next();
+    const asked = publicPaths().find(({ path }) => req.path === path || req.path.startsWith(`${path}/`));
+    if (!asked || enrolment.hasPublicAccess(citizenId)) return next();
+    res.status(403).render('enrolment/public-access-refused', { service: asked.service });
+  };
+}
