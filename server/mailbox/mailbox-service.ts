@@ -3,7 +3,7 @@ import type { Citizen } from '../citizen/types.ts';
 import type { ClassClock } from '../common/clock.ts';
 import { NotFound } from '../common/errors.ts';
 import type { Actor, EventLog } from '../common/event-log.ts';
-import { languages, translator } from '../common/i18n.ts';
+import { languages, translator, type Lang } from '../common/i18n.ts';
 import type { LetterRepository } from './letter-repository.ts';
 import type { MailboxRepository } from './mailbox-repository.ts';
 import { asLocalText, type Channel, type Letter, type LocalText, type Mailbox, type NewLetter, type Sender, type SenderKind } from './types.ts';
@@ -30,9 +30,9 @@ export interface DeliverOptions {
 }
 
 /** The same text in every language of the sandbox, from a locale key (for letters the sandbox writes). */
-export function localised(key: string, params: Record<string, unknown> = {}): LocalText {
+export function localised(key: string, params: Record<string, unknown> | ((lang: Lang) => Record<string, unknown>) = {}): LocalText {
   const text = {} as LocalText;
-  for (const lang of languages) text[lang] = translator(lang)(key, params) as string;
+  for (const lang of languages) text[lang] = translator(lang)(key, typeof params === 'function' ? params(lang) : params) as string;
   return text;
 }
 
@@ -90,14 +90,14 @@ export class MailboxService {
     const now = this.now(citizen);
     for (const overdue of this.deps.letters.overdueUnreminded(citizenId, now)) {
       if (!this.deps.letters.markReminded(overdue.id, now)) continue;
-      const subject = overdue.subject.da;
+      const subjectIn = (lang: Lang) => ({ subject: overdue.subject[lang] ?? overdue.subject.da, sender: overdue.senderName });
       this.deliver(
         citizenId,
         {
           sender: overdue.senderKey ?? overdue.senderName,
           kind: 'reminder',
-          subject: localised('mailbox:reminder.subject', { subject }),
-          body: localised('mailbox:reminder.body', { subject, sender: overdue.senderName }),
+          subject: localised('mailbox:reminder.subject', subjectIn),
+          body: localised('mailbox:reminder.body', subjectIn),
           answerable: overdue.answerable,
         },
         { at: overdue.deadline!, rule: 'R10', replyTo: overdue.id },
