@@ -45,6 +45,10 @@ export const paths = {
   portal: '/borger',
   tax: { home: '/skat', answer: '/skat/answer' },
   bank: { home: '/bank', transfer: '/bank/transfer', confirm: '/bank/transfer/confirm', cancel: '/bank/transfer/cancel' },
+  /** Getting a NemID (R1, R6-R8): the guide, the two desks, the bank's activation, the letterbox at home. */
+  enrolment: { guide: '/get-nemid', borgerservice: '/get-nemid/borgerservice', handedOver: '/get-nemid/borgerservice/your-nemid', bank: '/get-nemid/bank', ordered: '/get-nemid/bank/ordered', activate: '/get-nemid/bank/activate', letterbox: '/get-nemid/letterbox', waitForPost: '/get-nemid/letterbox/wait' },
+  /** Exemption from Digital Post at Borgerservice (R16-R21). */
+  exemption: { home: '/exemption', apply: '/exemption/apply', form: '/exemption/form', decision: (id: number) => `/exemption/decisions/${id}`, attestation: (id: number) => `/exemption/decisions/${id}/attestation`, attestationPdf: (id: number) => `/exemption/decisions/${id}/attestation.pdf`, end: '/exemption/end', contact: '/exemption/contact' },
 } as const;
 
 /** The services that log in with NemID (R2), by the `service` query value. */
