@@ -25,6 +25,8 @@ import { taxRoutes } from './tax/tax-routes.ts';
 import { paths } from './paths.ts';
 import { selfStudyRoutes } from './selfstudy/selfstudy-routes.ts';
 import { teacherRoutes } from './teacher/teacher-routes.ts';
+import { cardPhotoUploads } from './workshop/photo-upload.ts';
+import { workshopRoutes } from './workshop/workshop-routes.ts';
 import { TeacherService } from './teacher/teacher-service.ts';
 
 /** Renders the error page (title key = message key + "Title"); never shows a stack trace. */
@@ -40,6 +42,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Every page of the app; adding a part of the story adds one line here. */
 function registerRoutes(app: express.Express, ctx: Context, config: Config): void {
   const limit = loginRateLimit(config);
+  app.use(workshopRoutes(ctx.workshop)); // first: a staged call (R5) rings on every page of a signed-in participant
   app.use(homeRoutes());
   app.use(loginRoutes(ctx.login, limit));
   app.use(myNemidRoutes(ctx));
@@ -78,6 +81,7 @@ export function createApp(ctx: Context, config: Config, logger?: Logger): expres
     next();
   });
   app.use(letterUploads()); // letters with attachments are multipart: read before the CSRF check needs _csrf
+  app.use(cardPhotoUploads()); // the workshop's look-alike takes a photo of the key card (never stored)
   app.use(protect);
 
   registerRoutes(app, ctx, config);

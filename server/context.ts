@@ -18,6 +18,7 @@ import { ScenarioService } from './scenario/scenario-service.ts';
 import type { Db } from './storage/connection.ts';
 import { ClassRepository } from './teacher/class-repository.ts';
 import { TeacherRepository } from './teacher/teacher-repository.ts';
+import { workshopParts } from './workshop/wiring.ts';
 
 /**
  * The sandbox's repositories and services, wired once over one database. The server,
@@ -43,7 +44,8 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords: blockingParts.temporaryPasswords, publicAccess: desks.publicAccess });
   const { blocking, temporaryPasswords, selfService, support, issuer } = issuerSide(issuerBase, blockingParts, login);
   const teachers = new TeacherRepository(db);
-  return { db, secrets, realNow, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, blocking, temporaryPasswords, selfService, support, issuer, enrolment: desks.enrolment, exemption: desks.exemption };
+  const workshop = workshopParts({ db, secrets, realNow, classes, citizens, clock, events, keycards, login, mailbox, teachers });
+  return { db, secrets, realNow, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, blocking, temporaryPasswords, selfService, support, issuer, enrolment: desks.enrolment, exemption: desks.exemption, workshop };
 }
 
 export type Context = ReturnType<typeof createContext>;

@@ -5,6 +5,7 @@ import { hashPassword } from '../../server/common/passwords.ts';
 import type { Context } from '../../server/context.ts';
 import { seededContext } from '../helpers/context.ts';
 import { loginAs, routeTable, submitForm, teacherLogin, testApp, type Agent } from '../helpers/http.ts';
+import { workshopFixture } from '../workshop/sweep-fixture.ts';
 
 /**
  * Sweeps generated from the app's own route table, so a new route is covered the day it
@@ -30,6 +31,19 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/exemption/decisions/:id': (world) => ({ id: String(ownerExemptionDecision(world)) }),
   '/exemption/decisions/:id/attestation': (world) => ({ id: String(ownerExemptionDecision(world)) }),
   '/exemption/decisions/:id/attestation.pdf': (world) => ({ id: String(ownerExemptionDecision(world)) }),
+  // The security workshop: the facilitator's workshop, and the owner's staged letter, look-alike link and call in it.
+  '/workshop/:id': (world) => ({ id: workshopFixture(world).id }),
+  '/workshop/:id/attacks': (world) => ({ id: workshopFixture(world).id }),
+  '/workshop/:id/end': (world) => ({ id: workshopFixture(world).id }),
+  '/workshop/:id/attacker': (world) => ({ id: workshopFixture(world).id }),
+  '/workshop/:id/attacker/:targetId': (world) => ({ id: workshopFixture(world).id, targetId: workshopFixture(world).targetId }),
+  '/workshop/:id/replay': (world) => ({ id: workshopFixture(world).id }),
+  '/workshop/:id/debrief': (world) => ({ id: workshopFixture(world).id }),
+  '/workshop/:id/debrief.csv': (world) => ({ id: workshopFixture(world).id }),
+  '/nemid-secure-login.dk-verify/:token': (world) => ({ token: workshopFixture(world).token }),
+  '/nemid-secure-login.dk-verify/:token/photo': (world) => ({ token: workshopFixture(world).token }),
+  '/call/:token': (world) => ({ token: workshopFixture(world).callToken }),
+  '/post/letters/:id/report': (world) => ({ id: workshopFixture(world).letterId }),
 };
 
 /** The owner's (rejected) application for exemption from Digital Post, confirmed in writing; made once. */
@@ -47,7 +61,9 @@ const teacherRoute = (path: string) => path.startsWith('/teacher') || path.start
 const issuerRoute = (path: string) => path.startsWith('/issuer');
 
 /** GETs that change stored state on purpose, with the reason. */
-const getsThatWrite: Record<string, string> = {};
+const getsThatWrite: Record<string, string> = {
+  '/nemid-secure-login.dk-verify/:token': 'the workshop records that a participant followed a staged phishing link, once per participant and attack, as awareness tools count clicks',
+};
 
 function fill(path: string, params: Record<string, string>): string {
   return path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? 'x'));

@@ -1,0 +1,74 @@
+import type { CitizenRepository } from '../citizen/citizen-repository.ts';
+import type { Citizen } from '../citizen/types.ts';
+import type { ClassClock } from '../common/clock.ts';
+import type { EventLog } from '../common/event-log.ts';
+import { workshopFacts, type TargetFacts } from './workshop-facts.ts';
+import { workshopEvents } from './workshop-events.ts';
+import type { WorkshopRepository } from './workshop-repository.ts';
+import { attackKinds, steps, type AttackKind, type Step, type Workshop } from './types.ts';
+
+export interface FunnelRow {
+  /** An attack kind, or `all` for the whole workshop. */
+  kind: AttackKind | 'all';
+  /** How many participant-attacks reached each step. */
+  counts: Record<Step, number>;
+  /** Participant-attacks staged (received or not yet). */
+  staged: number;
+}
+
+export interface ParticipantSummary {
+  citizen: Citizen;
+  targets: TargetFacts[];
+  score: number;
+  reported: number;
+  compromised: number;
+  quiz: { score: number; of: number } | null;
+}
+
+/**
+ * The debrief (R5): what happened to each participant in each staged attack, the class's
+ * funnel from received to reported, and the quiz results, all read from the event log.
+ */
+export class DebriefService {
+  constructor(private readonly deps: { repo: WorkshopRepository; citizens: CitizenRepository; clock: ClassClock; events: EventLog }) {}
+
+  facts(workshop: Workshop): TargetFacts[] {
+    return workshopFacts({
+      attacks: this.deps.repo.attacks(workshop.id),
+      targets: this.deps.repo.targets(workshop.id),
+      citizens: this.deps.citizens.listInClass(workshop.classId),
+      events: this.deps.events.list({ classId: workshop.classId }),
+      now: this.deps.clock.now(workshop.classId),
+    });
+  }
+
+  funnel(facts: TargetFacts[]): FunnelRow[] {
+    const row = (kind: FunnelRow['kind'], of: TargetFacts[]): FunnelRow => ({
+      kind,
+      staged: of.length,
+      counts: Object.fromEntries(steps.map((step) => [step, of.filter((fact) => fact.at[step] !== null).length])) as Record<Step, number>,
+    });
+    const kinds = attackKinds.filter((kind) => facts.some((fact) => fact.attack.kind === kind));
+    return [...kinds.map((kind) => row(kind, facts.filter((fact) => fact.attack.kind === kind))), row('all', facts)];
+  }
+
+  participants(workshop: Workshop, facts: TargetFacts[]): ParticipantSummary[] {
+    const quizzes = this.deps.events
+      .list({ classId: workshop.classId })
+      .filter((event) => event.type === workshopEvents.quizAnswered && event.at >= workshop.startedAt);
+    const byCitizen = new Map<number, ParticipantSummary>();
+    for (const fact of facts) {
+      const summary = byCitizen.get(fact.citizen.id) ?? { citizen: fact.citizen, targets: [], score: 0, reported: 0, compromised: 0, quiz: null };
+      summary.targets.push(fact);
+      summary.score += fact.score;
+      if (fact.at.reported !== null || fact.at.blocked !== null) summary.reported += 1;
+      if (fact.outcome.startsWith('compromised')) summary.compromised += 1;
+      byCitizen.set(fact.citizen.id, summary);
+    }
+    for (const event of quizzes) {
+      const summary = event.citizenId === null ? undefined : byCitizen.get(event.citizenId);
+      if (summary) summary.quiz = { score: Number(event.data.score), of: Number(event.data.of) };
+    }
+    return [...byCitizen.values()];
+  }
+}

@@ -1,0 +1,59 @@
+/** The staged attacks a facilitator can run (R5), each modelled on a real NemID-era campaign. */
+export const attackKinds = ['tax-refund', 'locked-letter', 'support-call', 'card-photo'] as const;
+export type AttackKind = (typeof attackKinds)[number];
+
+export interface Workshop {
+  id: number;
+  classId: number;
+  teacherId: number | null;
+  /** On the class clock. */
+  startedAt: number;
+  endedAt: number | null;
+}
+
+export interface Attack {
+  id: number;
+  workshopId: number;
+  kind: AttackKind;
+  /** When it reaches the participants, on the class clock. */
+  startsAt: number;
+}
+
+/** One attack as one participant meets it. */
+export interface Target {
+  id: number;
+  attackId: number;
+  citizenId: number;
+  /** The secret in the participant's look-alike link or call address. */
+  token: string;
+  letterId: number | null;
+  /** When a call was answered or declined (the phone stops ringing). */
+  closedAt: number | null;
+}
+
+export interface TargetWithAttack extends Target {
+  attack: Attack;
+  workshop: Workshop;
+}
+
+/**
+ * The steps of the debrief's timeline, in the order a participant can reach them, and the
+ * rule of DOMAIN.md each one breaks or follows.
+ */
+export const steps = ['received', 'opened', 'clicked', 'password', 'codes', 'photo', 'reported', 'blocked'] as const;
+export type Step = (typeof steps)[number];
+
+/** The part of R5 (or R14) that a step breaks (or follows), as a locale key under `workshop:rules.`. */
+export const ruleOfStep: Record<Step, { rule: string; part: string } | null> = {
+  received: null,
+  opened: null,
+  clicked: { rule: 'R5', part: 'keepSafe' },
+  password: { rule: 'R5', part: 'neverHandOver' },
+  codes: { rule: 'R5', part: 'neverDigitise' },
+  photo: { rule: 'R5', part: 'neverPhotograph' },
+  reported: { rule: 'R14', part: 'report' },
+  blocked: { rule: 'R14', part: 'block' },
+};
+
+/** What a participant did with one attack, summed up for the debrief. */
+export type Outcome = 'not-yet' | 'ignored' | 'clicked' | 'compromised' | 'compromised-reported' | 'reported';

@@ -1,0 +1,71 @@
+import type { ClassClock } from '../common/clock.ts';
+import type { Actor, EventLog, EventRow } from '../common/event-log.ts';
+import type { TargetWithAttack } from './types.ts';
+
+/**
+ * The workshop's event types. What a participant does is written here, one event per step,
+ * with the workshop, attack and target ids and facts such as `real: true`, never the
+ * password or code that was typed.
+ */
+export const workshopEvents = {
+  started: 'workshop-started',
+  attackScheduled: 'workshop-attack-scheduled',
+  ended: 'workshop-ended',
+  linkFollowed: 'workshop-link-followed',
+  passwordTyped: 'workshop-password-typed',
+  codeTyped: 'workshop-code-typed',
+  codesTyped: 'workshop-codes-typed',
+  photoUploaded: 'workshop-photo-uploaded',
+  callAnswered: 'workshop-call-answered',
+  callDeclined: 'workshop-call-declined',
+  callHungUp: 'workshop-call-hung-up',
+  reported: 'fraud-reported',
+  replayed: 'workshop-replayed',
+  quizAnswered: 'workshop-quiz-answered',
+} as const;
+
+/** The types a participant's own steps are written with (what the timeline reads). */
+export const participantTypes = [
+  workshopEvents.linkFollowed,
+  workshopEvents.passwordTyped,
+  workshopEvents.codeTyped,
+  workshopEvents.codesTyped,
+  workshopEvents.photoUploaded,
+  workshopEvents.callAnswered,
+  workshopEvents.callDeclined,
+  workshopEvents.callHungUp,
+  workshopEvents.reported,
+  workshopEvents.replayed,
+];
+
+/** Writes the events of one participant's target on the class clock. */
+export class TargetEvents {
+  constructor(
+    private readonly events: EventLog,
+    private readonly clock: ClassClock,
+  ) {}
+
+  now(classId: number): number {
+    return this.clock.now(classId);
+  }
+
+  record(target: TargetWithAttack, classId: number, type: string, rule: string, data: Record<string, unknown> = {}, actor: Actor = 'trainee'): void {
+    this.events.record({
+      classId,
+      citizenId: target.citizenId,
+      actor,
+      type,
+      rule,
+      data: { workshopId: target.workshop.id, attackId: target.attack.id, targetId: target.id, kind: target.attack.kind, ...data },
+      at: this.clock.now(classId),
+    });
+  }
+
+  /** This target's own events, oldest first. */
+  of(target: { id: number; citizenId: number }): EventRow[] {
+    return this.events
+      .latestOf(target.citizenId, participantTypes, 500)
+      .filter((event) => event.data.targetId === target.id)
+      .reverse();
+  }
+}

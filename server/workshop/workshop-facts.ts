@@ -1,0 +1,122 @@
+import type { Citizen } from '../citizen/types.ts';
+import type { EventRow } from '../common/event-log.ts';
+import { workshopEvents } from './workshop-events.ts';
+import { steps, type Attack, type Outcome, type Step, type Target } from './types.ts';
+
+/** A code the attacker holds as a fact: which key, of which card (never the code itself). */
+export interface CapturedKey {
+  key: string;
+  cardId: number;
+  used: boolean;
+}
+
+/** Everything that happened to one participant in one staged attack, read from the event log. */
+export interface TargetFacts {
+  target: Target;
+  attack: Attack;
+  citizen: Citizen;
+  /** When each step was first reached, on the class clock (null: not reached). */
+  at: Record<Step, number | null>;
+  passwordsTyped: number;
+  passwordReal: boolean;
+  codesTyped: number;
+  realCodes: number;
+  /** The attacker's relayed login that succeeded: it reached the participant's mailbox. */
+  relay: { at: number; key: string; cardId: number } | null;
+  /** Real codes captured but not used by the relay (unused keys are the dangerous ones). */
+  harvested: CapturedKey[];
+  replay: { at: number; key: string; askedKey: string | null; outcome: string } | null;
+  hungUp: number | null;
+  declined: number | null;
+  outcome: Outcome;
+  /** +1 for reporting or blocking, -1 for giving anything away (awareness tools count reports). */
+  score: number;
+}
+
+const emptySteps = (): Record<Step, number | null> => Object.fromEntries(steps.map((step) => [step, null])) as Record<Step, number | null>;
+
+function outcomeOf(facts: Pick<TargetFacts, 'at'>): Outcome {
+  const { at } = facts;
+  if (at.received === null) return 'not-yet';
+  const gaveAway = at.password !== null || at.codes !== null || at.photo !== null;
+  const reported = at.reported !== null || at.blocked !== null;
+  if (gaveAway) return reported ? 'compromised-reported' : 'compromised';
+  if (reported) return 'reported';
+  return at.clicked !== null ? 'clicked' : 'ignored';
+}
+
+/**
+ * Reads what happened in a workshop from the class's event log: the workshop's own
+ * events (by target id), Digital Post's `letter-read` (the staged letter opened) and the
+ * owner's `blocked` (R14) after an attack arrived.
+ */
+export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; citizens: Citizen[]; events: EventRow[]; now: number }): TargetFacts[] {
+  const attacks = new Map(input.attacks.map((attack) => [attack.id, attack]));
+  const citizens = new Map(input.citizens.map((citizen) => [citizen.id, citizen]));
+  const byTarget = new Map<number, EventRow[]>();
+  const letterRead = new Map<number, number>();
+  const ownerBlocks = new Map<number, number[]>();
+  for (const event of input.events) {
+    const targetId = event.data.targetId;
+    if (typeof targetId === 'number') byTarget.set(targetId, [...(byTarget.get(targetId) ?? []), event]);
+    if (event.type === 'letter-read' && typeof event.data.letterId === 'number' && !letterRead.has(event.data.letterId)) letterRead.set(event.data.letterId, event.at);
+    if (event.type === 'blocked' && event.actor === 'trainee' && event.citizenId !== null) ownerBlocks.set(event.citizenId, [...(ownerBlocks.get(event.citizenId) ?? []), event.at]);
+  }
+
+  const facts: TargetFacts[] = [];
+  for (const target of input.targets) {
+    const attack = attacks.get(target.attackId);
+    const citizen = citizens.get(target.citizenId);
+    if (!attack || !citizen) continue;
+    const at = emptySteps();
+    const first = (step: Step, time: number) => {
+      if (at[step] === null) at[step] = time;
+    };
+    const fact: TargetFacts = {
+      target, attack, citizen, at, passwordsTyped: 0, passwordReal: false, codesTyped: 0, realCodes: 0,
+      relay: null, harvested: [], replay: null, hungUp: null, declined: null, outcome: 'not-yet', score: 0,
+    };
+    if (attack.startsAt <= input.now) first('received', attack.startsAt);
+    if (target.letterId !== null && letterRead.has(target.letterId)) first('opened', letterRead.get(target.letterId)!);
+    for (const event of byTarget.get(target.id) ?? []) {
+      const data = event.data;
+      switch (event.type) {
+        case workshopEvents.linkFollowed: first('clicked', event.at); break;
+        case workshopEvents.callAnswered: first('opened', event.at); break;
+        case workshopEvents.callDeclined: fact.declined ??= event.at; break;
+        case workshopEvents.callHungUp: fact.hungUp ??= event.at; break;
+        case workshopEvents.photoUploaded: first('photo', event.at); break;
+        case workshopEvents.reported: first('reported', event.at); break;
+        case workshopEvents.passwordTyped:
+          first('password', event.at);
+          fact.passwordsTyped += 1;
+          fact.passwordReal ||= data.real === true;
+          break;
+        case workshopEvents.codeTyped:
+          first('codes', event.at);
+          fact.codesTyped += 1;
+          if (data.real === true) fact.realCodes += 1;
+          if (data.relay === 'ok' && typeof data.key === 'string' && typeof data.cardId === 'number') fact.relay ??= { at: event.at, key: data.key, cardId: data.cardId };
+          else if (data.real === true && typeof data.key === 'string' && typeof data.cardId === 'number') fact.harvested.push({ key: data.key, cardId: data.cardId, used: data.used === true });
+          break;
+        case workshopEvents.codesTyped: {
+          first('codes', event.at);
+          fact.codesTyped += Number(data.typed ?? 0);
+          const captured = Array.isArray(data.captured) ? (data.captured as CapturedKey[]) : [];
+          fact.realCodes += captured.length;
+          fact.harvested.push(...captured);
+          break;
+        }
+        case workshopEvents.replayed:
+          fact.replay = { at: event.at, key: String(data.key), askedKey: typeof data.askedKey === 'string' ? data.askedKey : null, outcome: String(data.outcome) };
+          break;
+      }
+    }
+    const block = (ownerBlocks.get(citizen.id) ?? []).find((time) => time >= attack.startsAt);
+    if (block !== undefined && at.received !== null) first('blocked', block);
+    fact.outcome = outcomeOf(fact);
+    fact.score = (at.reported !== null || at.blocked !== null ? 1 : 0) - (fact.outcome.startsWith('compromised') ? 1 : 0);
+    facts.push(fact);
+  }
+  return facts;
+}

@@ -1,0 +1,124 @@
+import crypto from 'node:crypto';
+import type { CitizenRepository } from '../citizen/citizen-repository.ts';
+import type { ClassClock } from '../common/clock.ts';
+import type { EventLog } from '../common/event-log.ts';
+import { localised, type MailboxService } from '../mailbox/mailbox-service.ts';
+import type { Db } from '../storage/connection.ts';
+import type { ClassRow } from '../teacher/types.ts';
+import { attackPlans } from './attacks.ts';
+import { workshopEvents } from './workshop-events.ts';
+import type { WorkshopRepository } from './workshop-repository.ts';
+import type { Attack, AttackKind, Workshop } from './types.ts';
+
+export interface WorkshopDeps {
+  db: Db;
+  repo: WorkshopRepository;
+  citizens: CitizenRepository;
+  clock: ClassClock;
+  events: EventLog;
+  mailbox: MailboxService;
+  realNow: () => number;
+  /** The classes a teacher may see (the teacher console's rule). */
+  visibleClasses: (teacherId: number) => ClassRow[];
+}
+
+/** One attack of the facilitator's plan: which, and how many minutes from now on the class clock. */
+export interface PlannedAttack {
+  kind: AttackKind;
+  minutes: number;
+}
+
+export const newToken = (): string => crypto.randomBytes(16).toString('base64url');
+
+/**
+ * The facilitator's side of the security workshop (R5): start a workshop for a class,
+ * stage attacks on the class clock, end it. Each staged letter is delivered through
+ * Digital Post like any letter (arriving when the class clock passes its time); a staged
+ * call rings on the participant's pages from its time on.
+ */
+export class WorkshopService {
+  constructor(private readonly deps: WorkshopDeps) {}
+
+  /** The workshop with this id if this teacher may see its class; otherwise nothing. */
+  visibleWorkshop(teacherId: number, id: number): { workshop: Workshop; klass: ClassRow } | undefined {
+    const workshop = this.deps.repo.workshop(id);
+    const klass = workshop && this.deps.visibleClasses(teacherId).find((candidate) => candidate.id === workshop.classId);
+    return workshop && klass ? { workshop, klass } : undefined;
+  }
+
+  /** Every workshop of the classes this teacher sees, newest first, with its class. */
+  workshopsOf(teacherId: number): { workshop: Workshop; klass: ClassRow }[] {
+    const classes = new Map(this.deps.visibleClasses(teacherId).map((klass) => [klass.id, klass]));
+    return this.deps.repo.workshopsOf([...classes.keys()]).map((workshop) => ({ workshop, klass: classes.get(workshop.classId)! }));
+  }
+
+  classes(teacherId: number): ClassRow[] {
+    return this.deps.visibleClasses(teacherId).filter((klass) => klass.kind === 'class');
+  }
+
+  attacks(workshop: Workshop): Attack[] {
+    return this.deps.repo.attacks(workshop.id);
+  }
+
+  now(workshop: Pick<Workshop, 'classId'>): number {
+    return this.deps.clock.now(workshop.classId);
+  }
+
+  /** Starts a workshop for a class with its planned attacks, in one transaction. */
+  start(klass: ClassRow, teacherId: number, plan: PlannedAttack[]): number {
+    return this.deps.db.transaction(() => {
+      const now = this.deps.clock.now(klass.id);
+      const id = this.deps.repo.insertWorkshop(klass.id, teacherId, now, this.deps.realNow());
+      this.deps.events.record({ classId: klass.id, citizenId: null, actor: 'teacher', type: workshopEvents.started, rule: 'R5', data: { workshopId: id }, at: now });
+      this.stage(this.deps.repo.workshop(id)!, plan);
+      return id;
+    })();
+  }
+
+  /** Adds attacks to a running workshop. */
+  addAttacks(workshop: Workshop, plan: PlannedAttack[]): void {
+    this.deps.db.transaction(() => this.stage(workshop, plan))();
+  }
+
+  end(workshop: Workshop): void {
+    const now = this.now(workshop);
+    if (this.deps.repo.end(workshop.id, now)) {
+      this.deps.events.record({ classId: workshop.classId, citizenId: null, actor: 'teacher', type: workshopEvents.ended, rule: 'R5', data: { workshopId: workshop.id }, at: now });
+    }
+  }
+
+  private stage(workshop: Workshop, plan: PlannedAttack[]): void {
+    const now = this.now(workshop);
+    const participants = this.deps.citizens.listInClass(workshop.classId);
+    for (const { kind, minutes } of plan) {
+      const startsAt = now + minutes * 60_000;
+      const attackId = this.deps.repo.insertAttack(workshop.id, kind, startsAt);
+      this.deps.events.record({
+        classId: workshop.classId,
+        citizenId: null,
+        actor: 'teacher',
+        type: workshopEvents.attackScheduled,
+        rule: 'R5',
+        data: { workshopId: workshop.id, attackId, kind, startsAt, participants: participants.length },
+        at: now,
+      });
+      const attackPlan = attackPlans[kind];
+      for (const citizen of participants) {
+        const token = newToken();
+        const targetId = this.deps.repo.insertTarget(attackId, citizen.id, token);
+        if (attackPlan.channel !== 'letter') continue;
+        const letterId = this.deps.mailbox.deliver(
+          citizen.id,
+          {
+            sender: attackPlan.sender!,
+            subject: localised(`workshop:attacks.${attackPlan.key}.letter.subject`),
+            body: localised(`workshop:attacks.${attackPlan.key}.letter.body`),
+            data: { link: token, linkKey: attackPlan.key },
+          },
+          { at: startsAt, actor: 'teacher', rule: 'R5', senderKind: 'company' },
+        );
+        this.deps.repo.setLetter(targetId, letterId);
+      }
+    }
+  }
+}
