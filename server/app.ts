@@ -11,6 +11,7 @@ import { csrf, loginRateLimit, securityHeaders, sessions } from './common/securi
 import type { Context } from './context.ts';
 import { enrolmentRoutes } from './enrolment/enrolment-routes.ts';
 import { exemptionRoutes } from './exemption/exemption-routes.ts';
+import { exerciseRoutes } from './exercises/exercise-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
 import { issuerRoutes } from './issuer/issuer-routes.ts';
 import { selfServiceRoutes } from './blocking/self-service-routes.ts';
@@ -42,6 +43,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Every page of the app; adding a part of the story adds one line here. */
 function registerRoutes(app: express.Express, ctx: Context, config: Config): void {
   const limit = loginRateLimit(config);
+  app.use(exerciseRoutes(ctx, config.tls)); // first: every page gets the display settings, the guide and the exercises' news
   app.use(workshopRoutes(ctx.workshop)); // first: a staged call (R5) rings on every page of a signed-in participant
   app.use(homeRoutes());
   app.use(loginRoutes(ctx.login, limit));

@@ -3,6 +3,8 @@ import { CitizenRepository } from './citizen/citizen-repository.ts';
 import { enrolmentWiring } from './enrolment/wiring.ts';
 import { ClassClock, type RealNow } from './common/clock.ts';
 import { EventLog } from './common/event-log.ts';
+import { ExerciseRepository } from './exercises/exercise-repository.ts';
+import { ExerciseService } from './exercises/exercise-service.ts';
 import type { Secrets } from './common/secrets.ts';
 import { SqliteSessionStore } from './common/session-store.ts';
 import { KeyCardCodes } from './keycard/keycard-codes.ts';
@@ -34,18 +36,19 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const keycards = new KeyCardService(new KeyCardRepository(db), new KeyCardCodes(secrets.keycard));
   const sessionStore = new SqliteSessionStore(db, realNow);
   const library = new ScenarioLibrary(options.scenarioDir);
+  const exercises = new ExerciseService({ repo: new ExerciseRepository(db), classes, clock, events, library });
   const mailbox = new MailboxService({ citizens, clock, events, mailboxes: new MailboxRepository(db), letters: new LetterRepository(db) });
   const endSessions = (ids: number[]) => sessionStore.endCitizenSessions(ids);
   const post = digitalPost({ db, secrets, classes, citizens, clock, events, keycards, mailbox, endSessions, checkPassword: (id, pw) => login.checkPassword(id, pw), challenge: (id) => login.challenge(id) });
   const desks = enrolmentWiring({ db, classes, citizens, clock, events, mailbox, realNow, scenarios: () => scenarios });
-  const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions, parts: [...post.scenarioParts, desks.scenarioPart] });
+  const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions, parts: [...post.scenarioParts, desks.scenarioPart, exercises.scenarioPart] });
   const issuerBase = { db, classes, citizens, keycards, clock, events, mailbox, endSessions, realNow };
   const blockingParts = blockingCore(issuerBase);
   const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords: blockingParts.temporaryPasswords, publicAccess: desks.publicAccess });
   const { blocking, temporaryPasswords, selfService, support, issuer } = issuerSide(issuerBase, blockingParts, login);
   const teachers = new TeacherRepository(db);
   const workshop = workshopParts({ db, secrets, realNow, classes, citizens, clock, events, keycards, login, mailbox, teachers });
-  return { db, secrets, realNow, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, blocking, temporaryPasswords, selfService, support, issuer, enrolment: desks.enrolment, exemption: desks.exemption, workshop };
+  return { db, secrets, realNow, exercises, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, blocking, temporaryPasswords, selfService, support, issuer, enrolment: desks.enrolment, exemption: desks.exemption, workshop };
 }
 
 export type Context = ReturnType<typeof createContext>;

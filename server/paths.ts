@@ -45,6 +45,8 @@ export const paths = {
   portal: '/borger',
   tax: { home: '/skat', answer: '/skat/answer' },
   bank: { home: '/bank', transfer: '/bank/transfer', confirm: '/bank/transfer/confirm', cancel: '/bank/transfer/cancel' },
+  /** The trainee's exercises, the display settings (text size, contrast, guide), a class's guide switch. */
+  exercises: '/exercises', preferences: '/preferences', classGuide: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/guide`,
   /** Getting a NemID (R1, R6-R8): the guide, the two desks, the bank's activation, the letterbox at home. */
   enrolment: { guide: '/get-nemid', borgerservice: '/get-nemid/borgerservice', handedOver: '/get-nemid/borgerservice/your-nemid', bank: '/get-nemid/bank', ordered: '/get-nemid/bank/ordered', activate: '/get-nemid/bank/activate', letterbox: '/get-nemid/letterbox', waitForPost: '/get-nemid/letterbox/wait' },
   /** Exemption from Digital Post at Borgerservice (R16-R21). */

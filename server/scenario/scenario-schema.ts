@@ -3,6 +3,7 @@ import { passwordProblems, userIdProblems } from '../citizen/credentials.ts';
 import { isFictionalCpr } from '../citizen/fictional-identity.ts';
 import { languages } from '../common/i18n.ts';
 import { bankSchema, letterTemplateSchema, senderSchema } from '../mailbox/letter-schema.ts';
+import { exercisesSchema } from '../exercises/exercise-schema.ts';
 import { defaultSettings } from './types.ts';
 
 /** A text in Danish, optionally with English and German translations. */
@@ -58,6 +59,9 @@ export const scenarioSchema = z
     senders: z.array(senderSchema).max(50).default([]),
     letters: z.array(letterTemplateSchema).max(50).default([]),
     bank: bankSchema.optional(),
+    /** The trainee's exercises, each ticked from the event log (server/exercises/); `guided`: the guide is on from the start. */
+    exercises: exercisesSchema,
+    guided: z.boolean().default(false),
   })
   .strict()
   .superRefine((scenario, ctx) => {

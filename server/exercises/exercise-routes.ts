@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import type { Context } from '../context.ts';
+import { paths } from '../paths.ts';
+import { exerciseController } from './exercise-controller.ts';
+import { traineeExperience } from './experience.ts';
+
+/**
+ * The trainee's experience on every page (display settings, guide, celebrations), the
+ * trainee's home of exercises at /exercises and the settings at /preferences.
+ * Registered first, so every page has it.
+ */
+export function exerciseRoutes(ctx: Context, secureCookies: boolean): Router {
+  const controller = exerciseController(ctx, ctx.exercises, secureCookies);
+  const router = Router();
+  router.use(traineeExperience(ctx, ctx.exercises, secureCookies));
+  router.get(paths.exercises, controller.home);
+  router.get(paths.preferences, controller.showPreferences);
+  router.post(paths.preferences, controller.savePreferences);
+  return router;
+}

@@ -1,0 +1,68 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Citizen } from '../citizen/types.ts';
+import type { Lang } from '../common/i18n.ts';
+import { celebratedUpTo, rememberCelebrated } from './celebration.ts';
+import type { ExerciseService } from './exercise-service.ts';
+import { guideStepOf, illustratedSteps } from './guide-steps.ts';
+import { lessonsFor } from './lessons.ts';
+import { htmlClasses, readPreferences } from './preferences.ts';
+import { classOfVisitor, traineeOf, type TraineeLookup } from './trainee.ts';
+import { inLang, type ExerciseNews, type Progress, type ScenarioText } from './types.ts';
+
+/** What the guide panel shows on a page. */
+export interface GuideModel {
+  step: string;
+  illustrated: boolean;
+  progress: Progress | null;
+}
+
+/**
+ * Gives every page what the trainee's experience needs, computed only if the page asks:
+ * the display preferences (text size, contrast) as classes on <html>, the guide panel,
+ * the celebration of exercises just done, and the lessons behind login mistakes.
+ */
+export function traineeExperience(lookup: TraineeLookup, exercises: ExerciseService, secureCookies: boolean) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const preferences = readPreferences(req);
+    const step = guideStepOf(req.path);
+    const memo = new Map<string, unknown>();
+    const once = <T>(name: string, compute: () => T): T => {
+      if (!memo.has(name)) memo.set(name, compute());
+      return memo.get(name) as T;
+    };
+    const trainee = () => once<Citizen | null>('trainee', () => traineeOf(lookup, req) ?? null);
+    const guided = () =>
+      once('guided', () => {
+        if (step === undefined) return false;
+        if (preferences.guide) return preferences.guide === 'on';
+        const classId = classOfVisitor(lookup, req);
+        return classId !== undefined && exercises.classGuided(classId);
+      });
+    const progress = () => once<Progress | null>('progress', () => (trainee() ? exercises.progress(trainee()!) : null));
+
+    res.locals.preferences = preferences;
+    res.locals.preferencesBack = req.originalUrl;
+    res.locals.traineeKnown = () => trainee() !== null;
+    res.locals.guideOn = guided;
+    res.locals.htmlAttributes = () => {
+      const classes = htmlClasses(preferences, guided());
+      return classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
+    };
+    res.locals.guide = (): GuideModel | null => (step !== undefined && guided() ? { step, illustrated: illustratedSteps.has(step), progress: progress() } : null);
+    res.locals.exerciseProgress = progress;
+    res.locals.exerciseNews = () =>
+      once<ExerciseNews | null>('news', () => {
+        const citizen = trainee();
+        if (step === undefined || !citizen) return null;
+        const news = exercises.news(citizen, celebratedUpTo(req, citizen.id));
+        if (news.done.length === 0) return null;
+        // Rendering the page shows the celebration, so it is remembered as seen (a redirect shows nothing).
+        rememberCelebrated(req, res, citizen.id, news.seenUpTo, secureCookies);
+        return news;
+      });
+    res.locals.lessonsFor = lessonsFor;
+    res.locals.classGuided = (classId: number) => exercises.classGuided(classId);
+    res.locals.inLang = (text: ScenarioText) => inLang(text, res.locals.lang as Lang);
+    next();
+  };
+}
