@@ -26,9 +26,9 @@ import { taxRoutes } from './tax/tax-routes.ts';
 import { paths } from './paths.ts';
 import { selfStudyRoutes } from './selfstudy/selfstudy-routes.ts';
 import { teacherRoutes } from './teacher/teacher-routes.ts';
+import { scenarioUploads } from './teacher/scenario-upload.ts';
 import { cardPhotoUploads } from './workshop/photo-upload.ts';
 import { workshopRoutes } from './workshop/workshop-routes.ts';
-import { TeacherService } from './teacher/teacher-service.ts';
 
 /** Renders the error page (title key = message key + "Title"); never shows a stack trace. */
 function renderError(res: Response, status: number, messageKey: string, params: Record<string, string | number> = {}): void {
@@ -51,7 +51,7 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   app.use(enrolmentRoutes(ctx, config.tls), exemptionRoutes(ctx)); // before the services: a bank NemID not activated is refused there (R7)
   app.use(mailboxRoutes(ctx.post), portalRoutes(ctx.post), taxRoutes(ctx.post), bankRoutes(ctx.post));
   app.use(selfStudyRoutes(ctx, config.tls));
-  app.use(teacherRoutes(ctx, new TeacherService(ctx.teachers, ctx.classes), limit));
+  app.use(teacherRoutes(ctx, limit));
   app.use(selfServiceRoutes(ctx, limit), supportRoutes(ctx, limit), issuerRoutes(ctx, limit));
 }
 
@@ -84,6 +84,7 @@ export function createApp(ctx: Context, config: Config, logger?: Logger): expres
   });
   app.use(letterUploads()); // letters with attachments are multipart: read before the CSRF check needs _csrf
   app.use(cardPhotoUploads()); // the workshop's look-alike takes a photo of the key card (never stored)
+  app.use(scenarioUploads()); // scenario files are multipart too
   app.use(protect);
 
   registerRoutes(app, ctx, config);

@@ -9,7 +9,7 @@ export function boot(env: NodeJS.ProcessEnv = process.env): { config: Config; ct
   const config = loadConfig(env);
   const db = openDatabase(config.dbPath);
   const secrets = loadSecrets(config);
-  const ctx = createContext({ db, secrets, scenarioDir: config.scenarioDir });
+  const ctx = createContext({ db, secrets, scenarioDir: config.scenarioDir, scenarioUploadDir: config.scenarioUploadDir });
   return { config, ctx };
 }
 

@@ -8,6 +8,8 @@ export interface Config {
   secretsDir: string;
   defaultScenario: string;
   scenarioDir: string;
+  /** Where scenarios uploaded or edited in the teacher console are written (beside the database by default). */
+  scenarioUploadDir: string;
   /** Set when the sandbox is served over TLS: cookies get `Secure`, HSTS is sent. */
   tls: boolean;
   trustProxy: boolean;
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretsDir: env.SECRETS_DIR || path.dirname(path.resolve(dbPath)),
     defaultScenario: env.DEFAULT_SCENARIO || 'default',
     scenarioDir: env.SCENARIO_DIR || path.resolve('seed/scenarios'),
+    scenarioUploadDir: env.SCENARIO_UPLOAD_DIR || path.join(path.dirname(path.resolve(dbPath)), 'scenarios'),
     tls: boolFrom(env, 'TLS'),
     trustProxy: boolFrom(env, 'TRUST_PROXY'),
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 15),

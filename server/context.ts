@@ -26,7 +26,7 @@ import { workshopParts } from './workshop/wiring.ts';
  * The sandbox's repositories and services, wired once over one database. The server,
  * the CLI and the tests all build it the same way; a test may pass its own clock.
  */
-export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: string; realNow?: RealNow }) {
+export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: string; scenarioUploadDir?: string; realNow?: RealNow }) {
   const { db, secrets } = options;
   const realNow = options.realNow ?? Date.now;
   const classes = new ClassRepository(db);
@@ -35,7 +35,7 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const events = new EventLog(db, realNow);
   const keycards = new KeyCardService(new KeyCardRepository(db), new KeyCardCodes(secrets.keycard));
   const sessionStore = new SqliteSessionStore(db, realNow);
-  const library = new ScenarioLibrary(options.scenarioDir);
+  const library = new ScenarioLibrary(options.scenarioDir, options.scenarioUploadDir);
   const exercises = new ExerciseService({ repo: new ExerciseRepository(db), classes, clock, events, library });
   const mailbox = new MailboxService({ citizens, clock, events, mailboxes: new MailboxRepository(db), letters: new LetterRepository(db) });
   const endSessions = (ids: number[]) => sessionStore.endCitizenSessions(ids);

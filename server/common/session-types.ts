@@ -14,6 +14,8 @@ declare module 'express-session' {
     citizenId?: number;
     classId?: number;
     teacherId?: number;
+    /** A message for the teacher console's next page (e.g. how long a reset took). */
+    teacherNotice?: { key: string; params: Record<string, string | number> };
     /** Real time the session was created, for the absolute timeout. */
     createdAt?: number;
     /** Marks a session that rendered a form, so it is saved and its CSRF token stays valid. */

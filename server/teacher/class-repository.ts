@@ -1,4 +1,5 @@
 import type { Db } from '../storage/connection.ts';
+import { newJoinCode } from './join-code.ts';
 import type { ClassRow } from './types.ts';
 
 interface RawClass {
@@ -13,6 +14,8 @@ interface RawClass {
   teacher_id: number | null;
   owner_token_hash: string | null;
   created_at: number;
+  join_code: string | null;
+  instructions: string;
 }
 
 function toRow(raw: RawClass | undefined): ClassRow | undefined {
@@ -29,10 +32,14 @@ function toRow(raw: RawClass | undefined): ClassRow | undefined {
     teacherId: raw.teacher_id,
     ownerTokenHash: raw.owner_token_hash,
     createdAt: raw.created_at,
+    joinCode: raw.join_code,
+    instructions: raw.instructions,
   };
 }
 
-export type NewClass = Omit<ClassRow, 'id' | 'clockOffsetMs' | 'ownerTokenHash'> & { ownerTokenHash?: string | null };
+export type NewClass = Omit<ClassRow, 'id' | 'clockOffsetMs' | 'ownerTokenHash' | 'joinCode' | 'instructions'> & {
+  ownerTokenHash?: string | null;
+};
 
 /** The only place with SQL about classes ("hold") and their clocks. */
 export class ClassRepository {
@@ -41,6 +48,9 @@ export class ClassRepository {
   private readonly byOwner;
   private readonly offset;
   private readonly all;
+  private readonly visibleTo;
+  private readonly byJoinCode;
+  private readonly setInstructionsStmt;
   private readonly insertStmt;
   private readonly updateScenarioStmt;
   private readonly setOffsetStmt;
@@ -52,9 +62,14 @@ export class ClassRepository {
     this.byOwner = db.prepare<[string], RawClass>("SELECT * FROM classes WHERE owner_token_hash = ? AND kind = 'selfstudy'");
     this.offset = db.prepare<[number], { clock_offset_ms: number }>('SELECT clock_offset_ms FROM classes WHERE id = ?');
     this.all = db.prepare<[], RawClass>("SELECT * FROM classes WHERE kind = 'class' ORDER BY code");
+    this.visibleTo = db.prepare<[number], RawClass>(
+      "SELECT * FROM classes WHERE kind = 'class' AND (teacher_id IS NULL OR teacher_id = ?) ORDER BY code",
+    );
+    this.byJoinCode = db.prepare<[string], RawClass>("SELECT * FROM classes WHERE join_code = ? AND kind = 'class'");
+    this.setInstructionsStmt = db.prepare('UPDATE classes SET instructions = ? WHERE id = ?');
     this.insertStmt = db.prepare(
-      `INSERT INTO classes (code, name, scenario, kind, settings, generated_count, teacher_id, owner_token_hash, created_at)
-       VALUES (@code, @name, @scenario, @kind, @settings, @generatedCount, @teacherId, @ownerTokenHash, @createdAt)`,
+      `INSERT INTO classes (code, name, scenario, kind, settings, generated_count, teacher_id, owner_token_hash, created_at, join_code)
+       VALUES (@code, @name, @scenario, @kind, @settings, @generatedCount, @teacherId, @ownerTokenHash, @createdAt, @joinCode)`,
     );
     this.updateScenarioStmt = db.prepare(
       'UPDATE classes SET scenario = ?, settings = ?, generated_count = ?, clock_offset_ms = 0 WHERE id = ?',
@@ -80,17 +95,38 @@ export class ClassRepository {
     return this.all.all().map((raw) => toRow(raw)!);
   }
 
+  /** The classes a teacher may see: their own and the shared ones (no teacher). */
+  listVisibleTo(teacherId: number): ClassRow[] {
+    return this.visibleTo.all(teacherId).map((raw) => toRow(raw)!);
+  }
+
+  findByJoinCode(joinCode: string): ClassRow | undefined {
+    return toRow(this.byJoinCode.get(joinCode));
+  }
+
+  setInstructions(id: number, instructions: string): void {
+    this.setInstructionsStmt.run(instructions, id);
+  }
+
   clockOffset(id: number): number {
     return this.offset.get(id)?.clock_offset_ms ?? 0;
   }
 
+  /** Inserts a class with a join code of its own (another is drawn in the rare case it is taken). */
   insert(row: NewClass): number {
-    const result = this.insertStmt.run({
-      ...row,
-      settings: JSON.stringify(row.settings),
-      ownerTokenHash: row.ownerTokenHash ?? null,
-    });
-    return Number(result.lastInsertRowid);
+    for (;;) {
+      try {
+        const result = this.insertStmt.run({
+          ...row,
+          settings: JSON.stringify(row.settings),
+          ownerTokenHash: row.ownerTokenHash ?? null,
+          joinCode: newJoinCode(),
+        });
+        return Number(result.lastInsertRowid);
+      } catch (error) {
+        if (!String((error as Error).message).includes('classes.join_code')) throw error;
+      }
+    }
   }
 
   /** Points an existing class at a (new) scenario and puts its clock back to real time. */

@@ -1,80 +1,75 @@
 import { Router, type RequestHandler } from 'express';
-import { effectiveState } from '../citizen/types.ts';
 import { requireTeacher } from '../common/auth.ts';
-import { NotFound } from '../common/errors.ts';
-import { sessionCookieName } from '../common/security.ts';
 import type { Context } from '../context.ts';
-import { printableCards } from '../keycard/keycard-print.ts';
-import { formText } from '../login/login-validation.ts';
 import { paths } from '../paths.ts';
-import type { TeacherService } from './teacher-service.ts';
+import { accountController } from './account-controller.ts';
+import { classController } from './class-controller.ts';
+import { classFromUrl, teacherConsole, traineeFromUrl } from './console.ts';
+import { joinController } from './join-controller.ts';
+import { printController } from './print-controller.ts';
+import { progressController } from './progress-controller.ts';
+import { scenarioController } from './scenario-controller.ts';
+import { storyController } from './story-controller.ts';
 
-/** The teacher console: sign in, see the classes and their trainees, print slips and key cards. */
-export function teacherRoutes(ctx: Pick<Context, 'citizens' | 'keycards' | 'clock'>, teachers: TeacherService, limit: RequestHandler): Router {
+const classPath = '/teacher/classes/:code';
+const traineePath = '/teacher/trainees/:id';
+const scenarioPath = '/teacher/scenarios/:name';
+
+/**
+ * The teacher console at /teacher (classes, printing, reset, clock, progress, scenarios,
+ * accounts, the guide) and the trainee's join page. Every page past the login needs a
+ * teacher; every class or trainee in a URL must be one this teacher may see (else 404).
+ */
+export function teacherRoutes(ctx: Context, limit: RequestHandler): Router {
+  const services = teacherConsole(ctx);
+  const accounts = accountController(services);
+  const classes = classController(services);
+  const printing = printController(services);
+  const progress = progressController(services);
+  const scenarios = scenarioController(services);
+  const joining = joinController(services);
+  const story = storyController(services);
+  const klass = [requireTeacher, classFromUrl(services)];
+  const trainee = [requireTeacher, traineeFromUrl(services)];
+
   const router = Router();
+  router.get(paths.teacher.login, accounts.showLogin);
+  router.post(paths.teacher.login, limit, accounts.login);
+  router.post(paths.teacher.logout, accounts.logout);
+  router.get(paths.teacher.accounts, requireTeacher, accounts.showAccounts);
+  router.post(paths.teacher.accounts, requireTeacher, accounts.addAccount);
+  router.get(paths.teacher.guide, requireTeacher, joining.guide);
 
-  router.get(paths.teacher.login, (_req, res) => {
-    res.render('teacher/login', { errors: {}, username: '' });
-  });
+  router.get(paths.teacher.home, requireTeacher, classes.home);
+  router.get(paths.teacher.newClass, requireTeacher, classes.showNewClass);
+  router.post(paths.teacher.classes, requireTeacher, classes.createClass);
+  router.get(classPath, ...klass, classes.showClass);
+  router.post(`${classPath}/instructions`, ...klass, classes.saveInstructions);
+  router.post(`${classPath}/reset`, ...klass, classes.resetClass);
+  router.post(`${classPath}/clock`, ...klass, classes.advanceClock);
+  router.get(`${classPath}/cards`, ...klass, printing.showClassCards);
+  router.get(`${classPath}/cards.pdf`, ...klass, printing.classPdf);
+  router.get(`${classPath}/events.csv`, ...klass, progress.eventsCsv);
+  router.get(`${classPath}/progress.csv`, ...klass, progress.progressCsv);
+  router.get(`${classPath}/letters`, ...klass, story.showLetter);
+  router.post(`${classPath}/letters`, ...klass, story.send);
 
-  router.post(paths.teacher.login, limit, async (req, res, next) => {
-    const username = formText(req.body, 'username').trim().slice(0, 100);
-    const password = formText(req.body, 'password');
-    if (!username || !password) {
-      res.status(400).render('teacher/login', { errors: { form: ['teacher:errors.missing'] }, username });
-      return;
-    }
-    const teacher = await teachers.authenticate(username, password.slice(0, 200));
-    if (!teacher) {
-      res.status(401).render('teacher/login', { errors: { form: ['teacher:errors.wrong'] }, username });
-      return;
-    }
-    req.session.regenerate((error) => {
-      if (error) return next(error);
-      req.session.teacherId = teacher.id;
-      req.session.createdAt = Date.now();
-      req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, paths.teacher.home)));
-    });
-  });
+  router.get(traineePath, ...trainee, progress.showTrainee);
+  router.post(`${traineePath}/reset`, ...trainee, progress.resetTrainee);
+  router.get(`${traineePath}/card`, ...trainee, printing.showTraineeCard);
+  router.get(`${traineePath}/letters`, ...trainee, story.showLetter);
+  router.post(`${traineePath}/letters`, ...trainee, story.send);
+  router.post(`${traineePath}/block`, ...trainee, story.block);
+  router.post(`${traineePath}/unblock`, ...trainee, story.unblock);
 
-  router.post(paths.teacher.logout, (req, res, next) => {
-    req.session.destroy((error) => {
-      if (error) return next(error);
-      res.clearCookie(sessionCookieName);
-      res.redirect(303, paths.teacher.login);
-    });
-  });
+  router.get(paths.teacher.scenarios, requireTeacher, scenarios.list);
+  router.get(paths.teacher.newScenario, requireTeacher, scenarios.showUpload);
+  router.post(paths.teacher.scenarios, requireTeacher, scenarios.upload);
+  router.get(scenarioPath, requireTeacher, scenarios.showEdit);
+  router.post(scenarioPath, requireTeacher, scenarios.edit);
+  router.get(`${scenarioPath}/download`, requireTeacher, scenarios.download);
 
-  router.get(paths.teacher.home, requireTeacher, (req, res) => {
-    const classes = teachers.visibleClasses(req.session.teacherId!).map((klass) => ({
-      klass,
-      trainees: ctx.citizens.listInClass(klass.id).map((citizen) => {
-        const card = ctx.keycards.activeCard(citizen.id);
-        const state = effectiveState(citizen, ctx.clock.now(klass.id));
-        return { citizen: { ...citizen, state }, keysLeft: card ? ctx.keycards.keysLeft(card) : 0 };
-      }),
-    }));
-    res.render('teacher/home', { classes });
-  });
-
-  router.get('/teacher/classes/:code/cards', requireTeacher, (req, res) => {
-    const klass = teachers.visibleClass(req.session.teacherId!, String(req.params.code));
-    if (!klass) throw new NotFound();
-    const slips = ctx.citizens.listInClass(klass.id).map((citizen) => ({
-      citizen,
-      blueprint: ctx.citizens.blueprintOf(citizen.id),
-      cards: printableCards(ctx.keycards, citizen),
-    }));
-    res.render('teacher/print', { klass, slips });
-  });
-
-  router.get('/teacher/trainees/:id/card', requireTeacher, (req, res) => {
-    const id = Number(req.params.id);
-    const citizen = Number.isSafeInteger(id) ? ctx.citizens.findById(id) : undefined;
-    const klass = citizen && teachers.visibleClasses(req.session.teacherId!).find((candidate) => candidate.id === citizen.classId);
-    if (!citizen || !klass) throw new NotFound();
-    res.render('keycard/cards', { cards: printableCards(ctx.keycards, citizen), backHref: paths.teacher.home });
-  });
-
+  router.get(paths.join, joining.showJoin);
+  router.post(paths.join, limit, joining.join);
   return router;
 }

@@ -1,24 +1,73 @@
-import { verifyAgainstNothing, verifyPassword, hashPassword } from '../common/passwords.ts';
 import { UsageError } from '../common/errors.ts';
+import type { EventLog } from '../common/event-log.ts';
+import { translator } from '../common/i18n.ts';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from '../common/passwords.ts';
 import type { ClassRepository } from './class-repository.ts';
 import type { TeacherRepository } from './teacher-repository.ts';
-import type { ClassRow, TeacherRow } from './types.ts';
+import type { ClassRow, TeacherAccount, TeacherRow } from './types.ts';
+
+export interface NewAccount {
+  username: string;
+  password: string;
+  repeat: string;
+}
+
+export type AccountErrors = Partial<Record<keyof NewAccount, string[]>>;
 
 /**
- * Teacher accounts and what a teacher may see: classes they created, and the shared
- * classes loaded from the command line (no owner).
+ * Teacher accounts and what a teacher may see: the classes they created, and the shared
+ * classes loaded from the command line (no owner), which every teacher sees.
  */
 export class TeacherService {
   constructor(
     private readonly teachers: TeacherRepository,
     private readonly classes: ClassRepository,
+    private readonly events?: EventLog,
+    private readonly realNow: () => number = Date.now,
   ) {}
 
+  /** What is wrong with a new account, as locale keys per field (empty when nothing is). */
+  accountProblems(input: NewAccount): AccountErrors {
+    const errors: AccountErrors = {};
+    if (!/^[A-Za-z0-9._-]{3,40}$/.test(input.username)) errors.username = ['teacher:accounts.errors.usernameFormat'];
+    else if (this.teachers.findByUsername(input.username)) errors.username = ['teacher:accounts.errors.usernameTaken'];
+    if (input.password.length < 10 || input.password.length > 200) errors.password = ['teacher:accounts.errors.passwordLength'];
+    if (input.password !== input.repeat) errors.repeat = ['teacher:accounts.errors.repeatDiffers'];
+    return errors;
+  }
+
+  /** Creates an account (argon2id) for a new teacher; `createdBy` is the teacher who made it, null for the CLI. */
+  async create(input: NewAccount, createdBy: number | null): Promise<{ ok: true; id: number } | { ok: false; errors: AccountErrors }> {
+    const errors = this.accountProblems(input);
+    if (Object.keys(errors).length > 0) return { ok: false, errors };
+    const hash = await hashPassword(input.password);
+    let id: number;
+    try {
+      id = this.teachers.insert(input.username, hash, this.realNow(), createdBy);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return { ok: false, errors: { username: ['teacher:accounts.errors.usernameTaken'] } };
+      throw error;
+    }
+    this.events?.record({
+      classId: null,
+      citizenId: null,
+      actor: createdBy === null ? 'cli' : 'teacher',
+      type: 'teacher-added',
+      rule: null,
+      data: { username: input.username, createdBy },
+      at: this.realNow(),
+    });
+    return { ok: true, id };
+  }
+
+  /** The command line's `teacher add`: the same rules, the first problem in English. */
   async add(username: string, password: string): Promise<number> {
-    if (!/^[A-Za-z0-9._-]{3,40}$/.test(username)) throw new UsageError('A teacher username has 3-40 letters, digits, dots, dashes or underscores');
-    if (password.length < 10 || password.length > 200) throw new UsageError('A teacher password has at least 10 characters');
-    if (this.teachers.findByUsername(username)) throw new UsageError(`A teacher named ${username} exists already`);
-    return this.teachers.insert(username, await hashPassword(password), Date.now());
+    const result = await this.create({ username, password, repeat: password }, null);
+    if (!result.ok) {
+      const english = translator('en');
+      throw new UsageError(Object.values(result.errors).flat().map((key) => english(key)).join(' '));
+    }
+    return result.id;
   }
 
   async authenticate(username: string, password: string): Promise<TeacherRow | undefined> {
@@ -27,8 +76,16 @@ export class TeacherService {
     return (await verifyPassword(teacher.passwordHash, password)) ? teacher : undefined;
   }
 
+  findById(id: number): TeacherRow | undefined {
+    return this.teachers.findById(id);
+  }
+
+  accounts(): TeacherAccount[] {
+    return this.teachers.list();
+  }
+
   visibleClasses(teacherId: number): ClassRow[] {
-    return this.classes.listClasses().filter((klass) => klass.teacherId === null || klass.teacherId === teacherId);
+    return this.classes.listVisibleTo(teacherId);
   }
 
   /** The class with this code if this teacher may see it; otherwise nothing, as if it did not exist. */

@@ -25,6 +25,22 @@ interface World {
 const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/teacher/classes/:code/cards': (world) => ({ code: world.owner.classCode }),
   '/teacher/trainees/:id/card': (world) => ({ id: String(world.owner.citizenId) }),
+  '/teacher/classes/:code': (world) => ({ code: world.owner.classCode }),
+  '/teacher/classes/:code/instructions': (world) => ({ code: world.owner.classCode }),
+  '/teacher/classes/:code/reset': (world) => ({ code: world.owner.classCode }),
+  '/teacher/classes/:code/clock': (world) => ({ code: world.owner.classCode }),
+  '/teacher/classes/:code/cards.pdf': (world) => ({ code: world.owner.classCode }),
+  '/teacher/classes/:code/events.csv': (world) => ({ code: world.owner.classCode }),
+  '/teacher/classes/:code/progress.csv': (world) => ({ code: world.owner.classCode }),
+  '/teacher/classes/:code/letters': (world) => ({ code: world.owner.classCode }),
+  '/teacher/trainees/:id': (world) => ({ id: String(world.owner.citizenId) }),
+  '/teacher/trainees/:id/reset': (world) => ({ id: String(world.owner.citizenId) }),
+  '/teacher/trainees/:id/letters': (world) => ({ id: String(world.owner.citizenId) }),
+  '/teacher/trainees/:id/block': (world) => ({ id: String(world.owner.citizenId) }),
+  '/teacher/trainees/:id/unblock': (world) => ({ id: String(world.owner.citizenId) }),
+  // The scenario library is shared by every teacher (see sharedByTeachers).
+  '/teacher/scenarios/:name': () => ({ name: 'default' }),
+  '/teacher/scenarios/:name/download': () => ({ name: 'default' }),
   // The issuer console's objects belong to no trainee: only an operator may see them.
   '/issuer/citizens/:id': (world) => ({ id: String(world.owner.citizenId) }),
   '/issuer/citizens/:id/:action': (world) => ({ id: String(world.owner.citizenId), action: 'unblock' }),
@@ -58,6 +74,8 @@ function ownerExemptionDecision(world: World): number {
 
 /** Who owns a route's objects: the trainee themself, or their class's teacher (or, in the issuer console, an operator). */
 const teacherRoute = (path: string) => path.startsWith('/teacher') || path.startsWith('/workshop');
+/** Teacher pages of what all teachers share (the scenario library): refused to trainees and visitors only. */
+const sharedByTeachers = (path: string) => path.startsWith('/teacher/scenarios/');
 const issuerRoute = (path: string) => path.startsWith('/issuer');
 
 /** GETs that change stored state on purpose, with the reason. */
@@ -163,6 +181,7 @@ describe('authorisation sweep', () => {
       expect((await owner.get(url)).status, `owner GET ${url}`).toBe(200);
       const others = issuerRoute(route.path)
         ? [trainee, ownTeacher, request.agent(world.app)]
+        : sharedByTeachers(route.path) ? [otherTrainee, request.agent(world.app)]
         : teacherRoute(route.path) ? [otherTeacher, otherTrainee, request.agent(world.app)] : [otherTrainee, otherTeacher, request.agent(world.app)];
       for (const agent of others) {
         const response = await agent.get(url);

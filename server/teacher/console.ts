@@ -1,0 +1,58 @@
+import type { NextFunction, Request, Response } from 'express';
+import { NotFound } from '../common/errors.ts';
+import type { Context } from '../context.ts';
+import { ClassService } from './class-service.ts';
+import { ProgressService } from './progress-service.ts';
+import { ScenarioShelf } from './scenario-shelf.ts';
+import { StoryService } from './story-service.ts';
+import { TeacherService } from './teacher-service.ts';
+
+/** The services of the teacher console, wired over the sandbox's context. */
+export function teacherConsole(ctx: Context) {
+  const teachers = new TeacherService(ctx.teachers, ctx.classes, ctx.events, ctx.realNow);
+  // What fell due on the class clock happens for each trainee (overdue letters get their reminder, R10).
+  const classes = new ClassService({ ...ctx, teachers, settle: (citizenId) => ctx.mailbox.refresh(citizenId) });
+  const progress = new ProgressService({
+    ...ctx,
+    unreadLetters: (citizen) =>
+      ctx.mailbox.arrivedLetters(citizen.id).filter((letter) => letter.direction === 'in' && letter.channel === 'digital' && letter.readAt === null && letter.trashedAt === null).length,
+  });
+  const shelf = new ScenarioShelf(ctx.library, ctx.events, ctx.realNow);
+  const story = new StoryService(ctx.db, ctx.mailbox, ctx.blocking);
+  return { ctx, teachers, classes, progress, shelf, story };
+}
+
+export type TeacherConsole = ReturnType<typeof teacherConsole>;
+
+/** Leaves a message for the next page the teacher sees (after a redirect). */
+export function notice(req: Request, key: string, params: Record<string, string | number> = {}): void {
+  req.session.teacherNotice = { key, params };
+}
+
+/** The waiting message, shown once. */
+export function takeNotice(req: Request): { key: string; params: Record<string, string | number> } | null {
+  const waiting = req.session.teacherNotice ?? null;
+  delete req.session.teacherNotice;
+  return waiting;
+}
+
+/** Puts the class named in the URL on `res.locals.klass`, or answers 404 when this teacher may not see it. */
+export function classFromUrl(services: TeacherConsole) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const klass = services.teachers.visibleClass(req.session.teacherId!, String(req.params.code));
+    if (!klass) throw new NotFound();
+    res.locals.klass = klass;
+    next();
+  };
+}
+
+/** Puts the trainee named in the URL (and their class) on `res.locals`, or answers 404. */
+export function traineeFromUrl(services: TeacherConsole) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const found = services.classes.visibleTrainee(req.session.teacherId!, Number(req.params.id));
+    if (!found) throw new NotFound();
+    res.locals.trainee = found.citizen;
+    res.locals.klass = found.klass;
+    next();
+  };
+}

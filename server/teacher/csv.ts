@@ -1,0 +1,17 @@
+export type Cell = string | number | boolean | null | undefined;
+
+/**
+ * One CSV cell: quoted when it holds a separator, a quote or a line break. A text that a
+ * spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe.
+ */
+function cell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A CSV file (comma-separated, CRLF, UTF-8 with a byte-order mark so spreadsheets read æ, ø and å). */
+export function toCsv(header: string[], rows: Cell[][]): string {
+  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}

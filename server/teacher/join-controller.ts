@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Request, Response } from 'express';
+import { fieldErrors, formText } from '../login/login-validation.ts';
+import type { TeacherConsole } from './console.ts';
+import { renderMarkdown } from './markdown.ts';
+import { inLanguage } from './scenario-shelf.ts';
+import { joinSchema } from './teacher-validation.ts';
+
+const guideFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/teachers.md');
+
+/** The trainee's join page (a class by its join code) and the teacher's guide. */
+export function joinController({ classes, shelf }: TeacherConsole) {
+  return {
+    showJoin(_req: Request, res: Response): void {
+      res.render('teacher/join', { errors: {}, joinCode: '', found: null });
+    },
+
+    /** A trainee types the join code and sees the class's name, the teacher's instructions and the story. */
+    join(req: Request, res: Response): void {
+      const typed = formText(req.body, 'joinCode').slice(0, 20);
+      const parsed = joinSchema.safeParse(req.body);
+      if (!parsed.success) {
+        res.status(400).render('teacher/join', { errors: fieldErrors(parsed.error), joinCode: typed, found: null });
+        return;
+      }
+      const klass = classes.findByJoinCode(parsed.data.joinCode);
+      if (!klass) {
+        res.status(404).render('teacher/join', { errors: { joinCode: ['teacher:join.errors.unknown'] }, joinCode: typed, found: null });
+        return;
+      }
+      const entry = shelf.entries().find((candidate) => candidate.name === klass.scenario);
+      const story = entry?.valid
+        ? { title: inLanguage(entry.scenario.title, res.locals.lang), description: inLanguage(entry.scenario.description, res.locals.lang) }
+        : null;
+      res.render('teacher/join', { errors: {}, joinCode: parsed.data.joinCode, found: { klass, story } });
+    },
+
+    guide(_req: Request, res: Response): void {
+      res.render('teacher/guide', { html: renderMarkdown(fs.readFileSync(guideFile, 'utf8')) });
+    },
+  };
+}

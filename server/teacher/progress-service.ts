@@ -1,0 +1,121 @@
+import type { CitizenRepository } from '../citizen/citizen-repository.ts';
+import { effectiveState, type Citizen, type CitizenState, type LockCode } from '../citizen/types.ts';
+import type { ClassClock } from '../common/clock.ts';
+import type { EventLog, EventRow } from '../common/event-log.ts';
+import type { KeyCardService } from '../keycard/keycard-service.ts';
+import type { ClassRow } from './types.ts';
+
+export interface ProgressDeps {
+  citizens: CitizenRepository;
+  keycards: KeyCardService;
+  clock: ClassClock;
+  events: EventLog;
+  /** Unread letters in a trainee's digital mailbox as of now; absent when there is no mailbox. */
+  unreadLetters?: (citizen: Citizen) => number;
+  /** How many of the scenario's exercises the trainee has done (read from their events); absent without exercises. */
+  exercisesDone?: (citizen: Citizen) => number;
+}
+
+export interface TraineeProgress {
+  citizen: Citizen;
+  /** As of now on the class clock: a LOCK001 whose hours have passed counts as active. */
+  state: CitizenState;
+  lockCode: LockCode | null;
+  keysLeft: number;
+  logins: number;
+  keysUsed: number;
+  wrongPasswords: number;
+  wrongKeys: number;
+  locks: number;
+  exercisesDone: number | null;
+  unreadLetters: number | null;
+  lastActivity: number | null;
+  /** Locked, blocked or revoked, or two wrong tries or more since the last login. */
+  needsHelp: boolean;
+}
+
+export interface ClassProgress {
+  now: number;
+  trainees: TraineeProgress[];
+  totals: { trainees: number; pending: number; locked: number; blocked: number; loggedIn: number; needsHelp: number };
+}
+
+/** Events that are the trainee's own doing (a teacher's reset or the clock are not activity). */
+const traineeActors = new Set(['trainee', 'anonymous']);
+
+/**
+ * The teacher's view of a class, read from the event log: what each trainee has done
+ * since their last reset (a reset deletes a trainee's events with the trainee), and their
+ * NemID's state now on the class clock.
+ */
+export class ProgressService {
+  constructor(private readonly deps: ProgressDeps) {}
+
+  private tally(citizen: Citizen, events: EventRow[], now: number): TraineeProgress {
+    const count = (type: string) => events.filter((event) => event.type === type).length;
+    const lastLogin = events.map((event) => event.type).lastIndexOf('login-ok');
+    const wrongSinceLogin = events.slice(lastLogin + 1).filter((event) => event.type === 'wrong-password' || event.type === 'wrong-key').length;
+    const own = events.filter((event) => traineeActors.has(event.actor));
+    const card = this.deps.keycards.activeCard(citizen.id);
+    const state = effectiveState(citizen, now);
+    return {
+      citizen,
+      state,
+      lockCode: state === 'locked' || state === 'blocked' ? citizen.lockCode : null,
+      keysLeft: card ? this.deps.keycards.keysLeft(card) : 0,
+      logins: count('login-ok'),
+      keysUsed: count('key-used'),
+      wrongPasswords: count('wrong-password'),
+      wrongKeys: count('wrong-key'),
+      locks: count('locked'),
+      exercisesDone: this.deps.exercisesDone ? this.deps.exercisesDone(citizen) : null,
+      unreadLetters: this.deps.unreadLetters ? this.deps.unreadLetters(citizen) : null,
+      lastActivity: own.at(-1)?.at ?? null,
+      needsHelp: state === 'locked' || state === 'blocked' || state === 'revoked' || wrongSinceLogin >= 2,
+    };
+  }
+
+  ofClass(klass: ClassRow): ClassProgress {
+    const now = this.deps.clock.now(klass.id);
+    const byCitizen = new Map<number, EventRow[]>();
+    for (const event of this.deps.events.list({ classId: klass.id })) {
+      if (event.citizenId === null) continue;
+      const list = byCitizen.get(event.citizenId) ?? [];
+      list.push(event);
+      byCitizen.set(event.citizenId, list);
+    }
+    const trainees = this.deps.citizens.listInClass(klass.id).map((citizen) => this.tally(citizen, byCitizen.get(citizen.id) ?? [], now));
+    const where = (test: (row: TraineeProgress) => boolean) => trainees.filter(test).length;
+    return {
+      now,
+      trainees,
+      totals: {
+        trainees: trainees.length,
+        pending: where((row) => row.state === 'pending'),
+        locked: where((row) => row.state === 'locked'),
+        blocked: where((row) => row.state === 'blocked' || row.state === 'revoked'),
+        loggedIn: where((row) => row.logins > 0),
+        needsHelp: where((row) => row.needsHelp),
+      },
+    };
+  }
+
+  ofTrainee(klass: ClassRow, citizen: Citizen): TraineeProgress {
+    return this.tally(citizen, this.deps.events.list({ citizenId: citizen.id }), this.deps.clock.now(klass.id));
+  }
+
+  /** One trainee's events, with the class's clock moves between them, oldest first. */
+  timeline(klass: ClassRow, citizen: Citizen): EventRow[] {
+    const own = this.deps.events.list({ citizenId: citizen.id });
+    const firstId = own[0]?.id ?? Number.MAX_SAFE_INTEGER;
+    const clockMoves = this.deps.events
+      .list({ classId: klass.id })
+      .filter((event) => event.citizenId === null && event.type === 'clock-advanced' && event.id > firstId);
+    return [...own, ...clockMoves].sort((a, b) => a.id - b.id);
+  }
+
+  /** Every event of the class, oldest first (for the CSV export). */
+  classEvents(klass: ClassRow): EventRow[] {
+    return this.deps.events.list({ classId: klass.id });
+  }
+}
