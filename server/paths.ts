@@ -61,7 +61,8 @@ export const paths = {
     move: (id: number | string) => `/post/letters/${id}/move`,
     delete: (id: number | string) => `/post/letters/${id}/delete`,
     sign: (id: number | string) => `/post/letters/${id}/sign`,
-    signKey: (id: number | string) => `/post/letters/${id}/sign/key`,
+    /** The key step of a signature; which letter is kept in the session. */
+    signKey: '/post/sign/key',
   },
   /** Other services on the same NemID (R2, R11): the citizen portal, the tax folder, the online bank. */
   portal: '/borger',

@@ -38,7 +38,7 @@ export function mailboxRoutes(post: DigitalPost): Router {
   router.post(p.notifications, writing.saveNotifications);
   router.get(p.sign(':id'), signing.show);
   router.post(p.sign(':id'), signing.password);
-  router.get(p.signKey(':id'), signing.showKey);
-  router.post(p.signKey(':id'), signing.key);
+  router.get(p.signKey, signing.showKey);
+  router.post(p.signKey, signing.key);
   return router;
 }

@@ -12,6 +12,13 @@ import './confirmation-session.ts';
 
 const me = (req: Request): number => req.session.citizenId!;
 
+/** The letter whose password step succeeded; the key step refuses to run without one. */
+function signingLetter(req: Request): number {
+  const id = req.session.signing?.letterId;
+  if (id === undefined) throw new StepOutOfOrder();
+  return id;
+}
+
 function letterId(req: Request): number {
   const id = idFrom(req.params.id);
   if (id === undefined) throw new NotFound();
@@ -22,8 +29,8 @@ function letterId(req: Request): number {
 export function signatureController(post: DigitalPost) {
   const { signatures, confirmation } = post;
 
-  const documentLocals = (req: Request, res: Response) => {
-    const letter = signatures.document(me(req), letterId(req));
+  const documentLocals = (req: Request, res: Response, id = letterId(req)) => {
+    const letter = signatures.document(me(req), id);
     const lang = res.locals.lang as Lang;
     const contract = letter.data.contract as { title: Record<string, string>; parties: string[]; terms: Record<string, string>[] } | undefined;
     return {
@@ -41,7 +48,7 @@ export function signatureController(post: DigitalPost) {
   const keyPage = (req: Request, res: Response, status: number, feedback: { key: string; params: Record<string, unknown> } | null, errors: Record<string, string[]>) => {
     const challenge = confirmation.challenge(me(req));
     if ('kind' in challenge) return refused(res, challenge);
-    res.status(status).render('signature/key', { ...documentLocals(req, res), challenge, feedback, errors });
+    res.status(status).render('signature/key', { ...documentLocals(req, res, signingLetter(req)), challenge, feedback, errors });
   };
 
   return {
@@ -65,17 +72,15 @@ export function signatureController(post: DigitalPost) {
       }
       if (outcome !== 'ok') return refused(res, outcome);
       req.session.signing = { letterId: locals.letter.id };
-      res.redirect(303, paths.post.signKey(locals.letter.id));
+      res.redirect(303, paths.post.signKey);
     },
 
     showKey(req: Request, res: Response): void {
-      if (req.session.signing?.letterId !== letterId(req)) throw new StepOutOfOrder();
       keyPage(req, res, 200, null, {});
     },
 
     key(req: Request, res: Response): void {
-      const id = letterId(req);
-      if (req.session.signing?.letterId !== id) throw new StepOutOfOrder();
+      const id = signingLetter(req);
       const parsed = keyStepSchema.safeParse(req.body ?? {});
       if (!parsed.success) return keyPage(req, res, 400, null, fieldErrors(parsed.error));
       const outcome = confirmation.answer(me(req), parsed.data.code, 'signature', 'R3');

@@ -60,7 +60,34 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/nemid-secure-login.dk-verify/:token/photo': (world) => ({ token: workshopFixture(world).token }),
   '/call/:token': (world) => ({ token: workshopFixture(world).callToken }),
   '/post/letters/:id/report': (world) => ({ id: workshopFixture(world).letterId }),
+  // Digital Post: the owner's letters (the answerable tax assessment, the contract to sign), its PDF and a folder of theirs.
+  '/post/letters/:id': (world) => ({ id: String(ownerLetter(world, 'tax-assessment').id) }),
+  '/post/letters/:id/attachments/:attachmentId': (world) => {
+    const letter = ownerLetter(world, 'tax-assessment');
+    return { id: String(letter.id), attachmentId: String(world.ctx.post.inbox.attachmentsOf(letter.id)[0]!.id) };
+  },
+  '/post/letters/:id/answer': (world) => ({ id: String(ownerLetter(world, 'tax-assessment').id) }),
+  '/post/letters/:id/forward': (world) => ({ id: String(ownerLetter(world, 'tax-assessment').id) }),
+  '/post/letters/:id/move': (world) => ({ id: String(ownerLetter(world, 'tax-assessment').id) }),
+  '/post/letters/:id/delete': (world) => ({ id: String(ownerLetter(world, 'tax-assessment').id) }),
+  '/post/letters/:id/sign': (world) => ({ id: String(ownerLetter(world, 'signature-request').id) }),
+  '/post/folders/:id': (world) => ({ id: String(ownerFolder(world)) }),
+  '/post/folders/:id/rename': (world) => ({ id: String(ownerFolder(world)) }),
 };
+
+/** A letter of the owner's from the scenario, by its kind. */
+function ownerLetter(world: World, kind: string) {
+  return world.ctx.mailbox.arrivedLetters(world.owner.citizenId).find((letter) => letter.kind === kind)!;
+}
+
+/** A folder of the owner's mailbox; made once. */
+function ownerFolder(world: World): number {
+  const existing = world.ctx.post.inbox.folders(world.owner.citizenId)[0];
+  if (existing) return existing.id;
+  const made = world.ctx.post.inbox.createFolder(world.owner.citizenId, 'Sweep');
+  if (!made.ok) throw new Error('no folder');
+  return made.folderId;
+}
 
 /** The owner's (rejected) application for exemption from Digital Post, confirmed in writing; made once. */
 function ownerExemptionDecision(world: World): number {
