@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
 import { fictionalCpr, fictionalName } from '../citizen/fictional-identity.ts';
+import { formatCpr } from '../citizen/types.ts';
 import { NotFound } from '../common/errors.ts';
 import type { Context } from '../context.ts';
 import { fieldErrors } from '../login/login-validation.ts';
@@ -36,7 +37,7 @@ export function enrolmentController(ctx: Context, enrolment: EnrolmentService, s
 
   const show = (desk: Desk) => (req: Request, res: Response) => {
     // A suggested fictional witness, so nobody types a real person's CPR number.
-    const values = { hasCpr: '', brings: [], witnessName: fictionalName(), witnessAge: '', witnessCpr: fictionalCpr(), witnessBrings: [] };
+    const values = { hasCpr: '', brings: [], witnessName: fictionalName(), witnessAge: '', witnessCpr: formatCpr(fictionalCpr()), witnessBrings: [] };
     renderDesk(req, res, desk, 200, { values });
   };
 
