@@ -5,6 +5,8 @@ import { accessibilityViolations, codeFromCard, launchBrowser, newPerson, seeHea
 import { FakeTime, seededContext } from '../helpers/context.ts';
 
 const day = 86_400_000;
+/** A whole journey runs many argon2 hashes and axe checks; on a shared 2-core machine it may take a minute. */
+const journeyTimeout = 120_000;
 let browser: Browser;
 let ctx: Context;
 let app: Awaited<ReturnType<typeof serve>>;
@@ -41,6 +43,7 @@ const fact = async (page: Page, label: string) => (await page.locator('dt', { ha
 
 async function choosePassword(page: Page, password: string): Promise<void> {
   await seeHeading(page, 'Choose your own password');
+  await accessible(page);
   await page.getByLabel('New password', { exact: true }).fill(password);
   await page.getByLabel('Type the new password again').fill(password);
   await page.getByRole('button', { name: 'Save and continue' }).click();
@@ -100,6 +103,7 @@ describe('a lost key card: block at self-service, mail keeps coming, back in at 
     await me.page.getByLabel('Password').fill(me.password);
     await me.page.getByRole('button', { name: 'Next' }).click();
     await seeText(me.page, 'You have blocked your NemID.');
+    await accessible(me.page);
 
     const citizen = ctx.citizens.findByIdentifier(me.nemidNumber)!;
     ctx.mailbox.deliver(citizen.id, { sender: 'kommune', subject: 'Sent while your NemID was blocked', body: 'Mail keeps arriving.' });
@@ -127,17 +131,19 @@ describe('a lost key card: block at self-service, mail keeps coming, back in at 
     await me.page.getByRole('button', { name: 'Next' }).click();
     await choosePassword(me.page, 'Te4kande9');
     await seeText(me.page, `Use the key card whose number ends in ${newCard.replace(/-/g, '').slice(-3)}.`);
+    await accessible(me.page);
     await me.card.reload();
     await me.page.getByLabel('Code').fill(await codeFromCard(me.card, await textOf(me.page, 'key-number')));
     await me.page.getByRole('button', { name: 'Log in' }).click();
     await seeHeading(me.page, 'My NemID');
+    await accessible(me.page);
 
     await me.page.goto('/post?lang=en');
     await seeText(me.page, 'Sent while your NemID was blocked');
     await seeText(me.page, 'Dit NemID er spærret');
     await accessible(me.page);
     await me.person.close();
-  });
+  }, journeyTimeout);
 });
 
 describe('a forgotten password over four days on the class clock', () => {
@@ -178,8 +184,9 @@ describe('a forgotten password over four days on the class clock', () => {
     await page.getByLabel('Code').fill(await codeFromCard(me.card, await textOf(page, 'key-number')));
     await page.getByRole('button', { name: 'Log in' }).click();
     await seeHeading(page, 'My NemID');
+    await accessible(page);
     await me.person.close();
-  });
+  }, journeyTimeout);
 });
 
 describe('the phone line and the issuer console', () => {
@@ -198,6 +205,7 @@ describe('the phone line and the issuer console', () => {
     await page.getByLabel('Full name').fill('Mette Fiktiv Hansen');
     await page.getByRole('button', { name: 'Say it' }).click();
     await seeText(page, 'Thank you, Mette Fiktiv Hansen. How can I help you?');
+    await accessible(page);
     await page.getByLabel('I think someone else has access to my NemID').check();
     await page.getByRole('button', { name: 'Say it' }).click();
     await seeText(page, 'I have blocked your NemID now.');
@@ -206,7 +214,7 @@ describe('the phone line and the issuer console', () => {
     await seeText(page, 'NemID support, good morning.');
     expect(ctx.citizens.findByIdentifier('mette.hansen')).toMatchObject({ state: 'blocked', lockCode: 'USER' });
     await person.close();
-  });
+  }, journeyTimeout);
 
   it('refuses the console to a visitor, and lets an operator find Lars and lift his LOCK002', async () => {
     const person = await newPerson(browser, app.url);
@@ -217,6 +225,7 @@ describe('the phone line and the issuer console', () => {
     await accessible(page);
 
     await page.goto('/issuer/login?lang=en');
+    await accessible(page);
     await page.getByLabel('Username').fill('nets.operator');
     await page.getByLabel('Password').fill('operator-password-1');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -240,6 +249,7 @@ describe('the phone line and the issuer console', () => {
     await lars.getByLabel('Password').fill('Stol2468');
     await lars.getByRole('button', { name: 'Next' }).click();
     await seeHeading(lars, 'Type the code from your key card');
+    await accessible(lars);
     await person.close();
-  });
+  }, journeyTimeout);
 });
