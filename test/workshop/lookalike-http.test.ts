@@ -12,7 +12,7 @@ describe('a staged phishing letter with its look-alike login', () => {
     const mette = await world.participant('mette.hansen', 'Hest2024');
     expect(visibleText((await mette.agent.get('/post')).text)).not.toContain('4.312,50 kr. til gode');
 
-    world.time.advance(minutes(10));
+    world.ctx.clock.advance(world.klass.id, minutes(10));
     expect(visibleText((await mette.agent.get('/post')).text)).toContain('Du har 4.312,50 kr. til gode i skat');
     const target = targetOf(world.ctx, world.teacherId, id, mette.citizenId, 'tax-refund');
     const letter = await mette.agent.get(`/post/letters/${target.letterId}`);

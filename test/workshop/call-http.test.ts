@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { csrfFrom, submitForm, visibleText } from '../helpers/http.ts';
+import { chooseOwnPassword, codeOf, minutes, tablesHolding, targetOf, workshopWorld } from './world.ts';
+
+describe('the staged support call', () => {
+  it('rings on the participant\'s pages once the class clock passes its time, and stops when answered', async () => {
+    const world = await workshopWorld();
+    world.start([{ kind: 'support-call', minutes: 15 }]);
+    const mette = await world.participant('mette.hansen', 'Hest2024');
+    expect(visibleText((await mette.agent.get('/post')).text)).not.toContain('Din telefon ringer');
+
+    world.ctx.clock.advance(world.klass.id, minutes(15));
+    const inbox = await mette.agent.get('/post');
+    expect(visibleText(inbox.text)).toContain('Din telefon ringer: +45 70 20 11 38');
+    const action = /<form method="post" action="(\/call\/[^"]+)"/.exec(inbox.text)![1]!;
+    const answered = await mette.agent.post(action).type('form').send({ action: 'answer', _csrf: csrfFrom(inbox.text) });
+    expect(answered.headers.location).toBe(action);
+    const call = visibleText((await mette.agent.get(action)).text);
+    expect(call).toContain('Jonas fra NemID Support');
+    expect(call).toContain('Vil du sige din NemID-adgangskode?');
+    expect(visibleText((await mette.agent.get('/post')).text)).not.toContain('Din telefon ringer');
+  });
+
+  it('relays a password and a code said on the phone to the real login, keeping neither', async () => {
+    const world = await workshopWorld();
+    const id = world.start([{ kind: 'support-call', minutes: 0 }]);
+    await chooseOwnPassword(world.ctx, 'mette.hansen', 'Solsikke2468');
+    const mette = await world.participant('mette.hansen', 'Solsikke2468');
+    const path = `/call/${targetOf(world.ctx, world.teacherId, id, mette.citizenId, 'support-call').token}`;
+    await submitForm(mette.agent, '/post', path, { action: 'answer' });
+
+    const empty = await submitForm(mette.agent, path, path, { action: 'say', said: ' ' });
+    expect(empty.status).toBe(400);
+    expect(visibleText(empty.text)).toContain('Skriv det, du siger, eller læg på.');
+    await submitForm(mette.agent, path, path, { action: 'say', said: 'Solsikke2468' });
+    const asking = visibleText((await mette.agent.get(path)).text);
+    const key = /læs koden ud for nøgle (\d{4}) op/.exec(asking)![1]!;
+    expect(key).toBe(world.ctx.keycards.cardForLogin(mette.citizenId, world.time.now())!.challengeKey);
+
+    const code = codeOf(world.ctx, mette.citizenId, key);
+    await submitForm(mette.agent, path, path, { action: 'say', said: code });
+    const ended = visibleText((await mette.agent.get(path)).text);
+    expect(ended).toContain('Din NemID er sikker nu');
+    expect(ended).toContain('Opkaldet er slut.');
+
+    const { workshop } = world.ctx.workshop.workshops.visibleWorkshop(world.teacherId, id)!;
+    const facts = world.ctx.workshop.debrief.facts(workshop).find((fact) => fact.citizen.id === mette.citizenId)!;
+    expect(facts.at.opened).not.toBeNull();
+    expect(facts.passwordReal).toBe(true);
+    expect(facts.relay?.key).toBe(key);
+    expect(tablesHolding(world.ctx, ['Solsikke2468', code])).toEqual([]);
+  });
+
+  it('lets the participant hang up and report the call, which scores', async () => {
+    const world = await workshopWorld();
+    const id = world.start([{ kind: 'support-call', minutes: 0 }]);
+    const anna = await world.participant('anna.schmidt', 'Sommer42');
+    const path = `/call/${targetOf(world.ctx, world.teacherId, id, anna.citizenId, 'support-call').token}`;
+    await submitForm(anna.agent, '/post?lang=de', path, { action: 'answer' });
+    await submitForm(anna.agent, path, path, { action: 'hang-up' });
+    expect(visibleText((await anna.agent.get(path)).text)).toContain('(Sie haben aufgelegt.)');
+    await submitForm(anna.agent, path, path, { action: 'report' });
+    const page = visibleText((await anna.agent.get(path)).text);
+    expect(page).toContain('Sie haben den Anruf NemID gemeldet.');
+
+    const { workshop } = world.ctx.workshop.workshops.visibleWorkshop(world.teacherId, id)!;
+    const facts = world.ctx.workshop.debrief.facts(workshop).find((fact) => fact.citizen.id === anna.citizenId)!;
+    expect(facts.outcome).toBe('reported');
+    expect(facts.score).toBe(1);
+    expect(facts.at.password).toBeNull();
+  });
+
+  it('is only the participant\'s own call', async () => {
+    const world = await workshopWorld();
+    const id = world.start([{ kind: 'support-call', minutes: 0 }]);
+    const mette = world.ctx.citizens.findByIdentifier('mette.hansen')!;
+    const path = `/call/${targetOf(world.ctx, world.teacherId, id, mette.id, 'support-call').token}`;
+    const ahmed = await world.participant('ahmed.karimi', 'Bog7531x');
+    expect((await ahmed.agent.get(path)).status).toBe(404);
+  });
+});
