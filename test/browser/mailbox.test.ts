@@ -158,6 +158,58 @@ describe('Digital Post in the browser', () => {
     await person.close();
   });
 
+  it('finds every service through the citizen portal and keeps its pages accessible: tax folder, folders, notifications, paper post, trash', async () => {
+    const person = await newPerson(browser, app.url);
+    const page = await person.newPage();
+    await logIn(page, '/borger?lang=en', 'jens.nielsen', 'Cykel8642');
+    await seeHeading(page, 'Your citizen portal');
+    await axeClean(page);
+    await page.getByRole('link', { name: 'Go to your tax folder' }).click();
+    await seeHeading(page, 'Your tax folder');
+    await axeClean(page);
+    await page.getByLabel('Extra deductions in kroner').fill('lots');
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await seeText(page, 'Write the amount in kroner, for example 4.500 or 4500,00.');
+    await axeClean(page);
+    await page.getByLabel('Extra deductions in kroner').fill('4.500');
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await seeText(page, 'Your answer has been sent to Skattestyrelsen.');
+
+    await page.getByRole('link', { name: 'Back to the citizen portal' }).click();
+    await page.getByRole('link', { name: 'Go to your mailbox' }).click();
+    await seeText(page, 'Receipt: your answer to the tax assessment 2025');
+    await page.getByRole('link', { name: 'Manage folders' }).click();
+    await page.getByLabel('Name of the new folder').fill('Housing');
+    await page.getByRole('button', { name: 'Create folder' }).click();
+    await seeText(page, 'The folder has been created.');
+    await axeClean(page);
+    await page.getByRole('link', { name: 'Folder: Housing' }).click();
+    await seeHeading(page, 'Folder: Housing');
+    await axeClean(page);
+
+    await page.getByRole('link', { name: 'Notifications' }).click();
+    await seeHeading(page, 'Notifications');
+    await page.getByLabel('Send me an SMS when a letter arrives').check();
+    await page.getByLabel('Mobile number').fill('12 34 56 78');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await seeText(page, 'Your notification settings have been saved.');
+    await seeText(page, /You have a new letter from Skattestyrelsen in Digital Post/);
+    await axeClean(page);
+
+    await page.getByRole('link', { name: 'Paper post at home' }).click();
+    await seeHeading(page, 'Paper post at home');
+    await axeClean(page);
+    await page.getByRole('link', { name: 'Inbox', exact: true }).click();
+    await page.getByRole('link', { name: 'Your home contents insurance has been renewed' }).click();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('link', { name: 'Deleted letters (trash)' }).click();
+    await seeText(page, 'Your home contents insurance has been renewed');
+    await axeClean(page);
+    await page.getByRole('button', { name: 'Empty the trash' }).click();
+    await seeText(page, 'The trash has been emptied.');
+    await person.close();
+  });
+
   it('shows letters arriving as the class clock moves, forwards one, marks a passed deadline, and takes a letter from the CLI (in German)', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
