@@ -126,4 +126,12 @@ describe('applying for NemID at a bank (R7)', () => {
     expect(ctx.enrolment.hasPublicAccess(outcome.citizen.id)).toBe(false);
     expect(ctx.mailbox.nextPaperPostAt(outcome.citizen.id)).not.toBeNull();
   });
+
+  it('gives the trainees of the scenario bank-nemid-not-activated a bank NemID not yet activated', async () => {
+    const ctx = await seededContext();
+    const klass = await ctx.scenarios.load('bank-nemid-not-activated', { actor: 'system' });
+    for (const trainee of ctx.citizens.listInClass(klass.id)) expect(ctx.enrolment.hasPublicAccess(trainee.id)).toBe(false);
+    const mette = ctx.citizens.findByIdentifier('mette.hansen')!;
+    expect(ctx.enrolment.hasPublicAccess(mette.id)).toBe(true);
+  });
 });

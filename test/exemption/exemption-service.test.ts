@@ -108,6 +108,15 @@ describe('exemption from Digital Post (R16-R21)', () => {
     expect(ctx.events.list({ citizenId: mette.id }).some((event) => event.type === 'exemption-ended' && event.rule === 'R20')).toBe(true);
   });
 
+  it('works on the teacher scenario exemption-case: Skattestyrelsen and the municipality go on paper, SU-styrelsen stays digital', async () => {
+    const ctx = await seededContext();
+    const klass = await ctx.scenarios.load('exemption-case', { actor: 'system' });
+    const trainee = ctx.citizens.listInClass(klass.id)[0]!;
+    ctx.exemption.apply(trainee, granted);
+    const channels = Object.fromEntries(ctx.mailbox.arrivedLetters(trainee.id).map((letter) => [letter.senderKey, letter.channel]));
+    expect(channels).toMatchObject({ skattestyrelsen: 'paper', kommune: 'paper', 'su-styrelsen': 'digital' });
+  });
+
   it('is gone after a reset, as the scenario gave none', async () => {
     const { ctx, mette } = await metteWithLetters();
     ctx.exemption.apply(mette, granted);
