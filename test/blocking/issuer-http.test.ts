@@ -159,5 +159,5 @@ describe('sandbox operator add', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // four CLI processes, each opening (and the first seeding) the database
 });
