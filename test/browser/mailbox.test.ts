@@ -47,7 +47,8 @@ async function typeKeyCode(page: Page, userId: string): Promise<void> {
   await page.getByLabel('Code').fill(card.code);
 }
 
-describe('Digital Post in the browser', () => {
+// Whole journeys on a shared 2-core machine: a generous limit per journey, no timed assertions.
+describe('Digital Post in the browser', { timeout: 120_000 }, () => {
   it('reads the unread tax letter, opens its PDF, answers it with an attachment and finds the answer in Sent', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
