@@ -199,9 +199,10 @@ describe('the event log', () => {
     const ctx = await seededContext({ time });
     const mette = ctx.citizens.findByIdentifier('mette.hansen')!;
     ctx.clock.advance(mette.classId, hours(2));
+    const seeded = ctx.events.list({ citizenId: mette.id }).length;
     await passwordStep(ctx, 'mette.hansen', 'Hest2024');
     ctx.login.answerKey(mette.id, codeForAskedKey(ctx, 'mette.hansen').code, 'mynemid');
-    const events = ctx.events.list({ citizenId: mette.id });
+    const events = ctx.events.list({ citizenId: mette.id }).slice(seeded);
     expect(events.map((event) => [event.type, event.rule, event.actor])).toEqual([
       ['password-ok', 'R4', 'trainee'],
       ['key-used', 'R4', 'trainee'],
