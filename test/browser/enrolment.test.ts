@@ -4,6 +4,9 @@ import type { Context } from '../../server/context.ts';
 import { accessibilityViolations, codeFromCard, launchBrowser, newPerson, seeHeading, seeText, serve, textOf } from '../helpers/browser.ts';
 import { seededContext } from '../helpers/context.ts';
 
+/** A whole journey visits many pages, each checked with axe: more than the default 30 s on a busy machine. */
+const journeyTimeout = 180_000;
+
 let browser: Browser;
 let ctx: Context;
 let app: Awaited<ReturnType<typeof serve>>;
@@ -109,7 +112,7 @@ describe('getting a NemID at Borgerservice in the browser (R1, R6, R8)', () => {
     await seeText(page, 'Welcome to your digital mailbox');
     await noViolations(page);
     await person.close();
-  });
+  }, journeyTimeout);
 });
 
 describe('getting a NemID at a bank in the browser (R7)', () => {
@@ -166,7 +169,7 @@ describe('getting a NemID at a bank in the browser (R7)', () => {
     await seeHeading(login, 'Inbox');
     await seeText(login, 'Your NemID now works for public self-service');
     await person.close();
-  });
+  }, journeyTimeout);
 });
 
 describe('exemption from Digital Post in the browser (R16-R21)', () => {
@@ -232,5 +235,5 @@ describe('exemption from Digital Post in the browser (R16-R21)', () => {
     await seeText(page, 'receives letters from public senders in the digital mailbox');
     await noViolations(page);
     await person.close();
-  });
+  }, journeyTimeout);
 });
