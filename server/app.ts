@@ -62,7 +62,8 @@ export function createApp(ctx: Context, config: Config, logger?: Logger): expres
   app.set('view engine', 'ejs');
   app.set('views', path.join(root, 'views'));
   app.set('trust proxy', config.trustProxy);
-  if (process.env.NODE_ENV === 'production') app.enable('view cache');
+  // Compiled templates are kept (compiling each page on each request costs most of its time); NODE_ENV=development re-reads them.
+  if (process.env.NODE_ENV !== 'development') app.enable('view cache');
 
   app.use(securityHeaders(config));
   app.use('/static', express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));

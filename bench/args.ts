@@ -1,0 +1,46 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  /** Length of each timed phase (argon2, logins, each page under load), in seconds. */
+  seconds: number;
+  /** Trainees in the large class (the reset, memory and scale figures). */
+  largeClass: number;
+  /** Trainees in the small class. */
+  smallClass: number;
+  /** Letters delivered to each active trainee for the second inbox measurement. */
+  extraLetters: number;
+  /** Where the report is written; undefined: not written. */
+  docPath: string | undefined;
+}
+
+export const benchUsage = `Usage: npm run bench [-- options]
+
+  --seconds <n>   length of each timed phase, 2-30 (default 6)
+  --quick         a short run to check the bench itself (2 s phases, classes of 30 and 120)
+  --no-doc        print the table only, do not write docs/benchmarks.md
+  --doc <path>    write the report there instead of docs/benchmarks.md`;
+
+export class BenchUsageError extends Error {}
+
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    allowPositionals: false,
+    options: {
+      seconds: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      'no-doc': { type: 'boolean', default: false },
+      doc: { type: 'string' },
+    },
+  });
+  const seconds = values.seconds === undefined ? (values.quick ? 2 : 6) : Number(values.seconds);
+  if (!Number.isFinite(seconds) || seconds < 2 || seconds > 30) throw new BenchUsageError('--seconds must be a number from 2 to 30');
+  if (values['no-doc'] && values.doc) throw new BenchUsageError('--no-doc and --doc contradict each other');
+  return {
+    seconds,
+    largeClass: values.quick ? 120 : 500,
+    smallClass: 30,
+    extraLetters: values.quick ? 50 : 500,
+    docPath: values['no-doc'] ? undefined : values.doc ?? 'docs/benchmarks.md',
+  };
+}

@@ -1,0 +1,102 @@
+import type { BenchFixtures, LoginTrainee } from './fixtures.ts';
+import type { Visitor } from './http-client.ts';
+import { loadPages, type PageLoad } from './page-load.ts';
+import type { Figure } from './report.ts';
+import type { RunningServer } from './server-process.ts';
+
+export const staticFile = '/static/css/site.css';
+export const inboxPath = '/post';
+const connections = 50;
+
+export interface Active {
+  trainee: LoginTrainee;
+  visitor: Visitor;
+}
+
+/** The first letter a trainee's inbox lists, as a person would open it: by its link. */
+async function firstLetter(visitor: Visitor): Promise<string | undefined> {
+  const inbox = await visitor.get(inboxPath);
+  if (inbox.status !== 200) return undefined;
+  return /href="(\/post\/letters\/\d+)"/.exec(inbox.body)?.[1];
+}
+
+async function pagesOf(active: Active[]) {
+  const letters = await Promise.all(active.map((one) => firstLetter(one.visitor)));
+  const withLetter = active.map((one, index) => ({ cookie: one.visitor.cookieHeader(), letter: letters[index] }));
+  return {
+    inbox: withLetter.map((one) => ({ cookie: one.cookie, path: inboxPath })),
+    letter: withLetter.filter((one) => one.letter).map((one) => ({ cookie: one.cookie, path: one.letter! })),
+  };
+}
+
+const latencyFigures = (name: string, load: PageLoad, suffix: string): Figure[] => [
+  { label: `${name} requests/s, 50 trainees at once${suffix}`, value: load.requestsPerSecond, unit: '/s' },
+  { label: `${name} p50 latency${suffix}`, value: load.p50Ms, unit: 'ms' },
+  { label: `${name} p99 latency${suffix}`, value: load.p99Ms, unit: 'ms' },
+];
+
+/**
+ * The Digital Post pages under a class's load: the inbox and a letter, each trainee with
+ * their own session and letters, beside a static file served by the same process in the
+ * same run (the framework's own ceiling here). Then again with many more letters each.
+ */
+export async function mailboxPhase(options: {
+  server: RunningServer;
+  fixtures: BenchFixtures;
+  active: Active[];
+  seconds: number;
+  extraLetters: number;
+  log: (message: string) => void;
+}) {
+  const { server, fixtures, active, seconds, log } = options;
+  const figures: Figure[] = [];
+  const scale: Figure[] = [];
+  const notes: string[] = [];
+  const base = server.base;
+
+  log('a static file under load');
+  const staticLoad = await loadPages({ base, connections, seconds, visitors: [{ cookie: '', path: staticFile }] });
+  figures.push({ label: `static file ${staticFile} requests/s`, value: staticLoad.requestsPerSecond, unit: '/s' });
+
+  const probe = await active[0]!.visitor.get(inboxPath);
+  if (probe.status === 404) {
+    notes.push(`The mailbox pages (${inboxPath}) are not in this build: their figures were not measured.`);
+    figures.push({ label: 'inbox requests/s ÷ static file requests/s', value: NaN, unit: '', decimals: 2, target: { op: '>=', value: 0.5 } });
+    return { figures, scale, notes };
+  }
+  const pages = await pagesOf(active);
+  if (pages.letter.length < active.length) throw new Error(`Only ${pages.letter.length} of ${active.length} trainees have a letter in their inbox`);
+
+  log('the inbox and a letter, 50 trainees at once');
+  const inbox = await loadPages({ base, connections, seconds, visitors: pages.inbox });
+  const letter = await loadPages({ base, connections, seconds, visitors: pages.letter });
+  figures.push(...latencyFigures('inbox /post', inbox, ''));
+  figures.push({ label: 'inbox requests/s ÷ static file requests/s', value: inbox.requestsPerSecond / staticLoad.requestsPerSecond, unit: '', decimals: 2, target: { op: '>=', value: 0.5 } });
+  figures.push(...latencyFigures('letter page', letter, ''));
+  const lettersBefore = fixtures.inboxSize(active[0]!.trainee.citizenId);
+
+  log(`${options.extraLetters} more letters for each of the 50 trainees`);
+  const started = performance.now();
+  for (const one of active) fixtures.deliverLetters(one.trainee.citizenId, options.extraLetters);
+  notes.push(`Delivering ${options.extraLetters * active.length} letters in-process took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const lettersAfter = fixtures.inboxSize(active[0]!.trainee.citizenId);
+  const inboxMany = await loadPages({ base, connections, seconds, visitors: pages.inbox });
+  const letterMany = await loadPages({ base, connections, seconds, visitors: pages.letter });
+  scale.push(...latencyFigures('inbox', inbox, `, ${lettersBefore} letters each`));
+  scale.push(...latencyFigures('inbox', inboxMany, `, ${lettersAfter} letters each`));
+  scale.push(...latencyFigures('letter page', letter, `, ${lettersBefore} letters each`));
+  scale.push(...latencyFigures('letter page', letterMany, `, ${lettersAfter} letters each`));
+  return { figures, scale, notes };
+}
+
+/** A class's trainees reading their mail: inbox and letter pages in turn, for `seconds`. */
+export async function activeLoad(server: RunningServer, active: Active[], seconds: number): Promise<PageLoad> {
+  const pages = await pagesOf(active);
+  if (pages.letter.length === 0) {
+    // No mailbox in this build: the trainees read the page a login lands on.
+    const visitors = active.map((one) => ({ cookie: one.visitor.cookieHeader(), path: '/my-nemid' }));
+    return loadPages({ base: server.base, connections, seconds, visitors });
+  }
+  const visitors = pages.inbox.flatMap((inbox, index) => [inbox, pages.letter[index] ?? inbox]);
+  return loadPages({ base: server.base, connections, seconds, visitors });
+}

@@ -1,0 +1,134 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BenchUsageError, benchUsage, parseBenchArgs, type BenchOptions } from './args.ts';
+import { rawVerifications } from './argon2-bench.ts';
+import { writeReport } from './doc.ts';
+import { BenchFixtures } from './fixtures.ts';
+import { logIn, loginRate } from './login-bench.ts';
+import { activeLoad, mailboxPhase } from './mailbox-bench.ts';
+import { formatTable, type Figure, type Machine } from './report.ts';
+import { freePort, repoRoot, startServer, type RunningServer } from './server-process.ts';
+
+const log = (message: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
+const t0 = performance.now();
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function machine(): Machine {
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGb: os.totalmem() / 1024 ** 3,
+    node: process.versions.node,
+    platform: `${os.type()} ${os.release()}`,
+  };
+}
+
+/** Logs in `count` trainees at once (a class arriving) and gives their session cookies. */
+async function logInClass(server: RunningServer, fixtures: BenchFixtures, classId: number, count: number) {
+  const trainees = fixtures.loginTrainees(classId).slice(0, count);
+  if (trainees.length < count) throw new Error(`Only ${trainees.length} trainees can log in, ${count} needed`);
+  return Promise.all(trainees.map(async (trainee) => ({ trainee, visitor: await logIn(server.base, fixtures, trainee) })));
+}
+
+async function bench(options: BenchOptions, workDir: string) {
+  const figures: Figure[] = [];
+  const scale: Figure[] = [];
+  const notes: string[] = [];
+  const secrets = { keycard: crypto.randomBytes(32).toString('hex'), session: crypto.randomBytes(32).toString('hex') };
+  const dbPath = path.join(workDir, 'bench.db');
+  const port = await freePort();
+  const env = {
+    DB_PATH: dbPath,
+    SECRETS_DIR: workDir,
+    SCENARIO_UPLOAD_DIR: path.join(workDir, 'scenarios'),
+    KEYCARD_SECRET: secrets.keycard,
+    SESSION_SECRET: secrets.session,
+    // The bench logs in hundreds of times a minute from one address: lift the limit.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+    LOG_LEVEL: 'warn',
+  };
+  const limits = { maxSeconds: options.seconds };
+
+  log('cold start on a fresh database (loads the default scenario)');
+  let server = await startServer({ env, port });
+  figures.push({ label: 'cold start to /healthz, fresh database', value: server.readyMs, unit: 'ms' });
+  const fixtures = new BenchFixtures(dbPath, secrets);
+  try {
+    log(`creating classes of ${options.smallClass} and ${options.largeClass} trainees (each password hashed once)`);
+    const small = await fixtures.createClass('BENCH-S', options.smallClass);
+    const large = await fixtures.createClass('BENCH-L', options.largeClass);
+    scale.push({ label: `create a class of ${options.smallClass}`, value: small.ms, unit: 'ms' });
+    scale.push({ label: `create a class of ${options.largeClass}`, value: large.ms, unit: 'ms' });
+
+    log('argon2id verifications, then complete logins, then argon2id again');
+    const rawBefore = await rawVerifications({ maxCount: 2000, ...limits });
+    const trainees = fixtures.loginTrainees(large.classId);
+    const logins = await loginRate(server.base, fixtures, trainees, { concurrency: 8, maxCount: 2000, ...limits });
+    const rawAfter = await rawVerifications({ maxCount: 2000, ...limits });
+    const raw = (rawBefore.perSecond + rawAfter.perSecond) / 2;
+    figures.push({ label: 'argon2id verifications/s (4 at once, app parameters)', value: raw, unit: '/s', decimals: 1 });
+    figures.push({ label: 'complete logins/s (form, password, key page, code)', value: logins.perSecond, unit: '/s', decimals: 1 });
+    figures.push({ label: 'logins/s ÷ argon2id verifications/s', value: logins.perSecond / raw, unit: '', decimals: 2, target: { op: '>=', value: 0.9 } });
+    notes.push(`argon2id runs: ${rawBefore.perSecond.toFixed(1)}/s before and ${rawAfter.perSecond.toFixed(1)}/s after the logins; ${logins.count} logins in ${logins.seconds.toFixed(1)} s by 8 browsers at once.`);
+
+    const active = await logInClass(server, fixtures, large.classId, 50);
+    const mailbox = await mailboxPhase({ server, fixtures, active, seconds: options.seconds, extraLetters: options.extraLetters, log });
+    figures.push(...mailbox.figures);
+    scale.push(...mailbox.scale);
+    notes.push(...mailbox.notes);
+
+    log('resets');
+    for (const [size, classId, limit] of [
+      [options.smallClass, small.classId, 2000],
+      [options.largeClass, large.classId, 10_000],
+    ] as const) {
+      const runs = [0, 1, 2].map(() => fixtures.resetClass(classId));
+      figures.push({ label: `reset a class of ${size} (median of 3)`, value: median(runs), unit: 'ms', target: { op: '<', value: limit } });
+      scale.push({ label: `reset, per trainee, class of ${size}`, value: median(runs) / size, unit: 'ms', decimals: 2 });
+    }
+
+    log(`restart with ${options.largeClass + options.smallClass}+ trainees in the database; 50 log in at once, then 50 active`);
+    await server.stop();
+    server = await startServer({ env, port });
+    figures.push({ label: `start to /healthz, ${options.largeClass + options.smallClass}+ trainees stored`, value: server.readyMs, unit: 'ms' });
+    const readyMb = server.memory().nowMb;
+    const classLoggedIn = await logInClass(server, fixtures, large.classId, 50);
+    const afterLoginMb = server.memory().peakMb;
+    await activeLoad(server, classLoggedIn, options.seconds);
+    const memory = server.memory();
+    figures.push({ label: `peak RSS (VmHWM), ${options.largeClass} trainees loaded, 50 active`, value: memory.peakMb, unit: 'MB', target: { op: '<', value: 120 } });
+    notes.push(`Server memory: ${readyMb.toFixed(0)} MB when ready, peak ${afterLoginMb.toFixed(0)} MB after 50 logins at once, peak ${memory.peakMb.toFixed(0)} MB after ${options.seconds} s of 50 active trainees (${memory.nowMb.toFixed(0)} MB at the end).`);
+  } finally {
+    fixtures.close();
+    await server.stop();
+  }
+  return { figures, scale, notes };
+}
+
+async function main(): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${benchUsage}\n`);
+    return error instanceof BenchUsageError || error instanceof TypeError ? 2 : 1;
+  }
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-bench-'));
+  try {
+    const result = await bench(options, workDir);
+    const seconds = (performance.now() - t0) / 1000;
+    process.stdout.write(`\n${formatTable(result.figures)}\n\nScale:\n${formatTable(result.scale)}\n\n${result.notes.join('\n')}\n\nThe bench took ${seconds.toFixed(0)} s.\n`);
+    if (options.docPath) {
+      const file = path.resolve(repoRoot, options.docPath);
+      writeReport(file, { machine: machine(), date: new Date(), seconds, options, ...result });
+      process.stdout.write(`Wrote ${path.relative(repoRoot, file)}\n`);
+    }
+    return 0;
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A port on 127.0.0.1 that nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ServerMemory {
+  /** Peak resident set since the process started (VmHWM), in MB. */
+  peakMb: number;
+  /** Resident set now (VmRSS), in MB. */
+  nowMb: number;
+}
+
+/** Reads the kernel's own memory figures of a process (Linux). */
+export function memoryOf(pid: number): ServerMemory {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { peakMb: kb('VmHWM') / 1024, nowMb: kb('VmRSS') / 1024 };
+}
+
+/**
+ * CPU time a process has used so far, in ms: its main thread (JavaScript, the event
+ * loop) and all its other threads (the libuv pool running argon2, V8's helpers).
+ * /proc counts in USER_HZ, which Linux fixes at 100 per second.
+ */
+export function cpuOf(pid: number): { mainMs: number; otherMs: number } {
+  let mainMs = 0;
+  let otherMs = 0;
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended meanwhile
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = (Number(fields[11]) + Number(fields[12])) * 10;
+    if (tid === String(pid)) mainMs += ms;
+    else otherMs += ms;
+  }
+  return { mainMs, otherMs };
+}
+
+export interface RunningServer {
+  pid: number;
+  base: string;
+  /** Milliseconds from spawning the process to the first 200 of GET /healthz. */
+  readyMs: number;
+  memory(): ServerMemory;
+  cpu(): { mainMs: number; otherMs: number };
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the sandbox as `npm start` does (`node --import tsx server/server.ts`), on the
+ * given database and port, and waits until GET /healthz answers 200 (`nodeArgs`: extra
+ * flags for node, e.g. `--cpu-prof` while profiling). Gives up after
+ * `timeoutMs`; the process is always ended by `stop()`.
+ */
+export async function startServer(options: { env: NodeJS.ProcessEnv; port: number; timeoutMs?: number; nodeArgs?: string[] }): Promise<RunningServer> {
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/server.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, ...options.env, PORT: String(options.port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const base = `http://127.0.0.1:${options.port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 6000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+
+  const deadline = started + (options.timeoutMs ?? 60_000);
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server stopped while starting (exit ${child.exitCode}):\n${stderr}`);
+    try {
+      const response = await fetch(`${base}/healthz`);
+      if (response.status === 200) {
+        const readyMs = performance.now() - started;
+        return { pid: child.pid!, base, readyMs, memory: () => memoryOf(child.pid!), cpu: () => cpuOf(child.pid!), stop };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await stop();
+  throw new Error(`The server was not ready within ${options.timeoutMs ?? 60_000} ms:\n${stderr}`);
+}
