@@ -11,6 +11,7 @@ import { csrf, loginRateLimit, securityHeaders, sessions } from './common/securi
 import type { Context } from './context.ts';
 import { enrolmentRoutes } from './enrolment/enrolment-routes.ts';
 import { exemptionRoutes } from './exemption/exemption-routes.ts';
+import { classGuideRoutes } from './exercises/class-guide-routes.ts';
 import { exerciseRoutes } from './exercises/exercise-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
 import { issuerRoutes } from './issuer/issuer-routes.ts';
@@ -52,6 +53,7 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   app.use(mailboxRoutes(ctx.post), portalRoutes(ctx.post), taxRoutes(ctx.post), bankRoutes(ctx.post));
   app.use(selfStudyRoutes(ctx, config.tls));
   app.use(teacherRoutes(ctx, limit));
+  app.use(classGuideRoutes(ctx)); // a class's guide switch, on the teacher's class page
   app.use(selfServiceRoutes(ctx, limit), supportRoutes(ctx, limit), issuerRoutes(ctx, limit));
 }
 

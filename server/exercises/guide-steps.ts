@@ -17,7 +17,8 @@ const steps: [RegExp, string][] = [
   [/^\/post\/letters\/[^/]+$/, 'postLetter'],
   [/^\/post\/letters\/[^/]+\/answer$/, 'postAnswer'],
   [/^\/post\/letters\/[^/]+\/forward$/, 'postForward'],
-  [/^\/post\/letters\/[^/]+\/sign(\/key)?$/, 'postSign'],
+  [/^\/post\/letters\/[^/]+\/sign$/, 'postSign'],
+  [/^\/post\/(letters\/[^/]+\/)?sign\/key$/, 'signKey'],
   [/^\/post\/write$/, 'postWrite'],
   [/^\/post\//, 'postBoxes'],
   [/^\/nemid$/, 'nemidHome'],
@@ -40,4 +41,4 @@ export function guideStepOf(path: string): string | undefined {
 }
 
 /** The steps with a picture in the panel (views/partials/guide-picture.ejs). */
-export const illustratedSteps = new Set(['loginStart', 'loginKey', 'postInbox']);
+export const illustratedSteps = new Set(['loginStart', 'loginKey', 'signKey', 'postInbox']);

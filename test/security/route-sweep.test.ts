@@ -25,6 +25,7 @@ interface World {
 const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/teacher/classes/:code/cards': (world) => ({ code: world.owner.classCode }),
   '/teacher/trainees/:id/card': (world) => ({ id: String(world.owner.citizenId) }),
+  '/teacher/classes/:code/guide': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code/instructions': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code/reset': (world) => ({ code: world.owner.classCode }),
