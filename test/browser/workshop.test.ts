@@ -68,7 +68,10 @@ afterAll(async () => {
   await app?.close();
 });
 
-describe('the security workshop in the browser', () => {
+/** Each step visits several pages, each checked with axe: more than the default 30 s on a busy machine. */
+const stepTimeout = 120_000;
+
+describe('the security workshop in the browser', { timeout: stepTimeout }, () => {
   it('a facilitator starts a workshop for a class with every staged attack, now on the class clock', async () => {
     facilitator = await (await newPerson(browser, app.url)).newPage();
     await facilitator.goto('/teacher/login?lang=en');
