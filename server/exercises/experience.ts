@@ -9,6 +9,20 @@ import { htmlClasses, readPreferences } from './preferences.ts';
 import { classOfVisitor, traineeOf, type TraineeLookup } from './trainee.ts';
 import { inLang, type ExerciseNews, type Progress, type ScenarioText } from './types.ts';
 
+/**
+ * Where the settings form returns to: this page, or for a page rendered by a form's POST
+ * (which has no GET of its own) the page that form was on.
+ */
+function backTo(req: Request): string {
+  if (req.method === 'GET') return req.originalUrl;
+  try {
+    const referer = new URL(req.get('referer') ?? '');
+    return referer.pathname + referer.search;
+  } catch {
+    return '/';
+  }
+}
+
 /** What the guide panel shows on a page. */
 export interface GuideModel {
   step: string;
@@ -41,7 +55,7 @@ export function traineeExperience(lookup: TraineeLookup, exercises: ExerciseServ
     const progress = () => once<Progress | null>('progress', () => (trainee() ? exercises.progress(trainee()!) : null));
 
     res.locals.preferences = preferences;
-    res.locals.preferencesBack = req.originalUrl;
+    res.locals.preferencesBack = backTo(req);
     res.locals.traineeKnown = () => trainee() !== null;
     res.locals.guideOn = guided;
     res.locals.htmlAttributes = () => {

@@ -40,5 +40,8 @@ export function guideStepOf(path: string): string | undefined {
   return steps.find(([pattern]) => pattern.test(path))?.[1] ?? 'other';
 }
 
+/** Every step the guide can show (each needs guide:steps.<step> in every language). */
+export const guideSteps = [...new Set([...steps.map(([, step]) => step), 'other'])];
+
 /** The steps with a picture in the panel (views/partials/guide-picture.ejs). */
 export const illustratedSteps = new Set(['loginStart', 'loginKey', 'signKey', 'postInbox']);

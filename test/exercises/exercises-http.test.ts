@@ -109,6 +109,14 @@ describe('display settings', () => {
     expect((await agent.get('/preferences')).text).toContain('<html lang="de">');
   });
 
+  it('returns to the form’s own page from a page that a form’s POST rendered', async () => {
+    const { agent } = await setup();
+    const form = await agent.get('/login?service=post&lang=en');
+    const failed = await agent.post('/login').set('Referer', 'http://127.0.0.1/login?service=post').type('form').send({ _csrf: csrfFrom(form.text), identifier: 'nobody.here', password: 'wrong1', service: 'post' });
+    expect(failed.status).toBe(401);
+    expect(failed.text).toContain('<input type="hidden" name="back" value="/login?service=post">');
+  });
+
   it('goes back only to a page of the sandbox, never to another host', async () => {
     const { agent } = await setup();
     for (const back of ['//evil.example/login', 'https://evil.example/', '/\\evil.example']) {

@@ -165,3 +165,26 @@ describe('exercises in a scenario file', () => {
     expect(unknown).toEqual([]);
   });
 });
+
+describe('the texts of the guide and the settings', () => {
+  it('has a title and points for every step of the guide, and every built key, in Danish, English and German', async () => {
+    const { guideSteps } = await import('../../server/exercises/guide-steps.ts');
+    const { readLocales, languages } = await import('../../server/common/i18n.ts');
+    const resources = readLocales();
+    const lookup = (lang: (typeof languages)[number], key: string) => {
+      const [ns, rest] = key.split(':') as [string, string];
+      return rest.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resources[lang][ns]);
+    };
+    const built = [
+      ...guideSteps.map((step) => `guide:steps.${step}.title`),
+      ...['normal', 'large', 'larger'].flatMap((size) => [`exercises:header.sizes.${size}`, `exercises:preferences.textSize.${size}`]),
+      ...['normal', 'high'].map((contrast) => `exercises:preferences.contrast.${contrast}`),
+      ...['on', 'off'].map((choice) => `exercises:preferences.guide.${choice}`),
+      ...['textSize', 'contrast', 'guide'].map((group) => `exercises:preferences.${group}.legend`),
+    ];
+    for (const lang of languages) {
+      for (const key of built) expect(lookup(lang, key), `${lang} ${key}`).toBeTypeOf('string');
+      for (const step of guideSteps) expect(lookup(lang, `guide:steps.${step}.points`), `${lang} ${step}`).toHaveLength(3);
+    }
+  });
+});
