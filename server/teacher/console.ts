@@ -16,6 +16,10 @@ export function teacherConsole(ctx: Context) {
     ...ctx,
     unreadLetters: (citizen) =>
       ctx.mailbox.arrivedLetters(citizen.id).filter((letter) => letter.direction === 'in' && letter.channel === 'digital' && letter.readAt === null && letter.trashedAt === null).length,
+    exercisesDone: (citizen) => {
+      const progress = ctx.exercises.progress(citizen);
+      return progress.exercises.length > 0 ? progress.doneCount : null;
+    },
   });
   const shelf = new ScenarioShelf(ctx.library, ctx.events, ctx.realNow);
   const story = new StoryService(ctx.db, ctx.mailbox, ctx.blocking);

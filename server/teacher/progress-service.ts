@@ -12,8 +12,8 @@ export interface ProgressDeps {
   events: EventLog;
   /** Unread letters in a trainee's digital mailbox as of now; absent when there is no mailbox. */
   unreadLetters?: (citizen: Citizen) => number;
-  /** How many of the scenario's exercises the trainee has done (read from their events); absent without exercises. */
-  exercisesDone?: (citizen: Citizen) => number;
+  /** How many of the scenario's exercises the trainee has done (read from their events); null when it has none. */
+  exercisesDone?: (citizen: Citizen) => number | null;
 }
 
 export interface TraineeProgress {

@@ -95,7 +95,7 @@ describe('resetting from the console', () => {
 });
 
 describe('progress', () => {
-  it('shows who logged in, used keys and typed wrong, from the event log, and exports it as CSV', async () => {
+  it('shows who logged in, used keys, typed wrong and did an exercise, from the event log, and exports it as CSV', async () => {
     const trainee = request.agent(world.app);
     await submitForm(trainee, '/login', '/login', { identifier: 'anna.schmidt', password: 'Wrong1234', service: 'mynemid' });
     await submitForm(trainee, '/login', '/login', { identifier: 'anna.schmidt', password: 'Wrong1234', service: 'mynemid' });
@@ -105,6 +105,7 @@ describe('progress', () => {
     expect(page).toContain('Logins 1');
     expect(page).toContain('Keys used 1');
     expect(page).toContain('2 wrong passwords, 0 wrong codes');
+    expect(page).toContain('Exercises done 1');
     expect(page).toMatch(/Wrong user ID or password R4 by the trainee/);
     expect(page).toMatch(/Logged in R2 by the trainee/);
 
@@ -113,7 +114,7 @@ describe('progress', () => {
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('Name,NemID number,User ID,State,Lock code,Logins,Keys used,Keys left,Wrong passwords,Wrong codes,Locks,Unread letters,Exercises done,May need help,Last activity');
     expect(lines).toHaveLength(11);
-    expect(lines.find((line) => line.startsWith('Anna Fiktiv Schmidt,'))).toMatch(/^Anna Fiktiv Schmidt,639401275,anna.schmidt,Active,,1,1,147,2,0,0,\d+,\d*,no,\d{4}-/);
+    expect(lines.find((line) => line.startsWith('Anna Fiktiv Schmidt,'))).toMatch(/^Anna Fiktiv Schmidt,639401275,anna.schmidt,Active,,1,1,147,2,0,0,\d+,1,no,\d{4}-/);
 
     const events = await anna.get('/teacher/classes/DEMO/events.csv?lang=en');
     expect(events.text).toContain('Anna Fiktiv Schmidt,639401275,trainee,login-ok,Logged in,R2,');
