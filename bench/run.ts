@@ -116,6 +116,7 @@ async function main(): Promise<number> {
     return error instanceof BenchUsageError || error instanceof TypeError ? 2 : 1;
   }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-bench-'));
+  process.once('exit', () => fs.rmSync(workDir, { recursive: true, force: true }));
   try {
     const result = await bench(options, workDir);
     const seconds = (performance.now() - t0) / 1000;
@@ -131,4 +132,5 @@ async function main(): Promise<number> {
   }
 }
 
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 process.exitCode = await main();

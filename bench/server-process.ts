@@ -78,6 +78,9 @@ export async function startServer(options: { env: NodeJS.ProcessEnv; port: numbe
     env: { ...process.env, ...options.env, PORT: String(options.port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // Whatever ends the bench (an error, Ctrl-C), the server goes with it.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -85,6 +88,7 @@ export async function startServer(options: { env: NodeJS.ProcessEnv; port: numbe
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const base = `http://127.0.0.1:${options.port}`;
   const stop = async () => {
+    process.removeListener('exit', orphanGuard);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 6000);
