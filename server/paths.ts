@@ -37,6 +37,8 @@ export const paths = {
     traineeLetters: (id: number) => `/teacher/trainees/${id}/letters`,
     traineeBlock: (id: number) => `/teacher/trainees/${id}/block`,
     traineeUnblock: (id: number) => `/teacher/trainees/${id}/unblock`,
+    traineeExemption: (id: number) => `/teacher/trainees/${id}/exemption`,
+    traineeBankActivation: (id: number) => `/teacher/trainees/${id}/bank-activation`,
     scenarios: '/teacher/scenarios',
     newScenario: '/teacher/scenarios/new',
     scenario: (name: string) => `/teacher/scenarios/${encodeURIComponent(name)}`,

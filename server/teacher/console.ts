@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { NotFound } from '../common/errors.ts';
 import type { Context } from '../context.ts';
 import { ClassService } from './class-service.ts';
+import { DeskService } from './desk-service.ts';
 import { ProgressService } from './progress-service.ts';
 import { ScenarioShelf } from './scenario-shelf.ts';
 import { StoryService } from './story-service.ts';
@@ -23,7 +24,8 @@ export function teacherConsole(ctx: Context) {
   });
   const shelf = new ScenarioShelf(ctx.library, ctx.events, ctx.realNow);
   const story = new StoryService(ctx.db, ctx.mailbox, ctx.blocking);
-  return { ctx, teachers, classes, progress, shelf, story };
+  const desk = new DeskService(ctx.exemption, ctx.enrolment);
+  return { ctx, teachers, classes, progress, shelf, story, desk };
 }
 
 export type TeacherConsole = ReturnType<typeof teacherConsole>;

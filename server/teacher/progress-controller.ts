@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { issuerReasons } from '../blocking/types.ts';
 import { formatCpr, type Citizen } from '../citizen/types.ts';
+import { idChoices, reasonChoices } from '../exemption/types.ts';
 import type { EventRow } from '../common/event-log.ts';
 import type { Translate } from '../common/i18n.ts';
 import { paths } from '../paths.ts';
@@ -17,7 +18,7 @@ const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString(
 
 /** One trainee's page (progress, timeline, reset) and the class's CSV exports. */
 export function progressController(services: TeacherConsole) {
-  const { classes, progress, ctx } = services;
+  const { classes, progress, desk, ctx } = services;
 
   const sendCsv = (res: Response, klass: ClassRow, what: string, text: string) =>
     res
@@ -39,6 +40,7 @@ export function progressController(services: TeacherConsole) {
         timeline: progress.timeline(klass, trainee),
         notice: takeNotice(req),
         issuerReasons,
+        desk: { exempt: desk.isExempt(trainee), latest: desk.latestDecision(trainee), publicAccess: desk.hasPublicAccess(trainee), idChoices, reasonChoices },
         eventName: (type: string) => eventName(res.locals.t, type),
       });
     },

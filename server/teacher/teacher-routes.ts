@@ -5,6 +5,7 @@ import { paths } from '../paths.ts';
 import { accountController } from './account-controller.ts';
 import { classController } from './class-controller.ts';
 import { classFromUrl, teacherConsole, traineeFromUrl } from './console.ts';
+import { deskController } from './desk-controller.ts';
 import { joinController } from './join-controller.ts';
 import { printController } from './print-controller.ts';
 import { progressController } from './progress-controller.ts';
@@ -29,6 +30,7 @@ export function teacherRoutes(ctx: Context, limit: RequestHandler): Router {
   const scenarios = scenarioController(services);
   const joining = joinController(services);
   const story = storyController(services);
+  const desk = deskController(services);
   const klass = [requireTeacher, classFromUrl(services)];
   const trainee = [requireTeacher, traineeFromUrl(services)];
 
@@ -61,6 +63,8 @@ export function teacherRoutes(ctx: Context, limit: RequestHandler): Router {
   router.post(`${traineePath}/letters`, ...trainee, story.send);
   router.post(`${traineePath}/block`, ...trainee, story.block);
   router.post(`${traineePath}/unblock`, ...trainee, story.unblock);
+  router.post(`${traineePath}/exemption`, ...trainee, desk.exemption);
+  router.post(`${traineePath}/bank-activation`, ...trainee, desk.bankActivation);
 
   router.get(paths.teacher.scenarios, requireTeacher, scenarios.list);
   router.get(paths.teacher.newScenario, requireTeacher, scenarios.showUpload);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { issuerReasons } from '../blocking/types.ts';
+import { idChoices, reasonChoices } from '../exemption/types.ts';
 
 /** Form bodies of the teacher console. Each message is a locale key shown next to its field. */
 export const loginSchema = z.object({
@@ -82,3 +83,12 @@ export const letterSchema = z
   }));
 
 export const issuerBlockSchema = z.object({ reason: z.enum(issuerReasons, 'teacher:issuer.errors.reason') });
+
+/** The exemption form as the applicant hands it over at the desk (the case worker's copy). */
+export const exemptionDeskSchema = z.object({
+  idDocument: z.enum(idChoices, 'teacher:desk.errors.idDocument'),
+  reason: z.enum(reasonChoices, 'teacher:desk.errors.reason'),
+  otherReason: z.string().trim().max(200, 'teacher:desk.errors.otherReasonTooLong').default(''),
+});
+
+export const bankDeskSchema = z.object({ showsId: z.literal('on').optional() });

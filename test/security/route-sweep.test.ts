@@ -39,6 +39,8 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/teacher/trainees/:id/letters': (world) => ({ id: String(world.owner.citizenId) }),
   '/teacher/trainees/:id/block': (world) => ({ id: String(world.owner.citizenId) }),
   '/teacher/trainees/:id/unblock': (world) => ({ id: String(world.owner.citizenId) }),
+  '/teacher/trainees/:id/exemption': (world) => ({ id: String(world.owner.citizenId) }),
+  '/teacher/trainees/:id/bank-activation': (world) => ({ id: String(world.owner.citizenId) }),
   // The scenario library is shared by every teacher (see sharedByTeachers).
   '/teacher/scenarios/:name': () => ({ name: 'default' }),
   '/teacher/scenarios/:name/download': () => ({ name: 'default' }),
