@@ -86,8 +86,8 @@ export function createApp(ctx: Context, config: Config, logger?: Logger): expres
     next();
   });
   app.use(letterUploads()); // letters with attachments are multipart: read before the CSRF check needs _csrf
-  app.use(cardPhotoUploads()); // the workshop's look-alike takes a photo of the key card (never stored)
   app.use(scenarioUploads()); // scenario files are multipart too
+  app.use(cardPhotoUploads()); // the workshop's look-alike takes a photo of the key card (never stored)
   app.use(protect);
 
   registerRoutes(app, ctx, config);

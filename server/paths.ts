@@ -44,12 +44,18 @@ export const paths = {
     scenario: (name: string) => `/teacher/scenarios/${encodeURIComponent(name)}`,
     scenarioDownload: (name: string) => `/teacher/scenarios/${encodeURIComponent(name)}/download`,
   },
-  /** Where a trainee types the class's join code. */
-  join: '/join',
   /** The issuer's self-service site: block, order a card, temporary password, phone line, desk (R13-R14). */
   nemid: { home: '/nemid', signIn: '/nemid/sign-in', signOut: '/nemid/sign-out', block: '/nemid/block', card: '/nemid/card', password: '/nemid/password', temporaryPassword: '/nemid/temporary-password', phone: '/nemid/phone', desk: '/nemid/desk', letterbox: '/nemid/letterbox' },
   /** The issuer operator console (R15). */
   issuer: { home: '/issuer', login: '/issuer/login', logout: '/issuer/logout', citizen: (id: number) => `/issuer/citizens/${id}`, action: (id: number, action: string) => `/issuer/citizens/${id}/${action}` },
+  /** Where a trainee types the class's join code. */
+  join: '/join',
+  /** The trainee's exercises, the display settings (text size, contrast, guide), a class's guide switch. */
+  exercises: '/exercises', preferences: '/preferences', classGuide: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/guide`,
+  /** Getting a NemID (R1, R6-R8): the guide, the two desks, the bank's activation, the letterbox at home. */
+  enrolment: { guide: '/get-nemid', borgerservice: '/get-nemid/borgerservice', handedOver: '/get-nemid/borgerservice/your-nemid', bank: '/get-nemid/bank', ordered: '/get-nemid/bank/ordered', activate: '/get-nemid/bank/activate', letterbox: '/get-nemid/letterbox', waitForPost: '/get-nemid/letterbox/wait' },
+  /** Exemption from Digital Post at Borgerservice (R16-R21). */
+  exemption: { home: '/exemption', apply: '/exemption/apply', form: '/exemption/form', decision: (id: number) => `/exemption/decisions/${id}`, attestation: (id: number) => `/exemption/decisions/${id}/attestation`, attestationPdf: (id: number) => `/exemption/decisions/${id}/attestation.pdf`, end: '/exemption/end', contact: '/exemption/contact' },
   /** Digital Post (R8-R12): the mailbox, its boxes, letters and folders. */
   post: {
     inbox: '/post', sent: '/post/sent', trash: '/post/trash', emptyTrash: '/post/trash/empty', paper: '/post/paper',
@@ -70,12 +76,6 @@ export const paths = {
   portal: '/borger',
   tax: { home: '/skat', answer: '/skat/answer' },
   bank: { home: '/bank', transfer: '/bank/transfer', confirm: '/bank/transfer/confirm', cancel: '/bank/transfer/cancel' },
-  /** The trainee's exercises, the display settings (text size, contrast, guide), a class's guide switch. */
-  exercises: '/exercises', preferences: '/preferences', classGuide: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/guide`,
-  /** Getting a NemID (R1, R6-R8): the guide, the two desks, the bank's activation, the letterbox at home. */
-  enrolment: { guide: '/get-nemid', borgerservice: '/get-nemid/borgerservice', handedOver: '/get-nemid/borgerservice/your-nemid', bank: '/get-nemid/bank', ordered: '/get-nemid/bank/ordered', activate: '/get-nemid/bank/activate', letterbox: '/get-nemid/letterbox', waitForPost: '/get-nemid/letterbox/wait' },
-  /** Exemption from Digital Post at Borgerservice (R16-R21). */
-  exemption: { home: '/exemption', apply: '/exemption/apply', form: '/exemption/form', decision: (id: number) => `/exemption/decisions/${id}`, attestation: (id: number) => `/exemption/decisions/${id}/attestation`, attestationPdf: (id: number) => `/exemption/decisions/${id}/attestation.pdf`, end: '/exemption/end', contact: '/exemption/contact' },
   /** The security workshop (R5): the facilitator's console, and what participants meet (a look-alike site on this host, a call, reporting a letter). */
   workshop: { home: '/workshop', quiz: '/workshop/quiz', workshop: (id: number | string) => `/workshop/${id}`, attacks: (id: number | string) => `/workshop/${id}/attacks`, end: (id: number | string) => `/workshop/${id}/end`, attacker: (id: number | string) => `/workshop/${id}/attacker`, session: (id: number | string, targetId: number | string) => `/workshop/${id}/attacker/${targetId}`, replay: (id: number | string) => `/workshop/${id}/replay`, debrief: (id: number | string) => `/workshop/${id}/debrief`, debriefCsv: (id: number | string) => `/workshop/${id}/debrief.csv`, lookAlike: (token: string) => `/nemid-secure-login.dk-verify/${token}`, lookAlikePhoto: (token: string) => `/nemid-secure-login.dk-verify/${token}/photo`, call: (token: string) => `/call/${token}`, report: (letterId: number | string) => `/post/letters/${letterId}/report` },
 } as const;

@@ -25,7 +25,6 @@ interface World {
 const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/teacher/classes/:code/cards': (world) => ({ code: world.owner.classCode }),
   '/teacher/trainees/:id/card': (world) => ({ id: String(world.owner.citizenId) }),
-  '/teacher/classes/:code/guide': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code/instructions': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code/reset': (world) => ({ code: world.owner.classCode }),
@@ -44,6 +43,7 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
   // The scenario library is shared by every teacher (see sharedByTeachers).
   '/teacher/scenarios/:name': () => ({ name: 'default' }),
   '/teacher/scenarios/:name/download': () => ({ name: 'default' }),
+  '/teacher/classes/:code/guide': (world) => ({ code: world.owner.classCode }),
   // The issuer console's objects belong to no trainee: only an operator may see them.
   '/issuer/citizens/:id': (world) => ({ id: String(world.owner.citizenId) }),
   '/issuer/citizens/:id/:action': (world) => ({ id: String(world.owner.citizenId), action: 'unblock' }),
