@@ -61,6 +61,8 @@ export class BenchFixtures {
 
   /** Delivers `count` ordinary letters now, as `sandbox letter send` does. */
   deliverLetters(citizenId: number, count: number): void {
+    // IMMEDIATE: the server writes to the same file; a deferred transaction that reads
+    // first and then writes would fail with SQLITE_BUSY_SNAPSHOT instead of waiting.
     this.ctx.db.transaction(() => {
       for (let index = 1; index <= count; index += 1) {
         this.ctx.mailbox.deliver(
@@ -69,7 +71,7 @@ export class BenchFixtures {
           { actor: 'cli' },
         );
       }
-    })();
+    }).immediate();
   }
 
   close(): void {

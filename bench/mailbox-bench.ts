@@ -1,5 +1,6 @@
 import type { BenchFixtures, LoginTrainee } from './fixtures.ts';
 import type { Visitor } from './http-client.ts';
+import { cpuPer, withCpu } from './cpu.ts';
 import { loadPages, type PageLoad } from './page-load.ts';
 import type { Figure } from './report.ts';
 import type { RunningServer } from './server-process.ts';
@@ -55,7 +56,12 @@ export async function mailboxPhase(options: {
   const base = server.base;
 
   log('a static file under load');
-  const staticLoad = await loadPages({ base, connections, seconds, visitors: [{ cookie: '', path: staticFile }] });
+  const measured = async (what: string, visitors: { cookie: string; path: string }[]) => {
+    const { result, cpu } = await withCpu(server, () => loadPages({ base, connections, seconds, visitors }));
+    notes.push(cpuPer(what, cpu, result.requests));
+    return result;
+  };
+  const staticLoad = await measured('static file', [{ cookie: '', path: staticFile }]);
   figures.push({ label: `static file ${staticFile} requests/s`, value: staticLoad.requestsPerSecond, unit: '/s' });
 
   const probe = await active[0]!.visitor.get(inboxPath);
@@ -68,8 +74,8 @@ export async function mailboxPhase(options: {
   if (pages.letter.length < active.length) throw new Error(`Only ${pages.letter.length} of ${active.length} trainees have a letter in their inbox`);
 
   log('the inbox and a letter, 50 trainees at once');
-  const inbox = await loadPages({ base, connections, seconds, visitors: pages.inbox });
-  const letter = await loadPages({ base, connections, seconds, visitors: pages.letter });
+  const inbox = await measured('inbox page', pages.inbox);
+  const letter = await measured('letter page', pages.letter);
   figures.push(...latencyFigures('inbox /post', inbox, ''));
   figures.push({ label: 'inbox requests/s ÷ static file requests/s', value: inbox.requestsPerSecond / staticLoad.requestsPerSecond, unit: '', decimals: 2, target: { op: '>=', value: 0.5 } });
   figures.push(...latencyFigures('letter page', letter, ''));
