@@ -11,7 +11,7 @@ function cell(value: Cell): string {
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A CSV file (comma-separated, CRLF, UTF-8 with a byte-order mark so spreadsheets read æ, ø and å). */
+/** A CSV file for teachers and facilitators (comma-separated, CRLF, UTF-8 with a byte-order mark so spreadsheets read æ, ø and å). */
 export function toCsv(header: string[], rows: Cell[][]): string {
   return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }

@@ -6,7 +6,7 @@ import type { EventRow } from '../common/event-log.ts';
 import type { Translate } from '../common/i18n.ts';
 import { paths } from '../paths.ts';
 import { notice, takeNotice, type TeacherConsole } from './console.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../common/csv.ts';
 import type { ClassRow } from './types.ts';
 
 /** An event type in the teacher's language; a type this console does not know yet is shown as it is. */

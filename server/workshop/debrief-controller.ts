@@ -3,7 +3,7 @@ import type { Translate } from '../common/i18n.ts';
 import { paths } from '../paths.ts';
 import type { ClassRow } from '../teacher/types.ts';
 import { attackPlans } from './attacks.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../common/csv.ts';
 import { unanswered, questions } from './quiz.ts';
 import type { WorkshopParts } from './wiring.ts';
 import { ruleOfStep, steps, type Workshop } from './types.ts';
