@@ -248,8 +248,19 @@ describe('the main pages', () => {
   it('need no horizontal scrolling at 640 px wide, as a 1280 px screen zoomed to 200 %, also guided', async () => {
     const wide: string[] = [];
     const measure = async (page: Page, label: string) => {
-      const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
-      if (scroll > width) wide.push(`${label}: ${scroll}px wide in ${width}px`);
+      const { scroll, width, culprit } = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        // The innermost element that reaches past the edge, to say what is too wide.
+        const past = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > width + 1);
+        const inner = past.filter((element) => !past.some((other) => other !== element && element.contains(other)));
+        const first = inner[0];
+        return {
+          scroll: document.documentElement.scrollWidth,
+          width,
+          culprit: first ? `${first.tagName.toLowerCase()}.${first.className} "${(first.textContent ?? '').trim().slice(0, 60)}"` : '',
+        };
+      });
+      if (scroll > width) wide.push(`${label}: ${scroll}px wide in ${width}px (${culprit})`);
     };
     for (const [who, urls] of pagesOf()) {
       const page = await people[who].newPage();
