@@ -1,23 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Context } from '../../server/context.ts';
-import { accessibilityViolations, codeFromCard, launchBrowser, newPerson, seeHeading, seeText, serve, textOf } from '../helpers/browser.ts';
-import { seededContext } from '../helpers/context.ts';
+import { accessibilityViolations, codeFromCard, newPerson, seeHeading, seeText, textOf, closeBrowserSandbox, openBrowserSandbox, type BrowserSandbox } from '../helpers/browser.ts';
 
 let browser: Browser;
 let ctx: Context;
-let app: Awaited<ReturnType<typeof serve>>;
+let app: BrowserSandbox['app'];
 
 beforeAll(async () => {
-  ctx = await seededContext();
-  app = await serve(ctx);
-  browser = await launchBrowser();
+  ({ ctx, app, browser } = await openBrowserSandbox());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeBrowserSandbox({ browser, app }));
 
 describe('practising alone: a first activation in the browser', () => {
   it('gets a practice NemID, activates it in English and logs in with a code from the key card', async () => {

@@ -1,30 +1,21 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../server/context.ts';
-import { accessibilityViolations, codeFromCard, launchBrowser, newPerson, seeHeading, seeText, serve, textOf } from '../helpers/browser.ts';
-import { seededContext } from '../helpers/context.ts';
+import { codeFromCard, newPerson, seeHeading, seeText, textOf, closeBrowserSandbox, noViolations, openBrowserSandbox, type BrowserSandbox } from '../helpers/browser.ts';
+
 
 /** A whole journey visits many pages, each checked with axe: more than the default 30 s on a busy machine. */
 const journeyTimeout = 180_000;
 
 let browser: Browser;
 let ctx: Context;
-let app: Awaited<ReturnType<typeof serve>>;
+let app: BrowserSandbox['app'];
 
 beforeAll(async () => {
-  ctx = await seededContext();
-  app = await serve(ctx);
-  browser = await launchBrowser();
+  ({ ctx, app, browser } = await openBrowserSandbox());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function noViolations(page: Page): Promise<void> {
-  expect(await accessibilityViolations(page)).toEqual([]);
-}
+afterAll(() => closeBrowserSandbox({ browser, app }));
 
 /** What the applicant brings to a desk, ticked in the form. */
 async function bring(page: Page, items: { id?: boolean; cprDocument?: boolean }): Promise<void> {

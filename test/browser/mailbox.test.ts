@@ -3,23 +3,18 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../server/cli/commands.ts';
 import type { Context } from '../../server/context.ts';
-import { accessibilityViolations, launchBrowser, newPerson, seeHeading, seeText, serve, textOf } from '../helpers/browser.ts';
-import { codeForAskedKey, hours, seededContext, testConfig } from '../helpers/context.ts';
+import { accessibilityViolations, newPerson, seeHeading, seeText, textOf, closeBrowserSandbox, openBrowserSandbox, type BrowserSandbox } from '../helpers/browser.ts';
+import { codeForAskedKey, hours, testConfig } from '../helpers/context.ts';
 
 let browser: Browser;
 let ctx: Context;
-let app: Awaited<ReturnType<typeof serve>>;
+let app: BrowserSandbox['app'];
 
 beforeAll(async () => {
-  ctx = await seededContext();
-  app = await serve(ctx);
-  browser = await launchBrowser();
+  ({ ctx, app, browser } = await openBrowserSandbox());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeBrowserSandbox({ browser, app }));
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 

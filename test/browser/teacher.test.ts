@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApp } from '../../server/app.ts';
-import { accessibilityViolations, codeFromCard, launchBrowser, newPerson, seeHeading, seeText, textOf } from '../helpers/browser.ts';
+import { codeFromCard, launchBrowser, newPerson, seeHeading, seeText, textOf, noViolations } from '../helpers/browser.ts';
 import { testConfig } from '../helpers/context.ts';
 import { teacherPassword, teacherWorld } from '../teacher/world.ts';
 import type { AddressInfo } from 'node:net';
@@ -28,9 +28,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
-async function noViolations(page: Page): Promise<void> {
-  expect(await accessibilityViolations(page)).toEqual([]);
-}
 
 async function logInAsTeacher(page: Page, username: string): Promise<void> {
   await page.goto('/teacher?lang=en');

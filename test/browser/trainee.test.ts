@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../server/context.ts';
-import { accessibilityViolations, launchBrowser, newPerson, seeHeading, seeText, serve, textOf } from '../helpers/browser.ts';
-import { codeForAskedKey, seededContext } from '../helpers/context.ts';
+import { accessibilityViolations, newPerson, seeHeading, seeText, textOf, closeBrowserSandbox, openBrowserSandbox, type BrowserSandbox } from '../helpers/browser.ts';
+import { codeForAskedKey } from '../helpers/context.ts';
 
 /**
  * The trainee's experience in the browser: the default scenario, in English and in German,
@@ -12,18 +12,13 @@ import { codeForAskedKey, seededContext } from '../helpers/context.ts';
 
 let browser: Browser;
 let ctx: Context;
-let app: Awaited<ReturnType<typeof serve>>;
+let app: BrowserSandbox['app'];
 
 beforeAll(async () => {
-  ctx = await seededContext();
-  app = await serve(ctx);
-  browser = await launchBrowser();
+  ({ ctx, app, browser } = await openBrowserSandbox());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeBrowserSandbox({ browser, app }));
 
 /** What a person sees on the focused element: a field's label, else its text. */
 function focusedName(page: Page): Promise<string> {

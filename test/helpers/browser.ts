@@ -5,7 +5,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../../server/app.ts';
 import type { Context } from '../../server/context.ts';
-import { testConfig } from './context.ts';
+import { expect } from 'vitest';
+import { seededContext, testConfig } from './context.ts';
 
 /** Debian's Chromium by default; CHROMIUM_PATH points elsewhere on a laptop. */
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -63,4 +64,27 @@ export async function seeText(page: Page, text: string | RegExp): Promise<void> 
 
 export async function textOf(page: Page, testId: string): Promise<string> {
   return (await page.getByTestId(testId).innerText()).trim();
+}
+
+/** Fails the test when axe finds any WCAG 2.1 AA violation on the page. */
+export async function noViolations(page: Page): Promise<void> {
+  expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+export interface BrowserSandbox {
+  ctx: Context;
+  app: Awaited<ReturnType<typeof serve>>;
+  browser: Browser;
+}
+
+/** The default scenario served on loopback and a Chromium: what a browser test file starts with. */
+export async function openBrowserSandbox(): Promise<BrowserSandbox> {
+  const ctx = await seededContext();
+  const app = await serve(ctx);
+  return { ctx, app, browser: await launchBrowser() };
+}
+
+export async function closeBrowserSandbox(sandbox: Partial<BrowserSandbox>): Promise<void> {
+  await sandbox.browser?.close();
+  await sandbox.app?.close();
 }
