@@ -62,12 +62,18 @@ export function unusedKeys(ctx: Context, citizenId: number, count: number): { ke
 /** Every text cell of every table of the database that contains one of these strings (case-insensitive). */
 export function tablesHolding(ctx: Context, secrets: string[]): string[] {
   const tables = ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+  // A six-digit code is only "held" where it stands alone: a fictional CPR number or a hex
+  // nonce that happens to contain the same six digits is not a stored code.
+  const patterns = secrets.map((secret) => {
+    const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return { secret, pattern: /^\d+$/.test(secret) ? new RegExp(`(?<![0-9a-z])${escaped}(?![0-9a-z])`, 'i') : new RegExp(escaped, 'i') };
+  });
   const found: string[] = [];
   for (const { name } of tables) {
     for (const row of ctx.db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
       for (const [column, value] of Object.entries(row)) {
         const text = Buffer.isBuffer(value) ? value.toString('latin1') : String(value ?? '');
-        for (const secret of secrets) if (text.toLowerCase().includes(secret.toLowerCase())) found.push(`${name}.${column} holds ${secret}`);
+        for (const { secret, pattern } of patterns) if (pattern.test(text)) found.push(`${name}.${column} holds ${secret}`);
       }
     }
   }
