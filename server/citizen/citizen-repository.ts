@@ -19,8 +19,12 @@ interface RawCitizen {
   wrong_key_count: number;
   lang: Citizen['lang'];
   position: number;
-  blueprint: string;
 }
+
+// Every column a Citizen needs, not the reset blueprint (a JSON copy of the whole person
+// that only a reset reads): pages look citizens up several times per request.
+const citizenColumns = `id, class_id, name, cpr, nemid_number, user_id, password_hash, temp_password_hash, known_password,
+  state, lock_code, locked_until, wrong_password_count, had_temporary_lock, wrong_key_count, lang, position`;
 
 function toCitizen(raw: RawCitizen | undefined): Citizen | undefined {
   if (!raw) return undefined;
@@ -60,11 +64,11 @@ export class CitizenRepository {
 
   constructor(db: Db) {
     this.stmts = {
-      byId: db.prepare<[number], RawCitizen>('SELECT * FROM citizens WHERE id = ?'),
-      byUserId: db.prepare<[string], RawCitizen>('SELECT * FROM citizens WHERE user_id = ?'),
-      byCpr: db.prepare<[string], RawCitizen>('SELECT * FROM citizens WHERE cpr = ?'),
-      byNemid: db.prepare<[string], RawCitizen>('SELECT * FROM citizens WHERE nemid_number = ?'),
-      inClass: db.prepare<[number], RawCitizen>('SELECT * FROM citizens WHERE class_id = ? ORDER BY position, id'),
+      byId: db.prepare<[number], RawCitizen>(`SELECT ${citizenColumns} FROM citizens WHERE id = ?`),
+      byUserId: db.prepare<[string], RawCitizen>(`SELECT ${citizenColumns} FROM citizens WHERE user_id = ?`),
+      byCpr: db.prepare<[string], RawCitizen>(`SELECT ${citizenColumns} FROM citizens WHERE cpr = ?`),
+      byNemid: db.prepare<[string], RawCitizen>(`SELECT ${citizenColumns} FROM citizens WHERE nemid_number = ?`),
+      inClass: db.prepare<[number], RawCitizen>(`SELECT ${citizenColumns} FROM citizens WHERE class_id = ? ORDER BY position, id`),
       blueprint: db.prepare<[number], { blueprint: string }>('SELECT blueprint FROM citizens WHERE id = ?'),
       insert: db.prepare(
         `INSERT INTO citizens (id, class_id, name, cpr, nemid_number, user_id, password_hash, temp_password_hash,

@@ -1,6 +1,9 @@
 import session from 'express-session';
 import type { Db } from '../storage/connection.ts';
 
+/** How far a session's stored expiry must move before a request writes it again. */
+export const touchStepMs = 60_000;
+
 /**
  * express-session's store in the sandbox's own SQLite file, so sessions survive a
  * restart and can be ended per citizen (on block, reset or password change).
@@ -18,7 +21,9 @@ export class SqliteSessionStore extends session.Store {
          ON CONFLICT(sid) DO UPDATE SET expires = excluded.expires, data = excluded.data,
            citizen_id = excluded.citizen_id, teacher_id = excluded.teacher_id`,
       ),
-      touch: db.prepare('UPDATE sessions SET expires = ? WHERE sid = ?'),
+      // A session's expiry moves on at most once a minute: a page view within a minute of
+      // the last write costs no write (the idle timeout is kept to the minute).
+      touch: db.prepare('UPDATE sessions SET expires = @expires WHERE sid = @sid AND expires < @expires - @step'),
       destroy: db.prepare('DELETE FROM sessions WHERE sid = ?'),
       destroyCitizen: db.prepare('DELETE FROM sessions WHERE citizen_id = ?'),
       prune: db.prepare('DELETE FROM sessions WHERE expires <= ?'),
@@ -58,7 +63,7 @@ export class SqliteSessionStore extends session.Store {
 
   override touch(sid: string, sess: session.SessionData, callback?: (err?: unknown) => void): void {
     try {
-      this.stmts.touch.run(this.expiresOf(sess), sid);
+      this.stmts.touch.run({ expires: this.expiresOf(sess), sid, step: touchStepMs });
       callback?.();
     } catch (error) {
       callback?.(error);

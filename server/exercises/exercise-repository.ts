@@ -15,6 +15,9 @@ export class ExerciseRepository {
   private readonly saveStmt;
   private readonly findStmt;
   private readonly eventsStmt;
+  private readonly eventAfterStmt;
+  /** Parsed exercise lists by their stored JSON: every page reads them, few ever change. */
+  private readonly parsed = new Map<string, Exercise[]>();
 
   constructor(db: Db) {
     this.saveStmt = db.prepare(
@@ -30,6 +33,9 @@ export class ExerciseRepository {
        LEFT JOIN letters l ON l.id = json_extract(e.data, '$.letterId') AND l.citizen_id = e.citizen_id
        WHERE e.citizen_id = ? AND e.type IN (SELECT value FROM json_each(?)) ORDER BY e.id`,
     );
+    this.eventAfterStmt = db.prepare<[number, number, string], { found: number }>(
+      'SELECT 1 AS found FROM events WHERE citizen_id = ? AND id > ? AND type IN (SELECT value FROM json_each(?)) LIMIT 1',
+    );
   }
 
   save(classId: number, exercises: Exercise[], guided: boolean): void {
@@ -39,7 +45,19 @@ export class ExerciseRepository {
   /** The class's exercises and guide setting, or undefined for a class loaded before exercises existed. */
   find(classId: number): { exercises: Exercise[]; guided: boolean } | undefined {
     const row = this.findStmt.get(classId);
-    return row && { exercises: JSON.parse(row.exercises) as Exercise[], guided: row.guided === 1 };
+    if (!row) return undefined;
+    let exercises = this.parsed.get(row.exercises);
+    if (!exercises) {
+      if (this.parsed.size >= 100) this.parsed.clear();
+      exercises = JSON.parse(row.exercises) as Exercise[];
+      this.parsed.set(row.exercises, exercises);
+    }
+    return { exercises, guided: row.guided === 1 };
+  }
+
+  /** Whether the citizen has an event of these types newer than `eventId`. */
+  hasEventAfter(citizenId: number, types: string[], eventId: number): boolean {
+    return this.eventAfterStmt.get(citizenId, eventId, JSON.stringify(types)) !== undefined;
   }
 
   /** A citizen's events of these types, oldest first. */

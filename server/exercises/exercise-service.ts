@@ -58,9 +58,14 @@ export class ExerciseService {
     return this.stored(classId).exercises;
   }
 
+  /** The event types that can complete one of these exercises. */
+  private static typesOf(exercises: Exercise[]): string[] {
+    return [...new Set(exercises.flatMap((exercise) => exercise.events))];
+  }
+
   progress(citizen: Citizen): Progress {
     const exercises = this.exercisesOf(citizen.classId);
-    const types = [...new Set(exercises.flatMap((exercise) => exercise.events))];
+    const types = ExerciseService.typesOf(exercises);
     const events = types.length > 0 ? this.deps.repo.eventsOf(citizen.id, types) : [];
     const statuses: ExerciseStatus[] = exercises.map((exercise) => {
       const event = events.find((candidate) => completes(exercise, candidate));
@@ -73,10 +78,17 @@ export class ExerciseService {
     };
   }
 
-  /** The exercises completed by events newer than `seenUpTo` (an event id), for a celebration. */
-  news(citizen: Citizen, seenUpTo: number): ExerciseNews {
+  /**
+   * The exercises completed by events newer than `seenUpTo` (an event id), for a
+   * celebration; null when there are none. Asked on every page, so it first looks whether
+   * any event that could complete an exercise came after `seenUpTo` at all.
+   */
+  news(citizen: Citizen, seenUpTo: number): ExerciseNews | null {
+    const types = ExerciseService.typesOf(this.exercisesOf(citizen.classId));
+    if (types.length === 0 || !this.deps.repo.hasEventAfter(citizen.id, types, seenUpTo)) return null;
     const progress = this.progress(citizen);
     const done = progress.exercises.filter((status) => status.eventId !== null && status.eventId > seenUpTo);
+    if (done.length === 0) return null;
     const newest = Math.max(seenUpTo, ...progress.exercises.map((status) => status.eventId ?? 0));
     return { done, progress, seenUpTo: newest };
   }

@@ -69,7 +69,7 @@ export function traineeExperience(lookup: TraineeLookup, exercises: ExerciseServ
         const citizen = trainee();
         if (step === undefined || !citizen) return null;
         const news = exercises.news(citizen, celebratedUpTo(req, citizen.id));
-        if (news.done.length === 0) return null;
+        if (!news) return null;
         // Rendering the page shows the celebration, so it is remembered as seen (a redirect shows nothing).
         rememberCelebrated(req, res, citizen.id, news.seenUpTo, secureCookies);
         return news;
