@@ -3,7 +3,7 @@ import type { EventLog } from '../common/event-log.ts';
 import type { Box, LetterRepository } from './letter-repository.ts';
 import type { MailboxRepository } from './mailbox-repository.ts';
 import type { MailboxService } from './mailbox-service.ts';
-import type { Attachment, Folder, Letter, Mailbox, Notification } from './types.ts';
+import type { Attachment, Folder, Letter, LetterSummary, Mailbox, Notification } from './types.ts';
 
 export const pageSize = 20;
 
@@ -11,7 +11,7 @@ export interface Listing {
   box: Box;
   folder: Folder | null;
   search: string;
-  letters: Letter[];
+  letters: LetterSummary[];
   total: number;
   page: number;
   pages: number;

@@ -1,5 +1,6 @@
 import type { Db } from '../storage/connection.ts';
-import type { Attachment, Channel, Direction, Letter, LetterKind, NewAttachment } from './types.ts';
+import type { Statement } from 'better-sqlite3';
+import type { Attachment, Channel, Direction, Letter, LetterKind, LetterSummary, NewAttachment } from './types.ts';
 
 interface RawLetter {
   id: number;
@@ -34,7 +35,7 @@ interface RawAttachment {
   spec: string | null;
 }
 
-function toLetter(raw: RawLetter): Letter {
+function toSummary(raw: Omit<RawLetter, 'body' | 'data'>): LetterSummary {
   return {
     id: raw.id,
     citizenId: raw.citizen_id,
@@ -45,7 +46,6 @@ function toLetter(raw: RawLetter): Letter {
     senderName: raw.sender_name,
     recipient: raw.recipient,
     subject: JSON.parse(raw.subject),
-    body: JSON.parse(raw.body),
     answerable: raw.answerable === 1,
     deadline: raw.deadline,
     deliveredAt: raw.delivered_at,
@@ -55,8 +55,11 @@ function toLetter(raw: RawLetter): Letter {
     folderId: raw.folder_id,
     trashedAt: raw.trashed_at,
     replyTo: raw.reply_to,
-    data: JSON.parse(raw.data),
   };
+}
+
+function toLetter(raw: RawLetter): Letter {
+  return { ...toSummary(raw), body: JSON.parse(raw.body), data: JSON.parse(raw.data) };
 }
 
 function toAttachment(raw: RawAttachment): Attachment {
@@ -88,20 +91,42 @@ export interface LetterQuery {
   offset: number;
 }
 
-const boxCondition = `citizen_id = @citizenId AND delivered_at <= @now AND (
-    (@box = 'inbox' AND channel = 'digital' AND direction = 'in' AND trashed_at IS NULL AND folder_id IS NULL)
-    OR (@box = 'sent' AND channel = 'digital' AND direction = 'out' AND trashed_at IS NULL AND folder_id IS NULL)
-    OR (@box = 'trash' AND channel = 'digital' AND trashed_at IS NOT NULL)
-    OR (@box = 'folder' AND channel = 'digital' AND folder_id = @folderId AND trashed_at IS NULL)
-    OR (@box = 'paper' AND channel = 'paper'))
-  AND (@search IS NULL OR sender_name LIKE @search ESCAPE '\\' OR subject LIKE @search ESCAPE '\\'
-    OR recipient LIKE @search ESCAPE '\\')`;
+/** Which letters each listing holds (besides the citizen and having arrived). */
+const boxConditions: Record<Box, string> = {
+  inbox: "channel = 'digital' AND direction = 'in' AND trashed_at IS NULL AND folder_id IS NULL",
+  sent: "channel = 'digital' AND direction = 'out' AND trashed_at IS NULL AND folder_id IS NULL",
+  trash: "channel = 'digital' AND trashed_at IS NOT NULL",
+  folder: "channel = 'digital' AND folder_id = @folderId AND trashed_at IS NULL",
+  paper: "channel = 'paper'",
+};
+const searchCondition = "(sender_name LIKE @search ESCAPE '\\' OR subject LIKE @search ESCAPE '\\' OR recipient LIKE @search ESCAPE '\\')";
+// A listing shows no letter's text: reading bodies (and sorting rows that carry them) cost
+// most of an inbox page's database time.
+const summaryColumns = `id, citizen_id, channel, direction, kind, sender_key, sender_name, recipient, subject, answerable,
+  deadline, delivered_at, read_at, answered_at, reminded_at, folder_id, trashed_at, reply_to`;
+
+type ListingStatements = { list: Statement<Record<string, unknown>, RawLetter>; count: Statement<Record<string, unknown>, { n: number }> };
+
+/** One pair of statements per box, with and without a search: each is a plain indexed query. */
+function listingStatements(db: Db): Record<Box, { plain: ListingStatements; search: ListingStatements }> {
+  const pair = (condition: string): ListingStatements => ({
+    list: db.prepare(`SELECT ${summaryColumns} FROM letters WHERE ${condition} ORDER BY delivered_at DESC, id DESC LIMIT @limit OFFSET @offset`),
+    count: db.prepare(`SELECT count(*) AS n FROM letters WHERE ${condition}`),
+  });
+  const of = (box: Box) => {
+    const base = `citizen_id = @citizenId AND delivered_at <= @now AND ${boxConditions[box]}`;
+    return { plain: pair(base), search: pair(`${base} AND ${searchCondition}`) };
+  };
+  return { inbox: of('inbox'), sent: of('sent'), trash: of('trash'), folder: of('folder'), paper: of('paper') };
+}
 
 /** The only place with SQL about letters and their attachments. */
 export class LetterRepository {
   private readonly stmts;
+  private readonly listings;
 
   constructor(private readonly db: Db) {
+    this.listings = listingStatements(db);
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO letters (citizen_id, channel, direction, kind, sender_key, sender_name, recipient, subject, body,
@@ -114,10 +139,6 @@ export class LetterRepository {
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       byId: db.prepare<[number, number], RawLetter>('SELECT * FROM letters WHERE id = ? AND citizen_id = ?'),
-      list: db.prepare<Record<string, unknown>, RawLetter>(
-        `SELECT * FROM letters WHERE ${boxCondition} ORDER BY delivered_at DESC, id DESC LIMIT @limit OFFSET @offset`,
-      ),
-      count: db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM letters WHERE ${boxCondition}`),
       unread: db.prepare<[number, number], { n: number }>(
         `SELECT count(*) AS n FROM letters WHERE citizen_id = ? AND delivered_at <= ? AND channel = 'digital'
            AND direction = 'in' AND read_at IS NULL AND trashed_at IS NULL`,
@@ -191,24 +212,31 @@ export class LetterRepository {
     return raw && toLetter(raw);
   }
 
-  list(query: LetterQuery): Letter[] {
-    return this.stmts.list.all(this.params(query)).map(toLetter);
+  /** A page of a listing, newest first, without the letters' texts. */
+  list(query: LetterQuery): LetterSummary[] {
+    return this.listing(query).list.all(this.params(query)).map(toSummary);
   }
 
   count(query: Omit<LetterQuery, 'limit' | 'offset'>): number {
-    return this.stmts.count.get(this.params({ ...query, limit: 0, offset: 0 }))!.n;
+    const params = this.params({ ...query, limit: 0, offset: 0 });
+    return this.listing(query).count.get(params)!.n;
   }
 
+  private listing(query: Pick<LetterQuery, 'box' | 'search'>): ListingStatements {
+    const statements = this.listings[query.box];
+    return query.search?.trim() ? statements.search : statements.plain;
+  }
+
+  /** The named values a listing statement uses (SQLite refuses values it does not name). */
   private params(query: LetterQuery): Record<string, unknown> {
     const search = query.search?.trim();
     return {
       citizenId: query.citizenId,
-      box: query.box,
-      folderId: query.folderId ?? null,
-      search: search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
       now: query.now,
       limit: query.limit,
       offset: query.offset,
+      ...(query.box === 'folder' ? { folderId: query.folderId ?? null } : {}),
+      ...(search ? { search: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } : {}),
     };
   }
 

@@ -110,6 +110,9 @@ export interface Letter {
   data: Record<string, unknown>;
 }
 
+/** What a listing shows of a letter: all but its text and data. */
+export type LetterSummary = Omit<Letter, 'body' | 'data'>;
+
 export interface Attachment {
   id: number;
   letterId: number;
