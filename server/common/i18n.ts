@@ -90,8 +90,19 @@ export function translator(lang: Lang): Translate {
 
 /** Formats a class-clock time for people in Denmark, in the page's language. */
 export function formatTime(ms: number, lang: Lang): string {
-  return timeFormats[lang].format(new Date(ms));
+  const formatted = formattedTimes[lang];
+  let text = formatted.get(ms);
+  if (text === undefined) {
+    text = timeFormats[lang].format(new Date(ms));
+    if (formatted.size >= 20_000) formatted.clear();
+    formatted.set(ms, text);
+  }
+  return text;
 }
+
+// The same few times (a trainee's letters, deadlines) are shown on page after page; a
+// format costs some 5 µs.
+const formattedTimes = Object.fromEntries(languages.map((lang) => [lang, new Map<number, string>()])) as Record<Lang, Map<number, string>>;
 
 // Made once: building an Intl.DateTimeFormat costs far more than using one (a page formats many times).
 const timeFormats = Object.fromEntries(
