@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Config } from './config.ts';
 import './common/session-types.ts';
+import { projectRoot } from './common/project-root.ts';
 import { DomainError } from './common/errors.ts';
 import { languageMiddleware } from './common/language.ts';
 import type { Logger } from './common/logger.ts';
@@ -39,7 +39,7 @@ function renderError(res: Response, status: number, messageKey: string, params: 
   });
 }
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = projectRoot;
 
 /** Every page of the app; adding a part of the story adds one line here. */
 function registerRoutes(app: express.Express, ctx: Context, config: Config): void {

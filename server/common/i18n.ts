@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
+import { projectRoot } from './project-root.ts';
 
 export const languages = ['da', 'en', 'de'] as const;
 export type Lang = (typeof languages)[number];
 export const defaultLang: Lang = 'da';
 
-export const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
+export const localesDir = path.join(projectRoot, 'locales');
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);

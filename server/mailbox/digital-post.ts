@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BankRepository } from '../bank/bank-repository.ts';
 import { BankService } from '../bank/bank-service.ts';
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { ClassClock } from '../common/clock.ts';
 import type { EventLog } from '../common/event-log.ts';
+import { projectRoot } from '../common/project-root.ts';
 import type { Secrets } from '../common/secrets.ts';
 import type { KeyCardService } from '../keycard/keycard-service.ts';
 import type { ScenarioPart } from '../scenario/scenario-service.ts';
@@ -22,7 +22,7 @@ import { MailboxRepository } from './mailbox-repository.ts';
 import type { MailboxService } from './mailbox-service.ts';
 import { ScenarioLetters } from './scenario-letters.ts';
 
-export const standardSendersFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed/senders.yaml');
+export const standardSendersFile = path.join(projectRoot, 'seed/senders.yaml');
 
 /**
  * Wires Digital Post and the services that log in with the same NemID (R2, R11): the

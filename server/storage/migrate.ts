@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
+import { projectRoot } from '../common/project-root.ts';
 
-const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db');
+const migrationsDir = path.join(projectRoot, 'db');
 
 interface Migration {
   version: number;

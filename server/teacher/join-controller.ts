@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Request, Response } from 'express';
+import { projectRoot } from '../common/project-root.ts';
 import { fieldErrors, formText } from '../login/login-validation.ts';
 import type { TeacherConsole } from './console.ts';
 import { renderMarkdown } from './markdown.ts';
 import { inLanguage } from './scenario-shelf.ts';
 import { joinSchema } from './teacher-validation.ts';
 
-const guideFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/teachers.md');
+const guideFile = path.join(projectRoot, 'docs/teachers.md');
 
 /** The trainee's join page (a class by its join code) and the teacher's guide. */
 export function joinController({ classes, shelf }: TeacherConsole) {
