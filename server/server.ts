@@ -5,7 +5,13 @@ const { config, ctx } = boot();
 const logger = createLogger(config.logLevel);
 if (await seedIfEmpty(ctx, config)) logger.info({ scenario: config.defaultScenario }, 'loaded the default scenario');
 
-const server = createApp(ctx, config, logger).listen(config.port, () => {
+const server = createApp(ctx, config, logger).listen(config.port, (error?: Error) => {
+  if (error) {
+    // e.g. the port is taken: say so and stop, rather than report ready and exit 0
+    logger.fatal({ err: error, port: config.port }, 'could not listen');
+    ctx.db.close();
+    process.exit(1);
+  }
   logger.info({ port: config.port, db: config.dbPath }, 'NemID training sandbox is ready');
 });
 
