@@ -10,7 +10,7 @@ import { BenchFixtures } from './fixtures.ts';
 import { logIn, loginRate } from './login-bench.ts';
 import { activeLoad, mailboxPhase } from './mailbox-bench.ts';
 import { formatTable, type Figure, type Machine } from './report.ts';
-import { freePort, repoRoot, startServer, type RunningServer } from './server-process.ts';
+import { buildServer, freePort, repoRoot, startServer, type RunningServer } from './server-process.ts';
 
 const log = (message: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
 const t0 = performance.now();
@@ -52,6 +52,8 @@ async function bench(options: BenchOptions, workDir: string) {
   };
   const limits = { maxSeconds: options.seconds };
 
+  log('building dist/server.js from the current sources, as npm start does');
+  buildServer();
   log('cold start on a fresh database (loads the default scenario)');
   let server = await startServer({ env, port });
   figures.push({ label: 'cold start to /healthz, fresh database', value: server.readyMs, unit: 'ms' });

@@ -1,10 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const serverBundle = path.join(repoRoot, 'dist/server.js');
+
+/** Builds dist/server.js from the current sources, as `npm start` does first (scripts/build.mjs). */
+export function buildServer(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+}
 
 /** A port on 127.0.0.1 that nothing listens on right now. */
 export function freePort(): Promise<number> {
@@ -66,14 +72,17 @@ export interface RunningServer {
 }
 
 /**
- * Starts the sandbox as `npm start` does (`node --import tsx server/server.ts`), on the
- * given database and port, and waits until GET /healthz answers 200 (`nodeArgs`: extra
- * flags for node, e.g. `--cpu-prof` while profiling). Gives up after
- * `timeoutMs`; the process is always ended by `stop()`.
+ * Starts the sandbox as `npm start` does, after its build (`buildServer()`): the built
+ * dist/server.js through scripts/run-server.sh, with its node flags and malloc settings,
+ * on the given database and port. Waits until GET /healthz answers 200 (`nodeArgs`:
+ * extra flags for node, e.g. `--cpu-prof` while profiling). Gives up after `timeoutMs`;
+ * the process is always ended by `stop()`.
  */
 export async function startServer(options: { env: NodeJS.ProcessEnv; port: number; timeoutMs?: number; nodeArgs?: string[] }): Promise<RunningServer> {
+  if (!fs.existsSync(serverBundle)) throw new Error(`${path.relative(repoRoot, serverBundle)} is missing: call buildServer() (npm run build) first`);
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/server.ts'], {
+  // The script execs node, so the child's process id is the server's own.
+  const child: ChildProcess = spawn('sh', ['scripts/run-server.sh', ...(options.nodeArgs ?? [])], {
     cwd: repoRoot,
     env: { ...process.env, ...options.env, PORT: String(options.port) },
     stdio: ['ignore', 'ignore', 'pipe'],
