@@ -70,6 +70,14 @@ export async function mailboxPhase(options: {
     figures.push({ label: 'inbox requests/s ÷ static file requests/s', value: NaN, unit: '', decimals: 2, target: { op: '>=', value: 0.5 } });
     return { figures, scale, notes };
   }
+  // Steps between the ceiling and the inbox: the middleware chain of a signed-in trainee
+  // (session read and renewed, CSRF, language, guide) without a page, then a page with
+  // the layout and a form but no session.
+  const chain = await measured('middleware chain (/healthz, signed in)', active.map((one) => ({ cookie: one.visitor.cookieHeader(), path: '/healthz' })));
+  figures.push({ label: 'GET /healthz signed in (the middleware chain, no page) requests/s', value: chain.requestsPerSecond, unit: '/s' });
+  const layout = await measured('login form (layout, no session)', [{ cookie: '', path: '/login' }]);
+  figures.push({ label: 'GET /login, no session (the layout and a form) requests/s', value: layout.requestsPerSecond, unit: '/s' });
+
   const pages = await pagesOf(active);
   if (pages.letter.length < active.length) throw new Error(`Only ${pages.letter.length} of ${active.length} trainees have a letter in their inbox`);
 
