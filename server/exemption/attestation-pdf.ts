@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import { formatCpr, type Citizen } from '../citizen/types.ts';
 import { formatTime, translator, type Lang } from '../common/i18n.ts';
 import type { ExemptionDecision } from './types.ts';
+import { loadPdfKit } from '../common/pdfkit.ts';
 
 const margin = 56;
 
@@ -24,7 +24,8 @@ export function decisionLines(decision: ExemptionDecision, lang: Lang): { headin
  * The written confirmation of a decision (R18), drawn on request as a PDF. Every page
  * says, at the top and at the bottom, that it is a training document.
  */
-export function renderAttestation(decision: ExemptionDecision, citizen: Citizen, lang: Lang): Promise<Buffer> {
+export async function renderAttestation(decision: ExemptionDecision, citizen: Citizen, lang: Lang): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const t = translator(lang);
   const doc = new PDFDocument({
     size: 'A4',

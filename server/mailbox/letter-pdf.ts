@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import { formatTime, translator, type Lang } from '../common/i18n.ts';
 import { formatBody } from './body-format.ts';
 import { textIn, type Attachment, type Letter, type LocalText } from './types.ts';
+import { loadPdfKit } from '../common/pdfkit.ts';
 
 interface Payslip { period: LocalText; gross: number; pension: number; tax: number; net: number }
 interface TaxAssessment { year: number; income: number; deductions: number; taxPaid: number; taxDue: number }
@@ -17,7 +17,8 @@ const kr = (amount: number, lang: Lang) =>
  * payslip (R9), a tax assessment or a contract to sign (R3). Every page says it is a
  * training document with fictional content.
  */
-export function renderAttachmentPdf(letter: Letter, attachment: Attachment, lang: Lang, signature?: SignatureLine): Promise<Buffer> {
+export async function renderAttachmentPdf(letter: Letter, attachment: Attachment, lang: Lang, signature?: SignatureLine): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const t = translator(lang);
   const doc = new PDFDocument({
     size: 'A4',

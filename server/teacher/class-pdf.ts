@@ -1,8 +1,8 @@
-import PDFDocument from 'pdfkit';
 import type { Blueprint, Citizen } from '../citizen/types.ts';
 import type { Translate } from '../common/i18n.ts';
 import type { PrintableCard } from '../keycard/keycard-print.ts';
 import type { ClassRow } from './types.ts';
+import { loadPdfKit } from '../common/pdfkit.ts';
 
 export interface Slip {
   citizen: Citizen;
@@ -89,7 +89,8 @@ function cardBox(doc: PDFKit.PDFDocument, t: Translate, card: PrintableCard, tim
  * The whole class's login slips and key cards as one PDF: one A4 page per trainee (a
  * second page only for a card on its way by post), every page stamped TRAINING.
  */
-export function classCardsPdf(klass: ClassRow, slips: Slip[], t: Translate, time: (ms: number) => string, options: { compress?: boolean } = {}): Promise<Buffer> {
+export async function classCardsPdf(klass: ClassRow, slips: Slip[], t: Translate, time: (ms: number) => string, options: { compress?: boolean } = {}): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: page.margin, bottom: 20, left: page.margin, right: page.margin },
