@@ -11,6 +11,7 @@ import type { BlockingRepository } from './blocking-repository.ts';
 import type { ActionResult, BlockingService } from './blocking-service.ts';
 import type { IssuerLetters } from './notices.ts';
 import type { Doer } from './types.ts';
+import { danishTime } from '../common/danish-time.ts';
 
 export interface TemporaryPasswordDeps {
   db: Db;
@@ -27,10 +28,7 @@ export interface TemporaryPasswordDeps {
  * noon (it is posted the same day), otherwise 4 (SPEC: "after 3-4 working days").
  */
 export function postArrival(orderedAt: number): number {
-  const hourInDenmark = Number(
-    new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/Copenhagen' }).format(new Date(orderedAt)),
-  );
-  return addWorkingDays(orderedAt, hourInDenmark < 12 ? 3 : 4);
+  return addWorkingDays(orderedAt, danishTime(orderedAt).hour < 12 ? 3 : 4);
 }
 
 const digitsOnly = (text: string) => text.replace(/[\s-]/g, '');

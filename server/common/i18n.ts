@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
+import { formatDanishTime } from './danish-time.ts';
 import { projectRoot } from './project-root.ts';
 
 export const languages = ['da', 'en', 'de'] as const;
@@ -90,28 +91,5 @@ export function translator(lang: Lang): Translate {
 
 /** Formats a class-clock time for people in Denmark, in the page's language. */
 export function formatTime(ms: number, lang: Lang): string {
-  const formatted = formattedTimes[lang];
-  let text = formatted.get(ms);
-  if (text === undefined) {
-    text = timeFormats[lang].format(new Date(ms));
-    if (formatted.size >= 20_000) formatted.clear();
-    formatted.set(ms, text);
-  }
-  return text;
+  return formatDanishTime(ms, lang);
 }
-
-// The same few times (a trainee's letters, deadlines) are shown on page after page; a
-// format costs some 5 µs.
-const formattedTimes = Object.fromEntries(languages.map((lang) => [lang, new Map<number, string>()])) as Record<Lang, Map<number, string>>;
-
-// Made once: building an Intl.DateTimeFormat costs far more than using one (a page formats many times).
-const timeFormats = Object.fromEntries(
-  languages.map((lang) => [
-    lang,
-    new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : lang === 'de' ? 'de-DE' : 'en-GB', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'Europe/Copenhagen',
-    }),
-  ]),
-) as Record<Lang, Intl.DateTimeFormat>;
