@@ -169,6 +169,7 @@ export class LetterRepository {
         "DELETE FROM letters WHERE citizen_id = ? AND trashed_at IS NOT NULL AND channel = 'digital' AND delivered_at <= ?",
       ),
       setChannel: db.prepare('UPDATE letters SET channel = ? WHERE id = ?'),
+      deleteUnarrived: db.prepare<[number, number, number]>('DELETE FROM letters WHERE id = ? AND citizen_id = ? AND delivered_at > ?'),
       attachments: db.prepare<[number], RawAttachment>(
         'SELECT id, letter_id, filename, mime, size, generator, spec FROM letter_attachments WHERE letter_id = ? ORDER BY id',
       ),
@@ -262,6 +263,11 @@ export class LetterRepository {
 
   allOf(citizenId: number): Letter[] {
     return this.stmts.all.all(citizenId).map(toLetter);
+  }
+
+  /** Deletes a letter of this citizen that has not arrived by `now`; an arrived one stays. */
+  deleteUnarrived(citizenId: number, letterId: number, now: number): boolean {
+    return this.stmts.deleteUnarrived.run(letterId, citizenId, now).changes === 1;
   }
 
   markRead(letterId: number, at: number): boolean {

@@ -42,6 +42,9 @@ export class WorkshopRepository {
       insertAttack: db.prepare<[number, AttackKind, number]>('INSERT INTO workshop_attacks (workshop_id, kind, starts_at) VALUES (?, ?, ?)'),
       attacks: db.prepare<[number], RawAttack>('SELECT * FROM workshop_attacks WHERE workshop_id = ? ORDER BY starts_at, id'),
       attack: db.prepare<[number], RawAttack>('SELECT * FROM workshop_attacks WHERE id = ?'),
+      attacksAfter: db.prepare<[number, number], RawAttack>('SELECT * FROM workshop_attacks WHERE workshop_id = ? AND starts_at > ? ORDER BY starts_at, id'),
+      deleteAttack: db.prepare<[number]>('DELETE FROM workshop_attacks WHERE id = ?'),
+      targetsOfAttack: db.prepare<[number], RawTarget>('SELECT * FROM workshop_targets WHERE attack_id = ? ORDER BY id'),
       insertTarget: db.prepare<[number, number, string]>('INSERT INTO workshop_targets (attack_id, citizen_id, token) VALUES (?, ?, ?)'),
       setLetter: db.prepare<[number, number]>('UPDATE workshop_targets SET letter_id = ? WHERE id = ?'),
       targets: db.prepare<[number], RawTarget>(
@@ -75,6 +78,20 @@ export class WorkshopRepository {
 
   end(id: number, at: number): boolean {
     return this.s.end.run(at, id).changes === 1;
+  }
+
+  /** The workshop's attacks that start after this time. */
+  attacksAfter(workshopId: number, at: number): Attack[] {
+    return this.s.attacksAfter.all(workshopId, at).map(toAttack);
+  }
+
+  targetsOfAttack(attackId: number): Target[] {
+    return this.s.targetsOfAttack.all(attackId).map(toTarget);
+  }
+
+  /** Deletes an attack with its targets. */
+  deleteAttack(attackId: number): void {
+    this.s.deleteAttack.run(attackId);
   }
 
   insertAttack(workshopId: number, kind: AttackKind, startsAt: number): number {

@@ -80,11 +80,32 @@ export class WorkshopService {
     this.deps.db.transaction(() => this.stage(workshop, plan))();
   }
 
+  /**
+   * Ends the workshop. What the participants have already seen stays (letters that have
+   * arrived, calls that rang); attacks that have not started are called off, so no call
+   * rings and no letter arrives after the debrief.
+   */
   end(workshop: Workshop): void {
-    const now = this.now(workshop);
-    if (this.deps.repo.end(workshop.id, now)) {
-      this.deps.events.record({ classId: workshop.classId, citizenId: null, actor: 'teacher', type: workshopEvents.ended, rule: 'R5', data: { workshopId: workshop.id }, at: now });
-    }
+    this.deps.db.transaction(() => {
+      const now = this.now(workshop);
+      if (!this.deps.repo.end(workshop.id, now)) return;
+      const calledOff = this.deps.repo.attacksAfter(workshop.id, now);
+      for (const attack of calledOff) {
+        for (const target of this.deps.repo.targetsOfAttack(attack.id)) {
+          if (target.letterId !== null) this.deps.mailbox.withdrawUnarrived(target.citizenId, target.letterId);
+        }
+        this.deps.repo.deleteAttack(attack.id);
+      }
+      this.deps.events.record({
+        classId: workshop.classId,
+        citizenId: null,
+        actor: 'teacher',
+        type: workshopEvents.ended,
+        rule: 'R5',
+        data: { workshopId: workshop.id, calledOff: calledOff.map((attack) => attack.kind) },
+        at: now,
+      });
+    })();
   }
 
   private stage(workshop: Workshop, plan: PlannedAttack[]): void {

@@ -79,3 +79,30 @@ describe('the staged support call', () => {
     expect((await ahmed.agent.get(path)).status).toBe(404);
   });
 });
+
+describe('ending a workshop', () => {
+  it('calls off the attacks that have not started: the call never rings and the letter never arrives, what arrived stays', async () => {
+    const world = await workshopWorld();
+    const id = world.start([
+      { kind: 'tax-refund', minutes: 0 },
+      { kind: 'locked-letter', minutes: 10 },
+      { kind: 'support-call', minutes: 15 },
+    ]);
+    const mette = await world.participant('mette.hansen', 'Hest2024');
+    const arrived = targetOf(world.ctx, world.teacherId, id, mette.citizenId, 'tax-refund').letterId!;
+    const coming = targetOf(world.ctx, world.teacherId, id, mette.citizenId, 'locked-letter').letterId!;
+
+    world.ctx.clock.advance(world.klass.id, minutes(5));
+    const { workshop } = world.ctx.workshop.workshops.visibleWorkshop(world.teacherId, id)!;
+    world.ctx.workshop.workshops.end(workshop);
+    world.ctx.clock.advance(world.klass.id, minutes(60));
+
+    const inbox = await mette.agent.get('/post');
+    expect(visibleText(inbox.text)).not.toContain('Din telefon ringer');
+    expect(inbox.text).toContain(`href="/post/letters/${arrived}"`);
+    expect((await mette.agent.get(`/post/letters/${coming}`)).status).toBe(404);
+    expect(world.ctx.workshop.workshops.attacks(workshop).map((attack) => attack.kind)).toEqual(['tax-refund']);
+    const ended = world.ctx.events.list({}).find((event) => event.type === 'workshop-ended')!;
+    expect(ended.data).toEqual({ workshopId: id, calledOff: ['locked-letter', 'support-call'] });
+  });
+});
