@@ -118,6 +118,13 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
     await cardPage.goto(`/teacher/trainees/${first.id}/card?lang=en`);
     await noViolations(cardPage);
 
+    // The teacher watches the class's progress live while the trainee logs in.
+    await console.goto('/teacher/classes/LESSON-1?lang=en');
+    const live = console.getByLabel('Refresh by itself every 15 seconds');
+    await live.check();
+    await noViolations(console);
+    const loggedInBefore = Number(/(\d+) have logged in/.exec(await textOf(console, 'progress-totals'))![1]);
+
     const trainee = await newPerson(browser, url);
     const page = await trainee.newPage();
     await page.goto('/login?service=post&lang=en');
@@ -134,9 +141,10 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
     await seeText(page, 'Welcome to the course');
     await trainee.close();
 
-    await console.reload();
-    await seeText(console, 'Logged in');
+    // No reload by the teacher: the page refreshes itself and counts the new login.
+    await console.getByTestId('progress-totals').filter({ hasText: `${loggedInBefore + 1} have logged in` }).waitFor({ timeout: 30_000 });
     await noViolations(console);
+    await live.uncheck();
   });
 
   it('resets the whole class and shows the time it took', async () => {
