@@ -25,6 +25,9 @@ interface RawLetter {
   data: string;
 }
 
+/** The columns a listing reads: a letter without its text and data. */
+type RawSummary = Omit<RawLetter, 'body' | 'data'>;
+
 interface RawAttachment {
   id: number;
   letter_id: number;
@@ -35,7 +38,7 @@ interface RawAttachment {
   spec: string | null;
 }
 
-function toSummary(raw: Omit<RawLetter, 'body' | 'data'>): LetterSummary {
+function toSummary(raw: RawSummary): LetterSummary {
   return {
     id: raw.id,
     citizenId: raw.citizen_id,
@@ -105,7 +108,7 @@ const searchCondition = "(sender_name LIKE @search ESCAPE '\\' OR subject LIKE @
 const summaryColumns = `id, citizen_id, channel, direction, kind, sender_key, sender_name, recipient, subject, answerable,
   deadline, delivered_at, read_at, answered_at, reminded_at, folder_id, trashed_at, reply_to`;
 
-type ListingStatements = { list: Statement<Record<string, unknown>, RawLetter>; count: Statement<Record<string, unknown>, { n: number }> };
+type ListingStatements = { list: Statement<Record<string, unknown>, RawSummary>; count: Statement<Record<string, unknown>, { n: number }> };
 
 /** One pair of statements per box, with and without a search: each is a plain indexed query. */
 function listingStatements(db: Db): Record<Box, { plain: ListingStatements; search: ListingStatements }> {

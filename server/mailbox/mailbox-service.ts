@@ -80,16 +80,16 @@ export class MailboxService {
     return this.deps.letters.allOf(citizenId).filter((letter) => letter.deliveredAt <= now);
   }
 
-  /**
-   * Brings a mailbox up to its class clock: an overdue letter not answered gets its
-   * reminder (R10, arriving at the deadline), and every letter that has arrived gets its
-   * simulated e-mail/SMS notification. Pages and the CLI call this before they list.
-   */
   /** Takes back a letter that has not arrived yet on the citizen's class clock; one that has arrived stays. */
   withdrawUnarrived(citizenId: number, letterId: number): boolean {
     return this.deps.letters.deleteUnarrived(citizenId, letterId, this.now(this.citizen(citizenId)));
   }
 
+  /**
+   * Brings a mailbox up to its class clock: an overdue letter not answered gets its
+   * reminder (R10, arriving at the deadline), and every letter that has arrived gets its
+   * simulated e-mail/SMS notification. Pages and the CLI call this before they list.
+   */
   refresh(citizenId: number): void {
     const citizen = this.citizen(citizenId);
     const now = this.now(citizen);
