@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -11,6 +10,7 @@ import { createContext } from '../../server/context.ts';
 import { openDatabase } from '../../server/storage/connection.ts';
 import { scenarioDir } from '../helpers/context.ts';
 import { csrfFrom, loginAs, teacherLogin } from '../helpers/http.ts';
+import { freePort } from '../helpers/ports.ts';
 
 /**
  * Crash safety: the server is killed with SIGKILL while a teacher delivers letters and a
@@ -21,15 +21,6 @@ import { csrfFrom, loginAs, teacherLogin } from '../helpers/http.ts';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-crash-'));
 const dbPath = path.join(dir, 'crash.db');
 let server: ChildProcess | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function start(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {

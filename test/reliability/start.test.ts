@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { translator } from '../../server/common/i18n.ts';
 import { findProjectRoot, projectRoot } from '../../server/common/project-root.ts';
+import { freePort } from '../helpers/ports.ts';
 
 /**
  * `npm start`, as the README's first command runs it: the build (scripts/build.mjs) and
@@ -16,15 +16,6 @@ import { findProjectRoot, projectRoot } from '../../server/common/project-root.t
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-start-'));
 let npm: ChildProcess | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The processes of a process group (npm, its shell, the server), by reading /proc. */
 function processesInGroup(group: number): { pid: number; argv: string[]; env: string[] }[] {
