@@ -3,6 +3,7 @@ import { CitizenRepository } from './citizen/citizen-repository.ts';
 import { enrolmentWiring } from './enrolment/wiring.ts';
 import { ClassClock, type RealNow } from './common/clock.ts';
 import { EventLog } from './common/event-log.ts';
+import type { RandomInt } from './common/random.ts';
 import { ExerciseRepository } from './exercises/exercise-repository.ts';
 import { ExerciseService } from './exercises/exercise-service.ts';
 import type { Secrets } from './common/secrets.ts';
@@ -24,10 +25,11 @@ import { workshopParts } from './workshop/wiring.ts';
 
 /**
  * The sandbox's repositories and services, wired once over one database. The server,
- * the CLI and the tests all build it the same way; a test may pass its own clock.
+ * the CLI and the tests all build it the same way; a test may pass its own clock and a
+ * seeded random source for the fictional identities it generates.
  */
-export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: string; scenarioUploadDir?: string; realNow?: RealNow }) {
-  const { db, secrets } = options;
+export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: string; scenarioUploadDir?: string; realNow?: RealNow; random?: RandomInt }) {
+  const { db, secrets, random } = options;
   const realNow = options.realNow ?? Date.now;
   const classes = new ClassRepository(db);
   const citizens = new CitizenRepository(db);
@@ -41,8 +43,8 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const endSessions = (ids: number[]) => sessionStore.endCitizenSessions(ids);
   const post = digitalPost({ db, secrets, classes, citizens, clock, events, keycards, mailbox, endSessions, checkPassword: (id, pw) => login.checkPassword(id, pw), challenge: (id) => login.challenge(id) });
   const desks = enrolmentWiring({ db, classes, citizens, clock, events, mailbox, realNow, scenarios: () => scenarios });
-  const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions, parts: [...post.scenarioParts, desks.scenarioPart, exercises.scenarioPart] });
-  const issuerBase = { db, classes, citizens, keycards, clock, events, mailbox, endSessions, realNow };
+  const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions, random, parts: [...post.scenarioParts, desks.scenarioPart, exercises.scenarioPart] });
+  const issuerBase = { db, classes, citizens, keycards, clock, events, mailbox, endSessions, realNow, random };
   const blockingParts = blockingCore(issuerBase);
   const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords: blockingParts.temporaryPasswords, publicAccess: desks.publicAccess });
   const { blocking, temporaryPasswords, selfService, support, issuer } = issuerSide(issuerBase, blockingParts, login);

@@ -12,6 +12,7 @@ import type { ActionResult, BlockingService } from './blocking-service.ts';
 import type { IssuerLetters } from './notices.ts';
 import type { Doer } from './types.ts';
 import { danishTime } from '../common/danish-time.ts';
+import { cryptoRandom, type RandomInt } from '../common/random.ts';
 
 export interface TemporaryPasswordDeps {
   db: Db;
@@ -21,6 +22,8 @@ export interface TemporaryPasswordDeps {
   blocking: BlockingService;
   letters: IssuerLetters;
   endSessions: (citizenIds: number[]) => void;
+  /** Where temporary passwords come from (the operating system's by default). */
+  random?: RandomInt;
 }
 
 /**
@@ -76,7 +79,7 @@ export class TemporaryPasswordService implements TemporaryPasswordHooks {
 
   private async issue(citizen: Citizen, doer: Doer, from: number): Promise<ActionResult<{ password: string }>> {
     if (citizen.state === 'revoked') return { ok: false, message: 'blocking:errors.revoked' };
-    const password = fictionalPassword();
+    const password = fictionalPassword(this.deps.random ?? cryptoRandom);
     const hash = await hashPassword(normalisePassword(password));
     const rule = doer.actor === 'issuer' ? 'R15' : 'R13';
     return this.deps.db.transaction(() => {

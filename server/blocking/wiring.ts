@@ -1,6 +1,7 @@
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { ClassClock } from '../common/clock.ts';
 import type { EventLog } from '../common/event-log.ts';
+import type { RandomInt } from '../common/random.ts';
 import { IssuerService } from '../issuer/issuer-service.ts';
 import { OperatorRepository } from '../issuer/operator-repository.ts';
 import type { KeyCardService } from '../keycard/keycard-service.ts';
@@ -25,6 +26,7 @@ interface Base {
   mailbox: MailboxService;
   endSessions: (citizenIds: number[]) => void;
   realNow: () => number;
+  random?: RandomInt;
 }
 
 /** The part the login needs (temporary passwords), built before the LoginService. */

@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { cryptoRandom, type RandomInt } from '../common/random.ts';
 
 /**
  * Fictional identities. A CPR number is DDMMYY-SSSS; serials 5000-8999 with a year of
@@ -17,16 +17,16 @@ export function isFictionalCpr(cpr: string): boolean {
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-export function fictionalCpr(): string {
-  const day = crypto.randomInt(1, 29);
-  const month = crypto.randomInt(1, 13);
-  const year = crypto.randomInt(37, 58);
-  const serial = crypto.randomInt(5000, 9000);
+export function fictionalCpr(random: RandomInt = cryptoRandom): string {
+  const day = random(1, 29);
+  const month = random(1, 13);
+  const year = random(37, 58);
+  const serial = random(5000, 9000);
   return `${two(day)}${two(month)}${two(year)}${serial}`;
 }
 
-export function fictionalNemidNumber(): string {
-  return String(crypto.randomInt(100_000_000, 1_000_000_000));
+export function fictionalNemidNumber(random: RandomInt = cryptoRandom): string {
+  return String(random(100_000_000, 1_000_000_000));
 }
 
 const givenNames = [
@@ -41,25 +41,52 @@ const familyNames = [
 ];
 
 /** A name marked as fictional by its middle name "Fiktiv". */
-export function fictionalName(): string {
-  return `${givenNames[crypto.randomInt(givenNames.length)]} Fiktiv ${familyNames[crypto.randomInt(familyNames.length)]}`;
+export function fictionalName(random: RandomInt = cryptoRandom): string {
+  return `${givenNames[random(0, givenNames.length)]} Fiktiv ${familyNames[random(0, familyNames.length)]}`;
+}
+
+/** How many different fictional names there are. */
+export const fictionalNameCount = givenNames.length * familyNames.length;
+
+/**
+ * `count` fictional names, all different and none of them in `taken` (the names already
+ * in the class), so a teacher can call a trainee by name. Drawn without replacement from
+ * the names still free; past that, a free name gets a number ("Ole Fiktiv Holm 2").
+ */
+export function distinctFictionalNames(count: number, taken: Iterable<string> = [], random: RandomInt = cryptoRandom): string[] {
+  const used = new Set(taken);
+  const free = givenNames.flatMap((given) => familyNames.map((family) => `${given} Fiktiv ${family}`)).filter((name) => !used.has(name));
+  const names: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    if (index < free.length) {
+      const pick = random(index, free.length);
+      [free[index], free[pick]] = [free[pick]!, free[index]!];
+      names.push(free[index]!);
+    } else {
+      const base = fictionalName(random);
+      let suffix = 2;
+      while (used.has(`${base} ${suffix}`) || names.includes(`${base} ${suffix}`)) suffix += 1;
+      names.push(`${base} ${suffix}`);
+    }
+  }
+  return names;
 }
 
 const words = ['hest', 'kage', 'sol', 'bog', 'cykel', 'havn', 'skov', 'fisk', 'sne', 'stol', 'mus', 'kop', 'lys', 'bro'];
 
 /** A password easy to read aloud in a classroom, that passes every NemID rule. */
-export function fictionalPassword(): string {
-  const word = words[crypto.randomInt(words.length)]!;
-  return `${word[0]!.toUpperCase()}${word.slice(1)}${crypto.randomInt(1000, 10_000)}`;
+export function fictionalPassword(random: RandomInt = cryptoRandom): string {
+  const word = words[random(0, words.length)]!;
+  return `${word[0]!.toUpperCase()}${word.slice(1)}${random(1000, 10_000)}`;
 }
 
 /** A user ID built from the name, e.g. `mette.hansen42`. */
-export function userIdFromName(name: string): string {
+export function userIdFromName(name: string, random: RandomInt = cryptoRandom): string {
   const parts = name
     .toLowerCase()
     .replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa')
     .normalize('NFD').replace(/[^\x00-\x7f]/g, '')
     .split(/\s+/)
     .filter((part) => part && part !== 'fiktiv');
-  return `${parts[0] ?? 'trainee'}.${parts[parts.length - 1] ?? 'x'}${crypto.randomInt(10, 100)}`;
+  return `${parts[0] ?? 'trainee'}.${parts[parts.length - 1] ?? 'x'}${random(10, 100)}`;
 }

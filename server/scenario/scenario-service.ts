@@ -2,13 +2,14 @@ import type { Blueprint } from '../citizen/types.ts';
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import { normalisePassword } from '../citizen/credentials.ts';
 import {
+  distinctFictionalNames,
   fictionalCpr,
-  fictionalName,
   fictionalNemidNumber,
   fictionalPassword,
   userIdFromName,
 } from '../citizen/fictional-identity.ts';
 import type { ClassClock } from '../common/clock.ts';
+import { cryptoRandom, type RandomInt } from '../common/random.ts';
 import { UsageError } from '../common/errors.ts';
 import type { Actor, EventLog } from '../common/event-log.ts';
 import { hashPassword } from '../common/passwords.ts';
@@ -29,6 +30,8 @@ export interface ScenarioDeps {
   events: EventLog;
   library: ScenarioLibrary;
   endSessions: (citizenIds: number[]) => void;
+  /** Where generated names, numbers and passwords come from (the operating system's by default). */
+  random?: RandomInt;
   /** Other parts a scenario gives data to (Digital Post letters, the bank), restored with each trainee. */
   parts?: ScenarioPart[];
 }
@@ -89,22 +92,25 @@ export class ScenarioService {
     releasing: Set<number>,
   ): Promise<Blueprint[]> {
     const { citizens, keycards } = this.deps;
+    const random = this.deps.random ?? cryptoRandom;
     // CPR numbers (10 digits), NemID numbers (9 digits) and user IDs never look alike.
     const pool = new IdentityPool(releasing, (value) => citizens.findByIdentifier(value)?.id);
     const generated = count !== undefined;
     const profiles: ScenarioTrainee[] = generated
       ? Array.from({ length: count }, (_, index) => scenario.trainees[index % scenario.trainees.length]!)
       : scenario.trainees;
+    // Generated trainees have names unique in their class, so the teacher can call one by name.
+    const names = generated ? distinctFictionalNames(profiles.length, [], random) : profiles.map((profile) => profile.name);
 
-    const drafts = profiles.map((profile) => {
-      const name = generated ? fictionalName() : profile.name;
-      const cpr = pool.take('cpr', generated ? undefined : profile.cpr?.replace('-', ''), fictionalCpr);
-      const nemidNumber = pool.take('nemid', generated ? undefined : profile.nemidNumber, fictionalNemidNumber);
+    const drafts = profiles.map((profile, index) => {
+      const name = names[index]!;
+      const cpr = pool.take('cpr', generated ? undefined : profile.cpr?.replace('-', ''), () => fictionalCpr(random));
+      const nemidNumber = pool.take('nemid', generated ? undefined : profile.nemidNumber, () => fictionalNemidNumber(random));
       const userId =
         profile.userId === undefined
           ? null
-          : pool.take('userId', generated ? undefined : profile.userId.toLowerCase(), () => userIdFromName(name));
-      const knownPassword = (!generated && profile.password) || fictionalPassword();
+          : pool.take('userId', generated ? undefined : profile.userId.toLowerCase(), () => userIdFromName(name, random));
+      const knownPassword = (!generated && profile.password) || fictionalPassword(random);
       return { profile, name, cpr, nemidNumber, userId, knownPassword };
     });
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { createContext, type Context } from '../../server/context.ts';
+import { seededRandom } from '../../server/common/random.ts';
 import { openDatabase } from '../../server/storage/connection.ts';
 
 export const scenarioDir = path.resolve('seed/scenarios');
@@ -16,13 +17,20 @@ export class FakeTime {
 
 export const hours = (n: number) => n * 3_600_000;
 
-/** A sandbox over an in-memory database (or the given file) with fixed secrets. */
-export function testContext(options: { time?: FakeTime; dbPath?: string; keycardSecret?: string; dir?: string } = {}): Context {
+/** The seed of every test's random source: generated trainees are the same on every run. */
+export const testSeed = 20_261_126;
+
+/**
+ * A sandbox over an in-memory database (or the given file) with fixed secrets and a seeded
+ * random source, so the names, numbers and passwords it generates never change between runs.
+ */
+export function testContext(options: { time?: FakeTime; dbPath?: string; keycardSecret?: string; dir?: string; seed?: number } = {}): Context {
   return createContext({
     db: openDatabase(options.dbPath ?? ':memory:'),
     secrets: { session: 'test-session-secret-0123456789abcdef', keycard: options.keycardSecret ?? 'test-keycard-secret-0123456789abcdef' },
     scenarioDir: options.dir ?? scenarioDir,
     realNow: options.time?.now,
+    random: seededRandom(options.seed ?? testSeed),
   });
 }
 

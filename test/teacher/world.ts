@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { hashPassword } from '../../server/common/passwords.ts';
+import { seededRandom } from '../../server/common/random.ts';
 import { createContext, type Context } from '../../server/context.ts';
 import { openDatabase } from '../../server/storage/connection.ts';
-import { FakeTime, scenarioDir } from '../helpers/context.ts';
+import { FakeTime, scenarioDir, testSeed } from '../helpers/context.ts';
 import { teacherLogin, testApp, type Agent } from '../helpers/http.ts';
 
 export const teacherPassword = 'classroom-key-2026';
@@ -24,6 +25,7 @@ export async function teacherWorld(options: { time?: FakeTime } = {}) {
     scenarioDir,
     scenarioUploadDir: uploadDir,
     realNow: time.now,
+    random: seededRandom(testSeed),
   });
   await ctx.scenarios.load('default', { actor: 'system' });
   const hash = await hashPassword(teacherPassword);
