@@ -3,7 +3,7 @@ import { CitizenRepository } from './citizen/citizen-repository.ts';
 import { enrolmentWiring } from './enrolment/wiring.ts';
 import { ClassClock, type RealNow } from './common/clock.ts';
 import { EventLog } from './common/event-log.ts';
-import type { RandomInt } from './common/random.ts';
+import { cryptoRandom, type RandomInt } from './common/random.ts';
 import { ExerciseRepository } from './exercises/exercise-repository.ts';
 import { ExerciseService } from './exercises/exercise-service.ts';
 import type { Secrets } from './common/secrets.ts';
@@ -26,31 +26,33 @@ import { workshopParts } from './workshop/wiring.ts';
 /**
  * The sandbox's repositories and services, wired once over one database. The server,
  * the CLI and the tests all build it the same way; a test may pass its own clock and a
- * seeded random source for the fictional identities it generates.
+ * seeded random source for what it generates (fictional identities, card numbers and
+ * nonces, the asked key, join codes, the staged caller's key).
  */
 export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: string; scenarioUploadDir?: string; realNow?: RealNow; random?: RandomInt }) {
-  const { db, secrets, random } = options;
+  const { db, secrets } = options;
+  const random = options.random ?? cryptoRandom;
   const realNow = options.realNow ?? Date.now;
-  const classes = new ClassRepository(db);
+  const classes = new ClassRepository(db, random);
   const citizens = new CitizenRepository(db);
   const clock = new ClassClock(classes, realNow);
   const events = new EventLog(db, realNow);
-  const keycards = new KeyCardService(new KeyCardRepository(db), new KeyCardCodes(secrets.keycard));
+  const keycards = new KeyCardService(new KeyCardRepository(db), new KeyCardCodes(secrets.keycard), random);
   const sessionStore = new SqliteSessionStore(db, realNow);
   const library = new ScenarioLibrary(options.scenarioDir, options.scenarioUploadDir);
   const exercises = new ExerciseService({ repo: new ExerciseRepository(db), classes, clock, events, library });
   const mailbox = new MailboxService({ citizens, clock, events, mailboxes: new MailboxRepository(db), letters: new LetterRepository(db) });
   const endSessions = (ids: number[]) => sessionStore.endCitizenSessions(ids);
   const post = digitalPost({ db, secrets, classes, citizens, clock, events, keycards, mailbox, endSessions, checkPassword: (id, pw) => login.checkPassword(id, pw), challenge: (id) => login.challenge(id) });
-  const desks = enrolmentWiring({ db, classes, citizens, clock, events, mailbox, realNow, scenarios: () => scenarios });
+  const desks = enrolmentWiring({ db, classes, citizens, clock, events, mailbox, realNow, random, scenarios: () => scenarios });
   const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions, random, parts: [...post.scenarioParts, desks.scenarioPart, exercises.scenarioPart] });
   const issuerBase = { db, classes, citizens, keycards, clock, events, mailbox, endSessions, realNow, random };
   const blockingParts = blockingCore(issuerBase);
   const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords: blockingParts.temporaryPasswords, publicAccess: desks.publicAccess });
   const { blocking, temporaryPasswords, selfService, support, issuer } = issuerSide(issuerBase, blockingParts, login);
   const teachers = new TeacherRepository(db);
-  const workshop = workshopParts({ db, secrets, realNow, classes, citizens, clock, events, keycards, login, mailbox, teachers });
-  return { db, secrets, realNow, exercises, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, blocking, temporaryPasswords, selfService, support, issuer, enrolment: desks.enrolment, exemption: desks.exemption, workshop };
+  const workshop = workshopParts({ db, secrets, realNow, classes, citizens, clock, events, keycards, login, mailbox, teachers, random });
+  return { db, secrets, realNow, random, exercises, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, blocking, temporaryPasswords, selfService, support, issuer, enrolment: desks.enrolment, exemption: desks.exemption, workshop };
 }
 
 export type Context = ReturnType<typeof createContext>;

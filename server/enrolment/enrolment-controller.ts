@@ -37,7 +37,7 @@ export function enrolmentController(ctx: Context, enrolment: EnrolmentService, s
 
   const show = (desk: Desk) => (req: Request, res: Response) => {
     // A suggested fictional witness, so nobody types a real person's CPR number.
-    const values = { hasCpr: '', brings: [], witnessName: fictionalName(), witnessAge: '', witnessCpr: formatCpr(fictionalCpr()), witnessBrings: [] };
+    const values = { hasCpr: '', brings: [], witnessName: fictionalName(ctx.random), witnessAge: '', witnessCpr: formatCpr(fictionalCpr(ctx.random)), witnessBrings: [] };
     renderDesk(req, res, desk, 200, { values });
   };
 

@@ -1,11 +1,12 @@
-import crypto from 'node:crypto';
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { Citizen } from '../citizen/types.ts';
 import type { ClassClock } from '../common/clock.ts';
 import type { Actor, EventLog } from '../common/event-log.ts';
+import type { RandomInt } from '../common/random.ts';
 import { localised, type MailboxService } from '../mailbox/mailbox-service.ts';
 import type { ScenarioService } from '../scenario/scenario-service.ts';
 import type { ClassRepository } from '../teacher/class-repository.ts';
+import { newSelfStudyClassCode } from '../teacher/join-code.ts';
 import { bankSender } from './desk-scenario.ts';
 import type { EnrolmentRepository } from './enrolment-repository.ts';
 import { deskScenarios, publicServices, type CheckResult, type Desk, type DeskApplication, type DeskCheck } from './types.ts';
@@ -21,6 +22,8 @@ export interface EnrolmentDeps {
   enrolment: EnrolmentRepository;
   /** Real time, for the log of a visitor who has no class (and so no class clock) yet. */
   realNow: () => number;
+  /** Draws the class code of the practice identity's class. */
+  random: RandomInt;
 }
 
 /** Who stands at the desk: the trainee's current NemID holder, if the sandbox knows one (for the event log). */
@@ -75,7 +78,7 @@ export class EnrolmentService {
       return { ok: false, checks };
     }
     const klass = await this.deps.scenarios().load(deskScenarios[desk], {
-      classCode: `S-${crypto.randomBytes(5).toString('hex').toUpperCase()}`,
+      classCode: newSelfStudyClassCode(this.deps.random),
       className: 'Self-study',
       traineeCount: 1,
       kind: 'selfstudy',

@@ -1,6 +1,7 @@
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { ClassClock } from '../common/clock.ts';
 import type { EventLog } from '../common/event-log.ts';
+import type { RandomInt } from '../common/random.ts';
 import { ExemptionRepository } from '../exemption/exemption-repository.ts';
 import { ExemptionService } from '../exemption/exemption-service.ts';
 import type { MailboxService } from '../mailbox/mailbox-service.ts';
@@ -26,6 +27,7 @@ export function enrolmentWiring(deps: {
   mailbox: MailboxService;
   realNow: () => number;
   scenarios: () => ScenarioService;
+  random: RandomInt;
 }) {
   const repo = new EnrolmentRepository(deps.db);
   const scenarioPart = new DeskScenarioPart({ ...deps, enrolment: repo });

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { RandomInt } from '../common/random.ts';
 
 /**
  * Derives a card's key numbers and codes from its nonce with the server's key-card secret
@@ -43,11 +44,12 @@ export class KeyCardCodes {
   }
 }
 
-export function newNonce(): string {
-  return crypto.randomBytes(16).toString('hex');
+/** 128 bits for a card's nonce (its codes come from the nonce and the server's secret). */
+export function newNonce(random: RandomInt): string {
+  return Array.from({ length: 4 }, () => random(0, 2 ** 32).toString(16).padStart(8, '0')).join('');
 }
 
 /** A 10-digit card number from the random source. */
-export function newCardNumber(): string {
-  return String(crypto.randomInt(1, 10)) + String(crypto.randomInt(0, 1_000_000_000)).padStart(9, '0');
+export function newCardNumber(random: RandomInt): string {
+  return String(random(1, 10)) + String(random(0, 1_000_000_000)).padStart(9, '0');
 }

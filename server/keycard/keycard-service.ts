@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import { addWorkingDays } from '../common/clock.ts';
+import { cryptoRandom, type RandomInt } from '../common/random.ts';
 import { KeyCardCodes, newCardNumber, newNonce } from './keycard-codes.ts';
 import type { KeyCardRepository } from './keycard-repository.ts';
 import type { CardReason, CardStatus, KeyCard, PrintedKey } from './types.ts';
@@ -26,13 +26,15 @@ export class KeyCardService {
   constructor(
     private readonly repo: KeyCardRepository,
     private readonly codes: KeyCardCodes,
+    /** Card numbers, nonces and the asked key; tests pass a seeded source. */
+    private readonly random: RandomInt = cryptoRandom,
   ) {}
 
   /** A card number not used before, and a fresh nonce for the codes. */
   newIdentity(): { number: string; nonce: string } {
-    let number = newCardNumber();
-    while (this.repo.cardNumberTaken(number)) number = newCardNumber();
-    return { number, nonce: newNonce() };
+    let number = newCardNumber(this.random);
+    while (this.repo.cardNumberTaken(number)) number = newCardNumber(this.random);
+    return { number, nonce: newNonce(this.random) };
   }
 
   issue(
@@ -127,7 +129,7 @@ export class KeyCardService {
     if (card.challengeKey) return card.challengeKey;
     const unused = this.unusedKeys(card);
     if (unused.length === 0) throw new Error(`Key card ${card.id} has no unused keys`);
-    return this.repo.askKey(card.id, unused[crypto.randomInt(unused.length)]!);
+    return this.repo.askKey(card.id, unused[this.random(0, unused.length)]!);
   }
 
   /** Checks a typed code against the key asked; a correct code uses the key up, once. */

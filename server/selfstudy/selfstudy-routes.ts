@@ -3,6 +3,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { Context } from '../context.ts';
 import { printableCards } from '../keycard/keycard-print.ts';
 import { paths } from '../paths.ts';
+import { newSelfStudyClassCode } from '../teacher/join-code.ts';
 import type { ClassRow } from '../teacher/types.ts';
 
 export const ownerCookie = 'sandbox.practice';
@@ -16,7 +17,7 @@ export const hashToken = (token: string) => crypto.createHash('sha256').update(t
  * hand: the welcome letter and the key card. A cookie with a random token proves they
  * own it; only its hash is stored.
  */
-export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'keycards' | 'scenarios'>, secureCookies: boolean): Router {
+export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'keycards' | 'scenarios' | 'random'>, secureCookies: boolean): Router {
   const router = Router();
 
   const ownClass = (req: Request): ClassRow | undefined => {
@@ -40,7 +41,7 @@ export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'key
     if (previous) ctx.classes.delete(previous.id);
     const token = crypto.randomBytes(32).toString('hex');
     await ctx.scenarios.load(selfStudyScenario, {
-      classCode: `S-${crypto.randomBytes(5).toString('hex').toUpperCase()}`,
+      classCode: newSelfStudyClassCode(ctx.random),
       className: 'Self-study',
       traineeCount: 1,
       kind: 'selfstudy',

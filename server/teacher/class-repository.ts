@@ -1,4 +1,5 @@
 import type { Db } from '../storage/connection.ts';
+import { cryptoRandom, type RandomInt } from '../common/random.ts';
 import { newJoinCode } from './join-code.ts';
 import type { ClassRow } from './types.ts';
 
@@ -56,7 +57,11 @@ export class ClassRepository {
   private readonly setOffsetStmt;
   private readonly deleteStmt;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** Draws join codes; tests pass a seeded source. */
+    private readonly random: RandomInt = cryptoRandom,
+  ) {
     this.byId = db.prepare<[number], RawClass>('SELECT * FROM classes WHERE id = ?');
     this.byCode = db.prepare<[string], RawClass>('SELECT * FROM classes WHERE code = ?');
     this.byOwner = db.prepare<[string], RawClass>("SELECT * FROM classes WHERE owner_token_hash = ? AND kind = 'selfstudy'");
@@ -120,7 +125,7 @@ export class ClassRepository {
           ...row,
           settings: JSON.stringify(row.settings),
           ownerTokenHash: row.ownerTokenHash ?? null,
-          joinCode: newJoinCode(),
+          joinCode: newJoinCode(this.random),
         });
         return Number(result.lastInsertRowid);
       } catch (error) {

@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import type { RandomInt } from '../common/random.ts';
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { Citizen } from '../citizen/types.ts';
 import { NotFound } from '../common/errors.ts';
@@ -27,7 +27,6 @@ export interface CallState {
 
 export type CallAction = 'answer' | 'decline' | 'say' | 'hang-up' | 'report';
 
-const randomKey = () => String(crypto.randomInt(1, 10_000)).padStart(4, '0');
 
 /**
  * The staged "support call" (R5): a caller posing as NemID support asks for the password,
@@ -35,7 +34,7 @@ const randomKey = () => String(crypto.randomInt(1, 10_000)).padStart(4, '0');
  * call's state comes from the event log; nothing said is kept, only facts.
  */
 export class CallService {
-  constructor(private readonly deps: { repo: WorkshopRepository; citizens: CitizenRepository; relay: Relay; events: TargetEvents }) {}
+  constructor(private readonly deps: { repo: WorkshopRepository; citizens: CitizenRepository; relay: Relay; events: TargetEvents; random: RandomInt }) {}
 
   /** The participant's own staged call, once it has rung on the class clock; otherwise not found. */
   target(token: string, citizenId: number): TargetWithAttack {
@@ -123,7 +122,7 @@ export class CallService {
     const real = await this.deps.relay.isPassword(citizen, said);
     const relay = real ? await this.deps.relay.relayPassword(citizen, said) : 'none';
     // With the password the caller opens a real login and reads out the key it asks; without it, any key.
-    const askedKey = (relay === 'challenge' && this.deps.relay.openChallenge(citizen)) || randomKey();
+    const askedKey = (relay === 'challenge' && this.deps.relay.openChallenge(citizen)) || String(this.deps.random(1, 10_000)).padStart(4, '0');
     this.record(target, workshopEvents.passwordTyped, { real, userIdReal: true, relay, askedKey });
   }
 

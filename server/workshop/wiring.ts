@@ -1,6 +1,7 @@
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { ClassClock } from '../common/clock.ts';
 import type { EventLog } from '../common/event-log.ts';
+import type { RandomInt } from '../common/random.ts';
 import type { Secrets } from '../common/secrets.ts';
 import { KeyCardCodes } from '../keycard/keycard-codes.ts';
 import type { KeyCardService } from '../keycard/keycard-service.ts';
@@ -34,6 +35,7 @@ export function workshopParts(deps: {
   login: LoginService;
   mailbox: MailboxService;
   teachers: TeacherRepository;
+  random: RandomInt;
 }) {
   const { db, citizens, clock, events, mailbox } = deps;
   const repo = new WorkshopRepository(db);
@@ -46,7 +48,7 @@ export function workshopParts(deps: {
     workshops,
     debrief,
     lookAlike: new LookAlikeService({ repo, citizens, relay, events: targetEvents }),
-    calls: new CallService({ repo, citizens, relay, events: targetEvents }),
+    calls: new CallService({ repo, citizens, relay, events: targetEvents, random: deps.random }),
     reports: new ReportService({ repo, mailbox, events, targetEvents }),
     attacker: new AttackerService({ repo, citizens, relay, debrief, events: targetEvents, mailbox }),
     quiz: new QuizService({ events, citizens, clock }),
