@@ -40,15 +40,18 @@ for run in $(seq 1 "$runs"); do
   npm test >"$log" 2>&1
   status=$?
   took=$(( $(date +%s) - started ))
-  summary="$(grep -E '^ +Tests +' "$log" | tail -1 | sed 's/^ *//')"
+  # vitest colours its output; read it without the colour codes
+  plain="$(sed -E 's/\x1b\[[0-9;]*m//g' "$log")"
+  # one "Tests" line per vitest run (the fast tiers, then the browser tier)
+  summary="$(grep -E '^ +Tests +' <<<"$plain" | sed -E 's/^ *Tests *//' | paste -sd '+' -)"
   if [ "$status" -eq 0 ]; then
     echo "run $run of $runs: passed in ${took} s (${summary:-no summary})"
   else
     failed_runs=$((failed_runs + 1))
     echo "run $run of $runs: FAILED in ${took} s (${summary:-no summary}); log: $log"
     # vitest marks each failed test with FAIL (file > describe > test) and a ×
-    grep -E '^ *(FAIL|×) ' "$log" | sed 's/^ */    /' | sort -u | head -40
-    grep -E 'error TS[0-9]+' "$log" | head -20 | sed 's/^/    /'
+    grep -E '^ *(FAIL|×) ' <<<"$plain" | sed 's/^ */    /' | sort -u | head -40
+    grep -E 'error TS[0-9]+' <<<"$plain" | head -20 | sed 's/^/    /'
   fi
 done
 

@@ -168,6 +168,22 @@ async function sweep(person: BrowserContext, who: string, urls: string[]): Promi
 }
 
 describe('every page of the app', () => {
+  it('is checked by an accessibility check that finds a missing alt text and pale text', async () => {
+    const page = await people.anonymous.newPage();
+    await page.goto('/');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      main.append(Object.assign(document.createElement('img'), { src: '/favicon.ico' }));
+      const pale = Object.assign(document.createElement('p'), { textContent: 'Pale grey words' });
+      pale.style.color = '#d0d0d0';
+      main.append(pale);
+    });
+    const found = (await accessibilityViolations(page)).map((line) => line.split(':')[0]);
+    expect(found).toEqual(expect.arrayContaining(['image-alt', 'color-contrast']));
+    await page.close();
+  });
+
   it('has a fixture for every GET route with an object id', () => {
     const missing = routeTable(testApp(world.ctx)).filter((route) => route.method === 'GET' && route.path.includes(':') && !notAPage(route.path) && !fixtures[route.path]);
     expect(missing).toEqual([]);

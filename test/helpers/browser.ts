@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../../server/app.ts';
 import type { Context } from '../../server/context.ts';
@@ -40,9 +41,23 @@ export function newPerson(browser: Browser, baseURL: string): Promise<BrowserCon
   return browser.newContext({ baseURL, locale: 'da-DK' });
 }
 
-/** Runs axe-core (WCAG 2.1 AA) on the page and returns the violations, one line each. */
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA) on the page and returns the violations, one line each.
+ * axe-core is put into the page once per document and run there directly: the same rules
+ * as @axe-core/playwright's AxeBuilder, at a quarter of its time (about 250 ms a page
+ * instead of 1 s here), since AxeBuilder injects the script and opens a blank page to
+ * merge frame results on every call, and the sandbox's pages have no frames.
+ */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const results = await page.evaluate(
+    () => (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    }),
+  );
   return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
 }
 
