@@ -31,6 +31,16 @@ export function passwordProblems(password: string, who: CredentialContext, userI
   return problems;
 }
 
+/**
+ * Whether typed text could be a NemID password by its form alone (one word, 6-40
+ * characters, letters and digits): what the workshop's caller takes as an answer. A
+ * sentence ("No, I will not give it. Who are you?") is not one.
+ */
+export function couldBePassword(text: string): boolean {
+  const word = text.trim();
+  return !/\s/.test(word) && word.length >= 6 && word.length <= 40 && /[a-zA-ZæøåÆØÅ]/.test(word) && /\d/.test(word);
+}
+
 export function userIdProblems(userId: string): string[] {
   const problems: string[] = [];
   if (userId.length < 5 || userId.length > 48) problems.push('credentials:userId.length');

@@ -2,6 +2,7 @@ import type { RandomInt } from '../common/random.ts';
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { Citizen } from '../citizen/types.ts';
 import { NotFound } from '../common/errors.ts';
+import { couldBePassword } from '../citizen/credentials.ts';
 import { tokenPattern } from './attacks.ts';
 import type { Relay } from './relay.ts';
 import { workshopEvents, type TargetEvents } from './workshop-events.ts';
@@ -65,6 +66,9 @@ export class CallService {
           step = 'ended';
           lines.push({ who: 'you', key: 'declined' });
           break;
+        case workshopEvents.callRefused:
+          lines.push({ who: 'you', key: 'refused' }, { who: 'caller', key: 'insist' });
+          break;
         case workshopEvents.passwordTyped:
           keyNumber = String(event.data.askedKey);
           lines.push({ who: 'you', key: 'saidPassword' }, { who: 'caller', key: 'askCode', params: { key: keyNumber } });
@@ -117,9 +121,19 @@ export class CallService {
     }
   }
 
+  /**
+   * What the participant said when asked for the password, decided by the sandbox's own
+   * check: the real password, something that could be a password (a wrong one: the caller
+   * goes on and asks for a code), or neither (a refusal or a question back: the caller
+   * insists, and nothing was given).
+   */
   private async saidPassword(target: TargetWithAttack, said: string): Promise<void> {
     const citizen = this.citizen(target);
     const real = await this.deps.relay.isPassword(citizen, said);
+    if (!real && !couldBePassword(said)) {
+      this.record(target, workshopEvents.callRefused);
+      return;
+    }
     const relay = real ? await this.deps.relay.relayPassword(citizen, said) : 'none';
     // With the password the caller opens a real login and reads out the key it asks; without it, any key.
     const askedKey = (relay === 'challenge' && this.deps.relay.openChallenge(citizen)) || String(this.deps.random(1, 10_000)).padStart(4, '0');

@@ -19,6 +19,7 @@ export const workshopEvents = {
   callAnswered: 'workshop-call-answered',
   callDeclined: 'workshop-call-declined',
   callHungUp: 'workshop-call-hung-up',
+  callRefused: 'workshop-call-refused',
   reported: 'fraud-reported',
   replayed: 'workshop-replayed',
   quizAnswered: 'workshop-quiz-answered',
@@ -34,6 +35,7 @@ export const participantTypes = [
   workshopEvents.callAnswered,
   workshopEvents.callDeclined,
   workshopEvents.callHungUp,
+  workshopEvents.callRefused,
   workshopEvents.reported,
   workshopEvents.replayed,
 ];

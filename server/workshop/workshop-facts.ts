@@ -28,6 +28,8 @@ export interface TargetFacts {
   replay: { at: number; key: string; askedKey: string | null; outcome: string } | null;
   hungUp: number | null;
   declined: number | null;
+  /** When the participant first refused the caller (said something that is not a password). */
+  refused: number | null;
   outcome: Outcome;
   /** +1 for reporting or blocking, -1 for giving anything away (awareness tools count reports). */
   score: number;
@@ -35,13 +37,20 @@ export interface TargetFacts {
 
 const emptySteps = (): Record<Step, number | null> => Object.fromEntries(steps.map((step) => [step, null])) as Record<Step, number | null>;
 
-function outcomeOf(facts: Pick<TargetFacts, 'at'>): Outcome {
+/**
+ * Given away means what the sandbox's own check found real: the password, a code printed
+ * on the participant's card, a photo of the card. A wrong password or code typed is shown
+ * as such ('gave-wrong'), a refusal on the call as the right answer it is.
+ */
+function outcomeOf(facts: Pick<TargetFacts, 'at' | 'passwordReal' | 'realCodes' | 'refused' | 'hungUp'>): Outcome {
   const { at } = facts;
   if (at.received === null) return 'not-yet';
-  const gaveAway = at.password !== null || at.codes !== null || at.photo !== null;
+  const gaveAway = facts.passwordReal || facts.realCodes > 0 || at.photo !== null;
   const reported = at.reported !== null || at.blocked !== null;
   if (gaveAway) return reported ? 'compromised-reported' : 'compromised';
   if (reported) return 'reported';
+  if (at.password !== null || at.codes !== null) return 'gave-wrong';
+  if (facts.refused !== null || facts.hungUp !== null) return 'refused';
   return at.clicked !== null ? 'clicked' : 'ignored';
 }
 
@@ -74,7 +83,7 @@ export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; cit
     };
     const fact: TargetFacts = {
       target, attack, citizen, at, passwordsTyped: 0, passwordReal: false, codesTyped: 0, realCodes: 0,
-      relay: null, harvested: [], replay: null, hungUp: null, declined: null, outcome: 'not-yet', score: 0,
+      relay: null, harvested: [], replay: null, hungUp: null, declined: null, refused: null, outcome: 'not-yet', score: 0,
     };
     if (attack.startsAt <= input.now) first('received', attack.startsAt);
     if (target.letterId !== null && letterRead.has(target.letterId)) first('opened', letterRead.get(target.letterId)!);
@@ -85,6 +94,7 @@ export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; cit
         case workshopEvents.callAnswered: first('opened', event.at); break;
         case workshopEvents.callDeclined: fact.declined ??= event.at; break;
         case workshopEvents.callHungUp: fact.hungUp ??= event.at; break;
+        case workshopEvents.callRefused: fact.refused ??= event.at; break;
         case workshopEvents.photoUploaded: first('photo', event.at); break;
         case workshopEvents.reported: first('reported', event.at); break;
         case workshopEvents.passwordTyped:

@@ -1,6 +1,17 @@
+import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { csrfFrom, submitForm, visibleText } from '../helpers/http.ts';
+import { csrfFrom, submitForm, teacherLogin, visibleText } from '../helpers/http.ts';
 import { chooseOwnPassword, codeOf, minutes, tablesHolding, targetOf, workshopWorld } from './world.ts';
+
+/** Mette in a workshop with the support call ringing now, answered. */
+async function callAnswered() {
+  const world = await workshopWorld();
+  const id = world.start([{ kind: 'support-call', minutes: 0 }]);
+  const mette = await world.participant('mette.hansen', 'Hest2024');
+  const path = `/call/${targetOf(world.ctx, world.teacherId, id, mette.citizenId, 'support-call').token}`;
+  await submitForm(mette.agent, '/post', path, { action: 'answer' });
+  return { world, id, mette, path };
+}
 
 describe('the staged support call', () => {
   it('rings on the participant\'s pages once the class clock passes its time, and stops when answered', async () => {
@@ -49,6 +60,43 @@ describe('the staged support call', () => {
     expect(facts.passwordReal).toBe(true);
     expect(facts.relay?.key).toBe(key);
     expect(tablesHolding(world.ctx, ['Solsikke2468', code])).toEqual([]);
+  });
+
+  it('takes a refusal and a question back as the right answer, not as a password given', async () => {
+    const { world, id, mette, path } = await callAnswered();
+    await submitForm(mette.agent, path, path, { action: 'say', said: 'Nej, det giver jeg ikke. Hvem er du?' });
+
+    const call = visibleText((await mette.agent.get(path)).text);
+    expect(call).toContain('(Du gav ikke din adgangskode.)');
+    expect(call).not.toContain('(Du sagde en adgangskode til opringeren.)');
+    expect(call).toContain('Det er kun adgangskoden, jeg skal bruge.');
+    await submitForm(mette.agent, path, path, { action: 'hang-up' });
+
+    const { workshop } = world.ctx.workshop.workshops.visibleWorkshop(world.teacherId, id)!;
+    const facts = world.ctx.workshop.debrief.facts(workshop);
+    const hers = facts.find((fact) => fact.citizen.id === mette.citizenId)!;
+    expect(hers.at.password).toBeNull();
+    expect(hers.outcome).toBe('refused');
+    expect(hers.score).toBe(0);
+    expect(world.ctx.workshop.debrief.funnel(facts).find((row) => row.kind === 'all')!.counts.password).toBe(0);
+    const facilitator = request.agent(world.app);
+    await teacherLogin(facilitator, 'facilitator', 'facilitator-password');
+    const debrief = visibleText((await facilitator.get(`/workshop/${id}/debrief?lang=da`)).text);
+    expect(debrief).toContain('Afviste opringeren, gav intet væk');
+    expect(debrief).not.toContain('Gav noget væk');
+  });
+
+  it('tells a wrong password said on the phone from the real one', async () => {
+    const { world, id, mette, path } = await callAnswered();
+    await submitForm(mette.agent, path, path, { action: 'say', said: 'Forkert999' });
+    expect(visibleText((await mette.agent.get(path)).text)).toContain('(Du sagde en adgangskode til opringeren.)');
+
+    const { workshop } = world.ctx.workshop.workshops.visibleWorkshop(world.teacherId, id)!;
+    const hers = world.ctx.workshop.debrief.facts(workshop).find((fact) => fact.citizen.id === mette.citizenId)!;
+    expect(hers.at.password).not.toBeNull();
+    expect(hers.passwordReal).toBe(false);
+    expect(hers.outcome).toBe('gave-wrong');
+    expect(hers.score).toBe(0);
   });
 
   it('lets the participant hang up and report the call, which scores', async () => {
