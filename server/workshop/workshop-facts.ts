@@ -57,7 +57,8 @@ function outcomeOf(facts: Pick<TargetFacts, 'at' | 'passwordReal' | 'realCodes' 
 /**
  * Reads what happened in a workshop from the class's event log: the workshop's own
  * events (by target id), Digital Post's `letter-read` (the staged letter opened) and the
- * owner's `blocked` (R14) after an attack arrived.
+ * owner's `blocked` (R14) after the participant met the attack (opened its letter,
+ * followed its link or answered its call).
  */
 export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; citizens: Citizen[]; events: EventRow[]; now: number }): TargetFacts[] {
   const attacks = new Map(input.attacks.map((attack) => [attack.id, attack]));
@@ -122,8 +123,12 @@ export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; cit
           break;
       }
     }
-    const block = (ownerBlocks.get(citizen.id) ?? []).find((time) => time >= attack.startsAt);
-    if (block !== undefined && at.received !== null) first('blocked', block);
+    // A block answers the attacks the participant had met (opened its letter, followed its
+    // link, or was on the call) by then, not every attack of the workshop.
+    const met = [at.opened, at.clicked].filter((time): time is number => time !== null);
+    const metAt = met.length > 0 ? Math.min(...met) : null;
+    const block = metAt === null ? undefined : (ownerBlocks.get(citizen.id) ?? []).find((time) => time >= metAt);
+    if (block !== undefined) first('blocked', block);
     fact.outcome = outcomeOf(fact);
     fact.score = (at.reported !== null || at.blocked !== null ? 1 : 0) - (fact.outcome.startsWith('compromised') ? 1 : 0);
     facts.push(fact);

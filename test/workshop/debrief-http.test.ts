@@ -53,6 +53,29 @@ describe('the debrief', () => {
     ]);
   });
 
+  it('counts one block as the answer to the attacks met before it, not to every attack of the workshop', async () => {
+    const world = await workshopWorld();
+    const { ctx } = world;
+    const id = world.start([{ kind: 'tax-refund', minutes: 0 }, { kind: 'support-call', minutes: 0 }, { kind: 'tax-refund', minutes: 60 }]);
+    const mette = ctx.citizens.findByIdentifier('mette.hansen')!.id;
+    const { workshop } = ctx.workshop.workshops.visibleWorkshop(world.teacherId, id)!;
+    const letterTarget = targetOf(ctx, world.teacherId, id, mette, 'tax-refund');
+    ctx.post.inbox.open(mette, letterTarget.letterId!);
+    expect(ctx.blocking.blockByOwner(mette, 'third-party', { actor: 'trainee', channel: 'self-service' }).ok).toBe(true);
+
+    const hers = ctx.workshop.debrief.facts(workshop).filter((fact) => fact.citizen.id === mette);
+    const opened = hers.find((fact) => fact.target.id === letterTarget.id)!;
+    expect(opened.at.blocked).not.toBeNull();
+    expect(opened.outcome).toBe('reported');
+    expect(opened.score).toBe(1);
+    const call = hers.find((fact) => fact.attack.kind === 'support-call')!;
+    expect(call.at.blocked).toBeNull();
+    expect(call.score).toBe(0);
+    const later = hers.find((fact) => fact.attack.kind === 'tax-refund' && fact.target.id !== letterTarget.id)!;
+    expect(later.at.blocked).toBeNull();
+    expect(ctx.workshop.debrief.participants(workshop, ctx.workshop.debrief.facts(workshop)).find((one) => one.citizen.id === mette)!.score).toBe(1);
+  });
+
   it('shows each participant\'s timeline with the rule each step breaks, and the funnel, to the facilitator', async () => {
     const { app, id } = await debriefWorld();
     const facilitator = request.agent(app);
