@@ -14,6 +14,8 @@ export interface FunnelRow {
   counts: Record<Step, number>;
   /** Participant-attacks staged (received or not yet). */
   staged: number;
+  /** Of those, the participant-attacks whose participant has logged in since the workshop started. */
+  loggedIn: number;
 }
 
 export interface ParticipantSummary {
@@ -39,6 +41,7 @@ export class DebriefService {
       citizens: this.deps.citizens.listInClass(workshop.classId),
       events: this.deps.events.list({ classId: workshop.classId }),
       now: this.deps.clock.now(workshop.classId),
+      startedAt: workshop.startedAt,
     });
   }
 
@@ -46,6 +49,7 @@ export class DebriefService {
     const row = (kind: FunnelRow['kind'], of: TargetFacts[]): FunnelRow => ({
       kind,
       staged: of.length,
+      loggedIn: of.filter((fact) => fact.loggedIn !== null).length,
       counts: Object.fromEntries(steps.map((step) => [step, of.filter((fact) => fact.at[step] !== null).length])) as Record<Step, number>,
     });
     const kinds = attackKinds.filter((kind) => facts.some((fact) => fact.attack.kind === kind));

@@ -56,4 +56,4 @@ export const ruleOfStep: Record<Step, { rule: string; part: string } | null> = {
 };
 
 /** What a participant did with one attack, summed up for the debrief. */
-export type Outcome = 'not-yet' | 'ignored' | 'clicked' | 'refused' | 'gave-wrong' | 'compromised' | 'compromised-reported' | 'reported';
+export type Outcome = 'not-yet' | 'not-logged-in' | 'not-opened' | 'ignored' | 'clicked' | 'refused' | 'gave-wrong' | 'compromised' | 'compromised-reported' | 'reported';

@@ -30,6 +30,8 @@ export interface TargetFacts {
   declined: number | null;
   /** When the participant first refused the caller (said something that is not a password). */
   refused: number | null;
+  /** The participant's first completed login since the workshop started (null: none yet). */
+  loggedIn: number | null;
   outcome: Outcome;
   /** +1 for reporting or blocking, -1 for giving anything away (awareness tools count reports). */
   score: number;
@@ -42,9 +44,12 @@ const emptySteps = (): Record<Step, number | null> => Object.fromEntries(steps.m
  * on the participant's card, a photo of the card. A wrong password or code typed is shown
  * as such ('gave-wrong'), a refusal on the call as the right answer it is.
  */
-function outcomeOf(facts: Pick<TargetFacts, 'at' | 'passwordReal' | 'realCodes' | 'refused' | 'hungUp'>): Outcome {
+function outcomeOf(facts: Pick<TargetFacts, 'at' | 'passwordReal' | 'realCodes' | 'refused' | 'hungUp' | 'declined' | 'loggedIn'>): Outcome {
   const { at } = facts;
   if (at.received === null) return 'not-yet';
+  // No verdict before an action: until the participant did something with the attack.
+  const acted = steps.some((step) => step !== 'received' && at[step] !== null) || facts.declined !== null || facts.hungUp !== null || facts.refused !== null;
+  if (!acted) return facts.loggedIn === null ? 'not-logged-in' : 'not-opened';
   const gaveAway = facts.passwordReal || facts.realCodes > 0 || at.photo !== null;
   const reported = at.reported !== null || at.blocked !== null;
   if (gaveAway) return reported ? 'compromised-reported' : 'compromised';
@@ -60,13 +65,15 @@ function outcomeOf(facts: Pick<TargetFacts, 'at' | 'passwordReal' | 'realCodes' 
  * owner's `blocked` (R14) after the participant met the attack (opened its letter,
  * followed its link or answered its call).
  */
-export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; citizens: Citizen[]; events: EventRow[]; now: number }): TargetFacts[] {
+export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; citizens: Citizen[]; events: EventRow[]; now: number; startedAt: number }): TargetFacts[] {
   const attacks = new Map(input.attacks.map((attack) => [attack.id, attack]));
   const citizens = new Map(input.citizens.map((citizen) => [citizen.id, citizen]));
   const byTarget = new Map<number, EventRow[]>();
   const letterRead = new Map<number, number>();
   const ownerBlocks = new Map<number, number[]>();
+  const logins = new Map<number, number>();
   for (const event of input.events) {
+    if (event.type === 'login-ok' && event.actor === 'trainee' && event.citizenId !== null && event.at >= input.startedAt && !logins.has(event.citizenId)) logins.set(event.citizenId, event.at);
     const targetId = event.data.targetId;
     if (typeof targetId === 'number') byTarget.set(targetId, [...(byTarget.get(targetId) ?? []), event]);
     if (event.type === 'letter-read' && typeof event.data.letterId === 'number' && !letterRead.has(event.data.letterId)) letterRead.set(event.data.letterId, event.at);
@@ -84,7 +91,7 @@ export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; cit
     };
     const fact: TargetFacts = {
       target, attack, citizen, at, passwordsTyped: 0, passwordReal: false, codesTyped: 0, realCodes: 0,
-      relay: null, harvested: [], replay: null, hungUp: null, declined: null, refused: null, outcome: 'not-yet', score: 0,
+      relay: null, harvested: [], replay: null, hungUp: null, declined: null, refused: null, loggedIn: logins.get(citizen.id) ?? null, outcome: 'not-yet', score: 0,
     };
     if (attack.startsAt <= input.now) first('received', attack.startsAt);
     if (target.letterId !== null && letterRead.has(target.letterId)) first('opened', letterRead.get(target.letterId)!);

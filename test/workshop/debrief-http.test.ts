@@ -53,6 +53,28 @@ describe('the debrief', () => {
     ]);
   });
 
+  it('gives no verdict before an action: not logged in yet, not opened yet, and counts who logged in', async () => {
+    const world = await workshopWorld();
+    const id = world.start([{ kind: 'tax-refund', minutes: 0 }]);
+    const mette = await world.participant('mette.hansen', 'Hest2024');
+    const anna = world.ctx.citizens.findByIdentifier('anna.schmidt')!.id;
+    const { workshop } = world.ctx.workshop.workshops.visibleWorkshop(world.teacherId, id)!;
+    const facts = world.ctx.workshop.debrief.facts(workshop);
+    expect(facts.find((fact) => fact.citizen.id === mette.citizenId)!.outcome).toBe('not-opened');
+    expect(facts.find((fact) => fact.citizen.id === anna)!.outcome).toBe('not-logged-in');
+    const all = world.ctx.workshop.debrief.funnel(facts).find((row) => row.kind === 'all')!;
+    expect([all.counts.received, all.loggedIn]).toEqual([10, 1]);
+
+    const facilitator = request.agent(world.app);
+    await teacherLogin(facilitator, 'facilitator', 'facilitator-password');
+    const page = visibleText((await facilitator.get(`/workshop/${id}?lang=en`)).text);
+    expect(page).toContain('Not logged in yet');
+    expect(page).toContain('Not opened yet');
+    expect(page).not.toContain('Gave nothing away');
+    const debrief = (await facilitator.get(`/workshop/${id}/debrief?lang=en`)).text;
+    expect(visibleText(/<tr data-step="loggedIn">[\s\S]*?<\/tr>/.exec(debrief)![0]).trim()).toBe('Participant has logged in 1 1');
+  });
+
   it('counts one block as the answer to the attacks met before it, not to every attack of the workshop', async () => {
     const world = await workshopWorld();
     const { ctx } = world;

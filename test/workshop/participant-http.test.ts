@@ -87,7 +87,7 @@ describe('the workshop\'s texts', () => {
       ...steps.map((step) => `steps.${step}`),
       ...steps.map((step) => `csv.${step}`),
       ...Object.values(ruleOfStep).flatMap((rule) => (rule ? [`rules.${rule.part}.short`, `rules.${rule.part}.long`] : [])),
-      ...['not-yet', 'ignored', 'clicked', 'refused', 'gave-wrong', 'compromised', 'compromised-reported', 'reported'].map((outcome) => `outcomes.${outcome}`),
+      ...['not-yet', 'not-logged-in', 'not-opened', 'ignored', 'clicked', 'refused', 'gave-wrong', 'compromised', 'compromised-reported', 'reported'].map((outcome) => `outcomes.${outcome}`),
       ...questions.flatMap((question) => ['question', 'explanation', ...question.options.map((option) => `options.${option}`)].map((part) => `quiz.questions.${question.id}.${part}`)),
       ...['greeting', 'askPassword', 'saidPassword', 'askCode', 'saidCode', 'goodbye', 'hungUp', 'declined'].map((line) => `call.lines.${line}`),
       ...['ok', 'wrong', 'refused'].map((outcome) => `attacker.replay.${outcome}`),
