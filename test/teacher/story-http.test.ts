@@ -85,6 +85,8 @@ describe('the teacher playing the issuer', () => {
     let page = visibleText((await anna.get(`/teacher/trainees/${ahmed.id}?lang=en`)).text);
     expect(page).toContain('The issuer blocked the NemID of Ahmed Fiktiv Karimi.');
     expect(page).toMatch(/NemID blocked R15 by the issuer/);
+    expect(page).toContain('State Blocked by NemID support');
+    expect(page).not.toContain('(ISSUER)');
 
     const unblocked = await submitForm(anna, `/teacher/trainees/${ahmed.id}`, `/teacher/trainees/${ahmed.id}/unblock`, {});
     expect(unblocked.status).toBe(303);
