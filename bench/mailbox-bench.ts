@@ -96,6 +96,11 @@ export async function mailboxPhase(options: {
   const lettersAfter = fixtures.inboxSize(active[0]!.trainee.citizenId);
   const inboxMany = await loadPages({ base, connections, seconds, visitors: pages.inbox });
   const letterMany = await loadPages({ base, connections, seconds, visitors: pages.letter });
+  // The tail a trainee feels with a full mailbox (issue 15): p99 at most 4 x p50 and at most 300 ms.
+  for (const [name, load] of [['inbox', inboxMany], ['letter page', letterMany]] as const) {
+    figures.push({ label: `${name} p99 latency, ${lettersAfter} letters each`, value: load.p99Ms, unit: 'ms', target: { op: '<=', value: 300 } });
+    figures.push({ label: `${name} p99 ÷ p50, ${lettersAfter} letters each`, value: load.p99Ms / load.p50Ms, unit: '', decimals: 1, target: { op: '<=', value: 4 } });
+  }
   scale.push(...latencyFigures('inbox', inbox, `, ${lettersBefore} letters each`));
   scale.push(...latencyFigures('inbox', inboxMany, `, ${lettersAfter} letters each`));
   scale.push(...latencyFigures('letter page', letter, `, ${lettersBefore} letters each`));

@@ -4,7 +4,7 @@ export interface Figure {
   value: number;
   unit: string;
   decimals?: number;
-  target?: { op: '>=' | '<'; value: number };
+  target?: { op: '>=' | '<' | '<='; value: number };
 }
 
 export interface Machine {
@@ -17,7 +17,8 @@ export interface Machine {
 
 export function met(figure: Figure): boolean | undefined {
   if (!figure.target || !Number.isFinite(figure.value)) return figure.target ? false : undefined;
-  return figure.target.op === '>=' ? figure.value >= figure.target.value : figure.value < figure.target.value;
+  if (figure.target.op === '>=') return figure.value >= figure.target.value;
+  return figure.target.op === '<=' ? figure.value <= figure.target.value : figure.value < figure.target.value;
 }
 
 const number = (value: number, decimals: number) =>
