@@ -41,7 +41,7 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const sessionStore = new SqliteSessionStore(db, realNow);
   const library = new ScenarioLibrary(options.scenarioDir, options.scenarioUploadDir);
   const exercises = new ExerciseService({ repo: new ExerciseRepository(db), classes, clock, events, library });
-  const mailbox = new MailboxService({ citizens, clock, events, mailboxes: new MailboxRepository(db), letters: new LetterRepository(db) });
+  const mailbox = new MailboxService({ db, citizens, clock, events, mailboxes: new MailboxRepository(db), letters: new LetterRepository(db) });
   const endSessions = (ids: number[]) => sessionStore.endCitizenSessions(ids);
   const post = digitalPost({ db, secrets, classes, citizens, clock, events, keycards, mailbox, endSessions, checkPassword: (id, pw) => login.checkPassword(id, pw), challenge: (id) => login.challenge(id) });
   const desks = enrolmentWiring({ db, classes, citizens, clock, events, mailbox, realNow, random, scenarios: () => scenarios });

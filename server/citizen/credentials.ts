@@ -4,6 +4,8 @@
  */
 
 const danishLetters = /[æøåÆØÅ]/;
+/** A NemID password's length, in characters. */
+const passwordLength = { min: 6, max: 40 };
 
 export interface CredentialContext {
   cpr: string;
@@ -17,7 +19,7 @@ export function normalisePassword(password: string): string {
 
 export function passwordProblems(password: string, who: CredentialContext, userId?: string | null): string[] {
   const problems: string[] = [];
-  if (password.length < 6 || password.length > 40) problems.push('credentials:password.length');
+  if (password.length < passwordLength.min || password.length > passwordLength.max) problems.push('credentials:password.length');
   if (!/[a-zA-Z]/.test(password) || !/\d/.test(password)) problems.push('credentials:password.lettersAndDigits');
   if (danishLetters.test(password)) problems.push('credentials:password.danishLetters');
   if (/[^\x20-\x7e]/.test(password.replace(/[æøåÆØÅ]/g, ''))) problems.push('credentials:password.characters');
@@ -38,7 +40,7 @@ export function passwordProblems(password: string, who: CredentialContext, userI
  */
 export function couldBePassword(text: string): boolean {
   const word = text.trim();
-  return !/\s/.test(word) && word.length >= 6 && word.length <= 40 && /[a-zA-ZæøåÆØÅ]/.test(word) && /\d/.test(word);
+  return !/\s/.test(word) && word.length >= passwordLength.min && word.length <= passwordLength.max && /[a-zA-ZæøåÆØÅ]/.test(word) && /\d/.test(word);
 }
 
 export function userIdProblems(userId: string): string[] {

@@ -187,11 +187,6 @@ export class LetterRepository {
     };
   }
 
-  /** Runs `work` as one transaction: many writes, one commit (nested calls join the outer one). */
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
-  }
-
   insert(row: NewLetterRow, attachments: NewAttachment[] = []): number {
     return this.db.transaction(() => {
       const result = this.stmts.insert.run({

@@ -4,11 +4,13 @@ import type { ClassClock } from '../common/clock.ts';
 import { NotFound } from '../common/errors.ts';
 import type { Actor, EventLog } from '../common/event-log.ts';
 import { languages, translator, type Lang } from '../common/i18n.ts';
+import type { Db } from '../storage/connection.ts';
 import type { LetterRepository } from './letter-repository.ts';
 import type { MailboxRepository } from './mailbox-repository.ts';
 import { asLocalText, type Channel, type Letter, type LocalText, type Mailbox, type NewLetter, type Sender, type SenderKind } from './types.ts';
 
 export interface MailboxDeps {
+  db: Db;
   citizens: CitizenRepository;
   clock: ClassClock;
   events: EventLog;
@@ -90,11 +92,11 @@ export class MailboxService {
    * reminder (R10, arriving at the deadline), and every letter that has arrived gets its
    * simulated e-mail/SMS notification. Pages and the CLI call this before they list.
    * All of it is one transaction: the first visit after 500 letters arrived writes 500
-   * notifications with one commit, not 1,000 (see docs/benchmarks.md).
+   * notifications with one commit, not 1,000.
    */
   refresh(citizenId: number): void {
     const citizen = this.citizen(citizenId);
-    this.deps.letters.transaction(() => this.bringUpToDate(citizen));
+    this.deps.db.transaction(() => this.bringUpToDate(citizen))();
   }
 
   private bringUpToDate(citizen: Citizen): void {

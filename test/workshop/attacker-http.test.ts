@@ -1,6 +1,5 @@
-import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { csrfFrom, submitForm, teacherLogin, visibleText } from '../helpers/http.ts';
+import { csrfFrom, submitForm, visibleText } from '../helpers/http.ts';
 import { codeOf, targetOf, workshopWorld } from './world.ts';
 
 /** A workshop where Mette falls for the tax-refund look-alike and the relay logs the attacker in; the facilitator watches. */
@@ -15,8 +14,7 @@ async function relayedWorld() {
   const codePage = await mette.agent.get(path);
   const key = /data-testid="key-number">(\d{4})</.exec(codePage.text)![1]!;
   await mette.agent.post(path).type('form').send({ code: codeOf(world.ctx, mette.citizenId, key), _csrf: csrfFrom(codePage.text) });
-  const facilitator = request.agent(world.app);
-  await teacherLogin(facilitator, 'facilitator', 'facilitator-password');
+  const facilitator = await world.facilitator();
   await facilitator.get('/workshop?lang=en');
   return { ...world, id, mette, target, key, facilitator };
 }
@@ -68,8 +66,7 @@ describe('the attacker\'s view', () => {
   it('says so when there is nothing to show', async () => {
     const world = await workshopWorld();
     const id = world.start([{ kind: 'tax-refund', minutes: 0 }]);
-    const facilitator = request.agent(world.app);
-    await teacherLogin(facilitator, 'facilitator', 'facilitator-password');
+    const facilitator = await world.facilitator();
     const target = targetOf(world.ctx, world.teacherId, id, world.ctx.citizens.findByIdentifier('mette.hansen')!.id, 'tax-refund');
     expect(visibleText((await facilitator.get(`/workshop/${id}/attacker?lang=en`)).text)).toContain('Nothing captured yet.');
     expect(visibleText((await facilitator.get(`/workshop/${id}/attacker/${target.id}`)).text)).toContain('The attacker has no session here');

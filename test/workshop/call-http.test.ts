@@ -1,6 +1,5 @@
-import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { csrfFrom, submitForm, teacherLogin, visibleText } from '../helpers/http.ts';
+import { csrfFrom, submitForm, visibleText } from '../helpers/http.ts';
 import { chooseOwnPassword, codeOf, minutes, tablesHolding, targetOf, workshopWorld } from './world.ts';
 
 /** Mette in a workshop with the support call ringing now, answered. */
@@ -79,8 +78,7 @@ describe('the staged support call', () => {
     expect(hers.outcome).toBe('refused');
     expect(hers.score).toBe(0);
     expect(world.ctx.workshop.debrief.funnel(facts).find((row) => row.kind === 'all')!.counts.password).toBe(0);
-    const facilitator = request.agent(world.app);
-    await teacherLogin(facilitator, 'facilitator', 'facilitator-password');
+    const facilitator = await world.facilitator();
     const debrief = visibleText((await facilitator.get(`/workshop/${id}/debrief?lang=da`)).text);
     expect(debrief).toContain('Afviste opringeren, gav intet væk');
     expect(debrief).not.toContain('Gav noget væk');

@@ -1,14 +1,12 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/common/passwords.ts';
-import { csrfFrom, submitForm, teacherLogin, visibleText } from '../helpers/http.ts';
+import { csrfFrom, submitForm, visibleText } from '../helpers/http.ts';
 import { minutes, workshopWorld } from './world.ts';
 
 async function facilitator() {
   const world = await workshopWorld();
-  const agent = request.agent(world.app);
-  await teacherLogin(agent, 'facilitator', 'facilitator-password');
-  return { ...world, agent };
+  return { ...world, agent: await world.facilitator() };
 }
 
 describe('the facilitator console at /workshop', () => {
@@ -61,8 +59,7 @@ describe('the facilitator console at /workshop', () => {
     const teacherB = world.ctx.teachers.insert('teacher-b', await hashPassword('teacher-b-password'), world.time.now());
     const own = await world.ctx.scenarios.createClass('OWNB', 'default', 2, teacherB, 'cli');
     const id = world.ctx.workshop.workshops.start(own, teacherB, [{ kind: 'tax-refund', minutes: 0 }]);
-    const agent = request.agent(world.app);
-    await teacherLogin(agent, 'facilitator', 'facilitator-password');
+    const agent = await world.facilitator();
     for (const path of ['', '/attacker', '/debrief', '/debrief.csv']) expect((await agent.get(`/workshop/${id}${path}`)).status).toBe(404);
     expect((await agent.get('/workshop/abc')).status).toBe(404);
   });

@@ -1,6 +1,5 @@
-import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { teacherLogin, visibleText } from '../helpers/http.ts';
+import { visibleText } from '../helpers/http.ts';
 import { codeOf, targetOf, unusedKeys, workshopWorld } from './world.ts';
 
 /**
@@ -65,8 +64,7 @@ describe('the debrief', () => {
     const all = world.ctx.workshop.debrief.funnel(facts).find((row) => row.kind === 'all')!;
     expect([all.counts.received, all.loggedIn]).toEqual([10, 1]);
 
-    const facilitator = request.agent(world.app);
-    await teacherLogin(facilitator, 'facilitator', 'facilitator-password');
+    const facilitator = await world.facilitator();
     const page = visibleText((await facilitator.get(`/workshop/${id}?lang=en`)).text);
     expect(page).toContain('Not logged in yet');
     expect(page).toContain('Not opened yet');
@@ -99,9 +97,8 @@ describe('the debrief', () => {
   });
 
   it('shows each participant\'s timeline with the rule each step breaks, and the funnel, to the facilitator', async () => {
-    const { app, id } = await debriefWorld();
-    const facilitator = request.agent(app);
-    await teacherLogin(facilitator, 'facilitator', 'facilitator-password');
+    const { id, facilitator: signIn } = await debriefWorld();
+    const facilitator = await signIn();
     const page = await facilitator.get(`/workshop/${id}/debrief?lang=en`);
     expect(page.status).toBe(200);
     const rows = /<tr data-step="(\w+)">([\s\S]*?)<\/tr>/g;
@@ -120,9 +117,8 @@ describe('the debrief', () => {
   });
 
   it('exports one CSV row per participant and attack', async () => {
-    const { app, id } = await debriefWorld();
-    const facilitator = request.agent(app);
-    await teacherLogin(facilitator, 'facilitator', 'facilitator-password');
+    const { id, facilitator: signIn } = await debriefWorld();
+    const facilitator = await signIn();
     await facilitator.get('/workshop?lang=en');
     const csv = await facilitator.get(`/workshop/${id}/debrief.csv`);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');

@@ -4,7 +4,7 @@ import type { Context } from '../../server/context.ts';
 import type { AttackKind, Target } from '../../server/workshop/types.ts';
 import type { PlannedAttack } from '../../server/workshop/workshop-service.ts';
 import { FakeTime, seededContext } from '../helpers/context.ts';
-import { loginAs, testApp, type Agent } from '../helpers/http.ts';
+import { loginAs, teacherLogin, testApp, type Agent } from '../helpers/http.ts';
 
 export const minutes = (n: number) => n * 60_000;
 
@@ -23,6 +23,12 @@ export async function workshopWorld() {
     teacherId,
     /** Starts a workshop for DEMO on the service, as the facilitator's form does. */
     start: (plan: PlannedAttack[]) => ctx.workshop.workshops.start(klass, teacherId, plan),
+    /** The facilitator signed in to the teacher console in their own browser. */
+    facilitator: async (): Promise<Agent> => {
+      const agent = request.agent(app);
+      await teacherLogin(agent, 'facilitator', 'facilitator-password');
+      return agent;
+    },
     /** A participant signed in to Digital Post in their own browser. */
     participant: async (identifier: string, password: string): Promise<{ agent: Agent; citizenId: number }> => {
       const agent = request.agent(app);
