@@ -157,15 +157,14 @@ export class LetterRepository {
         `SELECT * FROM letters WHERE citizen_id = ? AND direction = 'in' AND deadline IS NOT NULL AND deadline <= ?
            AND answered_at IS NULL AND reminded_at IS NULL AND kind != 'reminder' ORDER BY deadline, id`,
       ),
-      arrivedUnnotified: db.prepare<[number, number], RawLetter>(
-        `SELECT * FROM letters WHERE citizen_id = ? AND direction = 'in' AND delivered_at <= ? AND notified_at IS NULL
-           ORDER BY delivered_at, id`,
+      markArrivedNotified: db.prepare<{ citizenId: number; now: number }>(
+        `UPDATE letters SET notified_at = @now
+           WHERE citizen_id = @citizenId AND direction = 'in' AND delivered_at <= @now AND notified_at IS NULL`,
       ),
       all: db.prepare<[number], RawLetter>('SELECT * FROM letters WHERE citizen_id = ? ORDER BY delivered_at, id'),
       markRead: db.prepare('UPDATE letters SET read_at = ? WHERE id = ? AND read_at IS NULL'),
       markAnswered: db.prepare('UPDATE letters SET answered_at = ? WHERE id = ? AND answered_at IS NULL'),
       markReminded: db.prepare('UPDATE letters SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL'),
-      markNotified: db.prepare('UPDATE letters SET notified_at = ? WHERE id = ?'),
       move: db.prepare('UPDATE letters SET folder_id = ?, trashed_at = NULL WHERE id = ?'),
       trash: db.prepare('UPDATE letters SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL'),
       emptyTrash: db.prepare<[number, number]>(
@@ -260,8 +259,9 @@ export class LetterRepository {
     return this.stmts.overdueUnreminded.all(citizenId, now).map(toLetter);
   }
 
-  arrivedUnnotified(citizenId: number, now: number): Letter[] {
-    return this.stmts.arrivedUnnotified.all(citizenId, now).map(toLetter);
+  /** Marks every letter that has arrived by `now` as notified (after `MailboxRepository.notifyArrived`). */
+  markArrivedNotified(citizenId: number, now: number): void {
+    this.stmts.markArrivedNotified.run({ citizenId, now });
   }
 
   allOf(citizenId: number): Letter[] {
@@ -284,10 +284,6 @@ export class LetterRepository {
   /** Claims the reminder of an overdue letter; true only for the call that claimed it. */
   markReminded(letterId: number, at: number): boolean {
     return this.stmts.markReminded.run(at, letterId).changes === 1;
-  }
-
-  markNotified(letterId: number, at: number): void {
-    this.stmts.markNotified.run(at, letterId);
   }
 
   move(letterId: number, folderId: number | null): void {

@@ -59,8 +59,14 @@ export class MailboxRepository {
       ),
       insertFolder: db.prepare('INSERT INTO mail_folders (citizen_id, name, created_at) VALUES (?, ?, ?)'),
       renameFolder: db.prepare('UPDATE mail_folders SET name = ? WHERE id = ?'),
-      insertNotification: db.prepare(
-        'INSERT INTO mail_notifications (citizen_id, letter_id, channel, address, text, at) VALUES (?, ?, ?, ?, ?, ?)',
+      // One statement for all the letters of a first visit (500 of them cost 10-20 ms one by one).
+      notifyArrived: db.prepare<{ citizenId: number; now: number; channel: 'email' | 'sms'; address: string }>(
+        `INSERT INTO mail_notifications (citizen_id, letter_id, channel, address, text, at)
+           SELECT citizen_id, id, @channel, @address,
+                  json_object('sender', sender_name, 'subject', json(subject), 'paper', json('false')), delivered_at
+           FROM letters
+           WHERE citizen_id = @citizenId AND direction = 'in' AND channel = 'digital' AND delivered_at <= @now AND notified_at IS NULL
+           ORDER BY delivered_at, id`,
       ),
       notifications: db.prepare<[number, number], Omit<Notification, never>>(
         `SELECT id, letter_id AS letterId, channel, address, text, at FROM mail_notifications
@@ -126,8 +132,13 @@ export class MailboxRepository {
     this.stmts.renameFolder.run(name, folderId);
   }
 
-  addNotification(citizenId: number, letterId: number, channel: 'email' | 'sms', address: string, text: string, at: number): void {
-    this.stmts.insertNotification.run(citizenId, letterId, channel, address, text, at);
+  /**
+   * Writes a notification to `address` for each digital letter that has arrived by `now`
+   * and was not notified yet, dated when the letter arrived. The caller then marks those
+   * letters notified (`LetterRepository.markArrivedNotified`), in the same transaction.
+   */
+  notifyArrived(citizenId: number, now: number, channel: 'email' | 'sms', address: string): void {
+    this.stmts.notifyArrived.run({ citizenId, now, channel, address });
   }
 
   notifications(citizenId: number, now: number): Notification[] {

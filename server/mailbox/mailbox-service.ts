@@ -118,16 +118,9 @@ export class MailboxService {
       );
     }
     const mailbox = this.mailboxOf(citizenId);
-    for (const letter of this.deps.letters.arrivedUnnotified(citizenId, now)) {
-      this.deps.letters.markNotified(letter.id, now);
-      const text = JSON.stringify({ sender: letter.senderName, subject: letter.subject, paper: letter.channel === 'paper' });
-      if (mailbox.notifyEmail && letter.channel === 'digital') {
-        this.deps.mailboxes.addNotification(citizenId, letter.id, 'email', mailbox.email ?? defaultEmail(citizen), text, letter.deliveredAt);
-      }
-      if (mailbox.notifySms && mailbox.phone && letter.channel === 'digital') {
-        this.deps.mailboxes.addNotification(citizenId, letter.id, 'sms', mailbox.phone, text, letter.deliveredAt);
-      }
-    }
+    if (mailbox.notifyEmail) this.deps.mailboxes.notifyArrived(citizenId, now, 'email', mailbox.email ?? defaultEmail(citizen));
+    if (mailbox.notifySms && mailbox.phone) this.deps.mailboxes.notifyArrived(citizenId, now, 'sms', mailbox.phone);
+    this.deps.letters.markArrivedNotified(citizenId, now);
   }
 
   /** The class's sender with this key or name; an unknown one is shown under the name given. */
