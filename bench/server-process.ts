@@ -50,6 +50,21 @@ export function cpuOf(pid: number): { mainMs: number; otherMs: number } {
   return { mainMs, otherMs };
 }
 
+/** How `scripts/run-server.sh` runs the server: its node flags and its malloc settings, read from the script itself. */
+export function shippedSettings(): { nodeFlags: string[]; mallocEnv: Record<string, string> } {
+  const script = fs.readFileSync(path.join(repoRoot, 'scripts/run-server.sh'), 'utf8');
+  const mallocEnv = Object.fromEntries([...script.matchAll(/^export (\w+)="\$\{\1:-(.*)\}"$/gm)].map((match) => [match[1]!, match[2]!]));
+  const exec = /^exec node (.*?) "\$@"/m.exec(script);
+  if (!exec || Object.keys(mallocEnv).length === 0) throw new Error('scripts/run-server.sh no longer has the shape the bench reads');
+  return { nodeFlags: exec[1]!.split(/\s+/), mallocEnv };
+}
+
+/** A way to run the server other than the script's: these node flags, with or without its malloc settings. */
+export interface DirectLaunch {
+  nodeFlags: string[];
+  malloc: boolean;
+}
+
 export interface RunningServer {
   pid: number;
   base: string;
@@ -67,15 +82,27 @@ export interface RunningServer {
  * extra flags for node, e.g. `--cpu-prof` while profiling). Gives up after `timeoutMs`;
  * the process is always ended by `stop()`.
  */
-export async function startServer(options: { env: NodeJS.ProcessEnv; port: number; timeoutMs?: number; nodeArgs?: string[] }): Promise<RunningServer> {
+export async function startServer(options: {
+  env: NodeJS.ProcessEnv;
+  port: number;
+  timeoutMs?: number;
+  nodeArgs?: string[];
+  direct?: DirectLaunch;
+}): Promise<RunningServer> {
   if (!fs.existsSync(serverBundle)) throw new Error(`${path.relative(repoRoot, serverBundle)} is missing: call buildServer() (npm run build) first`);
   const started = performance.now();
-  // The script execs node, so the child's process id is the server's own.
-  const child: ChildProcess = spawn('sh', ['scripts/run-server.sh', ...(options.nodeArgs ?? [])], {
-    cwd: repoRoot,
-    env: { ...process.env, ...options.env, PORT: String(options.port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: String(options.port) };
+  let command: [string, string[]];
+  if (options.direct) {
+    const shipped = shippedSettings();
+    for (const name of Object.keys(shipped.mallocEnv)) delete env[name];
+    if (options.direct.malloc) Object.assign(env, shipped.mallocEnv);
+    command = [process.execPath, [...options.direct.nodeFlags, ...(options.nodeArgs ?? []), serverBundle]];
+  } else {
+    // The script execs node, so the child's process id is the server's own.
+    command = ['sh', ['scripts/run-server.sh', ...(options.nodeArgs ?? [])]];
+  }
+  const child: ChildProcess = spawn(command[0], command[1], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
   // Whatever ends the bench (an error, Ctrl-C), the server goes with it.
   const orphanGuard = () => child.kill('SIGKILL');
   process.once('exit', orphanGuard);
