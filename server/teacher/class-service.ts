@@ -1,6 +1,6 @@
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { Citizen } from '../citizen/types.ts';
-import { addWorkingDays, type ClassClock } from '../common/clock.ts';
+import { addWorkingDays, parseDuration, type ClassClock } from '../common/clock.ts';
 import type { EventLog } from '../common/event-log.ts';
 import type { LoginService } from '../login/login-service.ts';
 import type { ScenarioLibrary } from '../scenario/scenario-library.ts';
@@ -32,8 +32,6 @@ export interface NewClassInput {
 }
 
 export type ClassErrors = Partial<Record<keyof NewClassInput, string[]>>;
-
-const hourMs = 3_600_000;
 
 /**
  * A teacher's classes: creating one from a scenario, its join code and instructions,
@@ -104,10 +102,8 @@ export class ClassService {
 
   /** How far a step moves the clock from `now`: "+4 working days" skips the weekend. */
   stepMs(step: ClockStep, now: number): number {
-    if (step === '1h') return hourMs;
-    if (step === '8h') return 8 * hourMs;
-    if (step === '1d') return 24 * hourMs;
-    return addWorkingDays(now, 4) - now;
+    if (step === '4wd') return addWorkingDays(now, 4) - now;
+    return parseDuration(step);
   }
 
   /**
