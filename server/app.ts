@@ -26,6 +26,7 @@ import { portalRoutes } from './portal/portal-routes.ts';
 import { taxRoutes } from './tax/tax-routes.ts';
 import { paths } from './paths.ts';
 import { selfStudyRoutes } from './selfstudy/selfstudy-routes.ts';
+import { teacherConsole } from './teacher/console.ts';
 import { teacherRoutes } from './teacher/teacher-routes.ts';
 import { scenarioUploads } from './teacher/scenario-upload.ts';
 import { cardPhotoUploads } from './workshop/photo-upload.ts';
@@ -45,7 +46,8 @@ const root = projectRoot;
 function registerRoutes(app: express.Express, ctx: Context, config: Config): void {
   const limit = loginRateLimit(config);
   app.use(exerciseRoutes(ctx, config.tls)); // first: every page gets the display settings, the guide and the exercises' news
-  app.use(workshopRoutes(ctx.workshop)); // first: a staged call (R5) rings on every page of a signed-in participant
+  // First: a staged call (R5) rings on every page of a signed-in participant. The workshop page moves the class clock as the class page does.
+  app.use(workshopRoutes(ctx.workshop, teacherConsole(ctx).classes));
   app.use(homeRoutes());
   app.use(loginRoutes(ctx.login, limit));
   app.use(myNemidRoutes(ctx));

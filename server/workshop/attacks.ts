@@ -1,4 +1,4 @@
-import type { AttackKind } from './types.ts';
+import { attackKinds, type AttackKind } from './types.ts';
 
 /** How a staged attack reaches the participant and what its look-alike asks for after the login. */
 export interface AttackPlan {
@@ -9,8 +9,6 @@ export interface AttackPlan {
   sender?: string;
   /** What the look-alike asks for after user ID, password and the relayed code. */
   asks?: 'codes' | 'photo';
-  /** Minutes after the workshop starts, as the start form suggests (a 30-minute workshop). */
-  suggestedMinutes: number;
 }
 
 /**
@@ -19,11 +17,21 @@ export interface AttackPlan {
  * posing as support, and mails asking for a photo of the key card.
  */
 export const attackPlans: Record<AttackKind, AttackPlan> = {
-  'tax-refund': { key: 'taxRefund', channel: 'letter', sender: 'SKAT Tilbagebetaling', asks: 'codes', suggestedMinutes: 0 },
-  'locked-letter': { key: 'lockedLetter', channel: 'letter', sender: 'NemID Sikkerhedscenter', asks: 'codes', suggestedMinutes: 8 },
-  'support-call': { key: 'supportCall', channel: 'call', suggestedMinutes: 15 },
-  'card-photo': { key: 'cardPhoto', channel: 'letter', sender: 'Nets DanlD Kundeservice', asks: 'photo', suggestedMinutes: 20 },
+  'tax-refund': { key: 'taxRefund', channel: 'letter', sender: 'SKAT Tilbagebetaling', asks: 'codes' },
+  'locked-letter': { key: 'lockedLetter', channel: 'letter', sender: 'NemID Sikkerhedscenter', asks: 'codes' },
+  'support-call': { key: 'supportCall', channel: 'call' },
+  'card-photo': { key: 'cardPhoto', channel: 'letter', sender: 'Nets DanlD Kundeservice', asks: 'photo' },
 };
+
+/**
+ * Minutes between two staged attacks in the start form's suggested plan, on the class
+ * clock. More than half an hour, so that one "+1 h" never brings three attacks at once (at
+ * most two) and one "+15 min" at most one.
+ */
+export const attackSpacingMinutes = 40;
+
+/** When the start form suggests an attack: in the catalogue's order, the first now, then one every `attackSpacingMinutes`. */
+export const suggestedMinutes = (kind: AttackKind): number => attackKinds.indexOf(kind) * attackSpacingMinutes;
 
 /** How many key codes the look-alike asks for on its "confirm your card" page. */
 export const harvestedCodeCount = 3;

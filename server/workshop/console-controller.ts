@@ -1,18 +1,23 @@
 import type { NextFunction, Request, Response } from 'express';
 import { NotFound } from '../common/errors.ts';
-import { formText, type FieldErrors } from '../login/login-validation.ts';
+import { fieldErrors, formText, type FieldErrors } from '../login/login-validation.ts';
 import { paths } from '../paths.ts';
-import { attackPlans } from './attacks.ts';
+import type { ClassService } from '../teacher/class-service.ts';
+import { notice, takeNotice } from '../teacher/console.ts';
+import { workshopClockSteps } from '../teacher/teacher-validation.ts';
+import { attackPlans, suggestedMinutes } from './attacks.ts';
 import type { WorkshopParts } from './wiring.ts';
-import { planFrom } from './workshop-validation.ts';
-import { attackKinds, steps, type Workshop } from './types.ts';
+import { planFrom, workshopClockSchema } from './workshop-validation.ts';
+import { attackKinds, steps, type Attack, type Workshop } from './types.ts';
 import type { ClassRow } from '../teacher/types.ts';
 
 const teacherOf = (req: Request): number => req.session.teacherId!;
 
-/** The start form's suggested plan: every attack, spread over a 30-minute workshop. */
-const suggestedPlan = (): Record<string, string> =>
-  Object.fromEntries(attackKinds.map((kind) => [attackPlans[kind].key, String(attackPlans[kind].suggestedMinutes)]));
+/** The start form's suggested plan: every attack, spread out on the class clock (attacks.ts). */
+const suggestedPlan = (): Record<string, string> => Object.fromEntries(attackKinds.map((kind) => [attackPlans[kind].key, String(suggestedMinutes(kind))]));
+
+/** Moves a class clock as the class page does (the same service call and event). */
+export type ClassClockControl = Pick<ClassService, 'advanceClock'>;
 
 /** A whole number from a URL segment, else not found. */
 export function idParam(value: unknown): number {
@@ -31,9 +36,12 @@ export function workshopFromUrl(parts: WorkshopParts) {
   };
 }
 
-/** The facilitator's console: start a workshop, stage attacks on the class clock, watch it live, end it. */
-export function consoleController(parts: WorkshopParts) {
-  const { workshops, debrief } = parts;
+/**
+ * The facilitator's console: start a workshop, stage attacks on the class clock, watch it
+ * live, pace it (move the class clock, launch a waiting attack now), end it.
+ */
+export function consoleController(parts: WorkshopParts, classes: ClassClockControl) {
+  const { workshops, debrief, pacing } = parts;
 
   const renderHome = (req: Request, res: Response, status: number, locals: { errors: FieldErrors; values: Record<string, string>; classCode: string }) =>
     res.status(status).render('workshop/home', {
@@ -44,7 +52,7 @@ export function consoleController(parts: WorkshopParts) {
       ...locals,
     });
 
-  const renderWorkshop = (res: Response, status: number, locals: { errors: FieldErrors; values: Record<string, string> }) => {
+  const renderWorkshop = (req: Request, res: Response, status: number, locals: { errors: FieldErrors; values: Record<string, string> }) => {
     const workshop: Workshop = res.locals.workshop;
     const facts = debrief.facts(workshop);
     res.status(status).render('workshop/workshop', {
@@ -54,13 +62,21 @@ export function consoleController(parts: WorkshopParts) {
       now: workshops.now(workshop),
       attackKinds,
       attackPlans,
+      clockSteps: workshopClockSteps,
+      notice: takeNotice(req),
       ...locals,
     });
   };
 
+  /** An attack's name in the facilitator's language. */
+  const nameOf = (res: Response, attack: Attack): string => res.locals.t(`workshop:attacks.${attackPlans[attack.kind].key}.name`);
+
   return {
     home(req: Request, res: Response): void {
-      renderHome(req, res, 200, { errors: {}, values: suggestedPlan(), classCode: '' });
+      // "Start a workshop" on the teacher console's class page comes with its class chosen.
+      const asked = typeof req.query.klass === 'string' ? req.query.klass : '';
+      const klass = workshops.classes(teacherOf(req)).find((candidate) => candidate.code === asked);
+      renderHome(req, res, 200, { errors: {}, values: suggestedPlan(), classCode: klass?.code ?? '' });
     },
 
     start(req: Request, res: Response): void {
@@ -76,8 +92,8 @@ export function consoleController(parts: WorkshopParts) {
       res.redirect(303, paths.workshop.workshop(id));
     },
 
-    show(_req: Request, res: Response): void {
-      renderWorkshop(res, 200, { errors: {}, values: {} });
+    show(req: Request, res: Response): void {
+      renderWorkshop(req, res, 200, { errors: {}, values: {} });
     },
 
     addAttacks(req: Request, res: Response): void {
@@ -85,10 +101,39 @@ export function consoleController(parts: WorkshopParts) {
       const { plan, errors, values } = planFrom(req.body);
       if (workshop.endedAt !== null) errors.form = ['workshop:live.errors.ended'];
       if (Object.keys(errors).length > 0) {
-        renderWorkshop(res, 400, { errors, values });
+        renderWorkshop(req, res, 400, { errors, values });
         return;
       }
       workshops.addAttacks(workshop, plan);
+      res.redirect(303, paths.workshop.workshop(workshop.id));
+    },
+
+    /** +5 min, +15 min or +1 h on the class clock, then says which staged attacks that brought. */
+    advanceClock(req: Request, res: Response): void {
+      const workshop: Workshop = res.locals.workshop;
+      const parsed = workshopClockSchema.safeParse(req.body);
+      if (!parsed.success) {
+        renderWorkshop(req, res, 400, { errors: fieldErrors(parsed.error), values: {} });
+        return;
+      }
+      const before = workshops.now(workshop);
+      const now = classes.advanceClock(res.locals.klass, parsed.data.step, teacherOf(req));
+      const moved = { step: res.locals.t(`workshop:pacing.steps.${parsed.data.step}`), time: res.locals.time(now) };
+      const arrived = pacing.arrivedBetween(workshop, before, now).map((attack) => nameOf(res, attack));
+      const next = pacing.nextWaiting(workshop);
+      if (arrived.length > 0) notice(req, 'workshop:pacing.movedArrived', { ...moved, attacks: new Intl.ListFormat(res.locals.lang, { type: 'conjunction' }).format(arrived) });
+      else if (next) notice(req, 'workshop:pacing.movedNext', { ...moved, attack: nameOf(res, next), next: res.locals.time(next.startsAt) });
+      else notice(req, 'workshop:pacing.movedNothing', moved);
+      res.redirect(303, paths.workshop.workshop(workshop.id));
+    },
+
+    /** "Launch this attack now": the waiting attack reaches the participants at once. */
+    launch(req: Request, res: Response): void {
+      const workshop: Workshop = res.locals.workshop;
+      const result = pacing.launchNow(workshop, idParam(req.params.attackId), teacherOf(req));
+      if (!result) throw new NotFound();
+      const params = { attack: nameOf(res, result.attack), time: res.locals.time(result.attack.startsAt) };
+      notice(req, result.launched ? 'workshop:pacing.launched' : 'workshop:pacing.alreadyArrived', params);
       res.redirect(303, paths.workshop.workshop(workshop.id));
     },
 

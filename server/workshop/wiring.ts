@@ -15,6 +15,7 @@ import { AttackerService } from './attacker-service.ts';
 import { CallService } from './call-service.ts';
 import { DebriefService } from './debrief-service.ts';
 import { LookAlikeService } from './lookalike-service.ts';
+import { PacingService } from './pacing-service.ts';
 import { QuizService } from './quiz.ts';
 import { Relay } from './relay.ts';
 import { ReportService } from './report-service.ts';
@@ -47,6 +48,7 @@ export function workshopParts(deps: {
   return {
     workshops,
     debrief,
+    pacing: new PacingService({ db, repo, clock, events, mailbox }),
     lookAlike: new LookAlikeService({ repo, citizens, relay, events: targetEvents }),
     calls: new CallService({ repo, citizens, relay, events: targetEvents, random: deps.random }),
     reports: new ReportService({ repo, mailbox, events, targetEvents }),

@@ -10,6 +10,7 @@ import type { TargetWithAttack } from './types.ts';
 export const workshopEvents = {
   started: 'workshop-started',
   attackScheduled: 'workshop-attack-scheduled',
+  attackLaunched: 'workshop-attack-launched',
   ended: 'workshop-ended',
   linkFollowed: 'workshop-link-followed',
   passwordTyped: 'workshop-password-typed',

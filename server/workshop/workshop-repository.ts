@@ -44,6 +44,7 @@ export class WorkshopRepository {
       attack: db.prepare<[number], RawAttack>('SELECT * FROM workshop_attacks WHERE id = ?'),
       attacksAfter: db.prepare<[number, number], RawAttack>('SELECT * FROM workshop_attacks WHERE workshop_id = ? AND starts_at > ? ORDER BY starts_at, id'),
       deleteAttack: db.prepare<[number]>('DELETE FROM workshop_attacks WHERE id = ?'),
+      setStartsAt: db.prepare<[number, number]>('UPDATE workshop_attacks SET starts_at = ? WHERE id = ?'),
       targetsOfAttack: db.prepare<[number], RawTarget>('SELECT * FROM workshop_targets WHERE attack_id = ? ORDER BY id'),
       insertTarget: db.prepare<[number, number, string]>('INSERT INTO workshop_targets (attack_id, citizen_id, token) VALUES (?, ?, ?)'),
       setLetter: db.prepare<[number, number]>('UPDATE workshop_targets SET letter_id = ? WHERE id = ?'),
@@ -92,6 +93,11 @@ export class WorkshopRepository {
   /** Deletes an attack with its targets. */
   deleteAttack(attackId: number): void {
     this.s.deleteAttack.run(attackId);
+  }
+
+  /** Moves an attack's time on the class clock (launching it now). */
+  setStartsAt(attackId: number, at: number): void {
+    this.s.setStartsAt.run(at, attackId);
   }
 
   insertAttack(workshopId: number, kind: AttackKind, startsAt: number): number {

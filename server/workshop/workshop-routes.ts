@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { requireCitizen, requireTeacher } from '../common/auth.ts';
 import { paths } from '../paths.ts';
 import { attackerController } from './attacker-controller.ts';
-import { consoleController, workshopFromUrl } from './console-controller.ts';
+import { classWorkshopLinks } from './class-links.ts';
+import { consoleController, workshopFromUrl, type ClassClockControl } from './console-controller.ts';
 import { debriefController } from './debrief-controller.ts';
 import { lookAlikeController } from './lookalike-controller.ts';
 import { participantController } from './participant-controller.ts';
@@ -16,8 +17,8 @@ const workshopPath = '/workshop/:id';
  * participants meet, each behind their own NemID login: the look-alike site, the staged
  * call, "report as fraud" on a letter. A token in a URL must be the participant's own.
  */
-export function workshopRoutes(parts: WorkshopParts): Router {
-  const facilitator = consoleController(parts);
+export function workshopRoutes(parts: WorkshopParts, classes: ClassClockControl): Router {
+  const facilitator = consoleController(parts, classes);
   const attacker = attackerController(parts);
   const debrief = debriefController(parts);
   const lookAlike = lookAlikeController(parts);
@@ -27,6 +28,7 @@ export function workshopRoutes(parts: WorkshopParts): Router {
 
   const router = Router();
   router.use(participant.ringing);
+  router.use(classWorkshopLinks(parts.workshops)); // the teacher console links each class to its workshops
 
   router.get(paths.workshop.quiz, debrief.showQuiz);
   router.post(paths.workshop.quiz, debrief.submitQuiz);
@@ -34,6 +36,8 @@ export function workshopRoutes(parts: WorkshopParts): Router {
   router.post(paths.workshop.home, requireTeacher, facilitator.start);
   router.get(workshopPath, ...workshop, facilitator.show);
   router.post(`${workshopPath}/attacks`, ...workshop, facilitator.addAttacks);
+  router.post(`${workshopPath}/attacks/:attackId/launch`, ...workshop, facilitator.launch);
+  router.post(`${workshopPath}/clock`, ...workshop, facilitator.advanceClock);
   router.post(`${workshopPath}/end`, ...workshop, facilitator.end);
   router.get(`${workshopPath}/attacker`, ...workshop, attacker.show);
   router.get(`${workshopPath}/attacker/:targetId`, ...workshop, attacker.session);

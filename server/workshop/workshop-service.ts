@@ -30,6 +30,21 @@ export interface PlannedAttack {
 
 export const newToken = (): string => crypto.randomBytes(16).toString('base64url');
 
+/** Puts a participant's staged letter in Digital Post, arriving at `at` on the class clock, from a company look-alike sender; returns the letter id. */
+export function deliverStagedLetter(mailbox: MailboxService, citizenId: number, kind: AttackKind, token: string, at: number): number {
+  const plan = attackPlans[kind];
+  return mailbox.deliver(
+    citizenId,
+    {
+      sender: plan.sender!,
+      subject: localised(`workshop:attacks.${plan.key}.letter.subject`),
+      body: localised(`workshop:attacks.${plan.key}.letter.body`),
+      data: { link: token, linkKey: plan.key },
+    },
+    { at, actor: 'teacher', rule: 'R5', senderKind: 'company' },
+  );
+}
+
 /**
  * The facilitator's side of the security workshop (R5): start a workshop for a class,
  * stage attacks on the class clock, end it. Each staged letter is delivered through
@@ -123,22 +138,11 @@ export class WorkshopService {
         data: { workshopId: workshop.id, attackId, kind, startsAt, participants: participants.length },
         at: now,
       });
-      const attackPlan = attackPlans[kind];
       for (const citizen of participants) {
         const token = newToken();
         const targetId = this.deps.repo.insertTarget(attackId, citizen.id, token);
-        if (attackPlan.channel !== 'letter') continue;
-        const letterId = this.deps.mailbox.deliver(
-          citizen.id,
-          {
-            sender: attackPlan.sender!,
-            subject: localised(`workshop:attacks.${attackPlan.key}.letter.subject`),
-            body: localised(`workshop:attacks.${attackPlan.key}.letter.body`),
-            data: { link: token, linkKey: attackPlan.key },
-          },
-          { at: startsAt, actor: 'teacher', rule: 'R5', senderKind: 'company' },
-        );
-        this.deps.repo.setLetter(targetId, letterId);
+        if (attackPlans[kind].channel !== 'letter') continue;
+        this.deps.repo.setLetter(targetId, deliverStagedLetter(this.deps.mailbox, citizen.id, kind, token, startsAt));
       }
     }
   }

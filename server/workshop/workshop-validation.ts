@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formText, type FieldErrors } from '../login/login-validation.ts';
+import { workshopClockSteps } from '../teacher/teacher-validation.ts';
 import { attackPlans, harvestedCodeCount } from './attacks.ts';
 import type { PlannedAttack } from './workshop-service.ts';
 import { attackKinds } from './types.ts';
@@ -26,6 +27,9 @@ export function planFrom(body: unknown): { plan: PlannedAttack[]; errors: FieldE
   if (plan.length === 0 && Object.keys(errors).length === 0) errors.form = ['workshop:start.errors.noAttack'];
   return { plan, errors, values };
 }
+
+/** The workshop page's clock buttons (+5 min, +15 min, +1 h). */
+export const workshopClockSchema = z.object({ step: z.enum(workshopClockSteps, 'workshop:pacing.errors.step') });
 
 const code = z
   .string()

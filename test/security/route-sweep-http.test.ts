@@ -53,6 +53,8 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
   // The security workshop: the facilitator's workshop, and the owner's staged letter, look-alike link and call in it.
   '/workshop/:id': (world) => ({ id: workshopFixture(world).id }),
   '/workshop/:id/attacks': (world) => ({ id: workshopFixture(world).id }),
+  '/workshop/:id/attacks/:attackId/launch': (world) => ({ id: workshopFixture(world).id, attackId: workshopFixture(world).attackId }),
+  '/workshop/:id/clock': (world) => ({ id: workshopFixture(world).id }),
   '/workshop/:id/end': (world) => ({ id: workshopFixture(world).id }),
   '/workshop/:id/attacker': (world) => ({ id: workshopFixture(world).id }),
   '/workshop/:id/attacker/:targetId': (world) => ({ id: workshopFixture(world).id, targetId: workshopFixture(world).targetId }),

@@ -3,6 +3,7 @@ import type { Context } from '../../server/context.ts';
 /** The ids the route sweep fills into the workshop's routes: all of them belong to the owner (or the owner's teacher). */
 export interface WorkshopIds {
   id: string;
+  attackId: string;
   targetId: string;
   token: string;
   callToken: string;
@@ -28,7 +29,7 @@ export function workshopFixture(world: { ctx: Context; owner: { citizenId: numbe
   const facts = ctx.workshop.debrief.facts(workshop).filter((fact) => fact.citizen.id === owner.citizenId);
   const letter = facts.find((fact) => fact.attack.kind === 'tax-refund')!.target;
   const call = facts.find((fact) => fact.attack.kind === 'support-call')!.target;
-  const ids = { id: String(id), targetId: String(letter.id), token: letter.token, callToken: call.token, letterId: String(letter.letterId) };
+  const ids = { id: String(id), attackId: String(letter.attackId), targetId: String(letter.id), token: letter.token, callToken: call.token, letterId: String(letter.letterId) };
   made.set(world, ids);
   return ids;
 }
