@@ -25,20 +25,21 @@ function newCall(): PhoneCall {
 }
 
 /** What the agent answers to the reason of the call. */
-function answerTo(outcome: CallOutcome): CallLine {
+function answerTo(outcome: CallOutcome): CallLine[] {
   switch (outcome.kind) {
     case 'blocked':
-      return agent('blocked');
+      return [agent('blocked')];
     case 'not-blocked':
-      return agent('notBlocked');
+      return [agent('notBlocked')];
     case 'temporary-lock':
-      return agent('temporaryLock', { timeUntil: outcome.until ?? 0 });
+      return [agent('temporaryLock', { timeUntil: outcome.until ?? 0 })];
     case 'support-can-help':
-      return agent('canHelp', { code: outcome.lockCode ?? 'USER' });
+      // Why it is blocked in plain words: the lock code itself is for teachers and support.
+      return [agent(`blockedBecause.${outcome.lockCode ?? 'USER'}`), agent('canHelp')];
     case 'issuer-block':
-      return agent('issuerBlock');
+      return [agent('issuerBlock')];
     case 'revoked':
-      return agent('revoked');
+      return [agent('revoked')];
   }
 }
 
@@ -108,7 +109,7 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
     say(req, caller(reason === 'unblock' ? 'unblock' : 'block', { reasonKey: `blocking:reasons.${reason === 'unblock' ? 'other' : reason}` }));
     const outcome = ctx.support.call(call.citizenId, reason);
     if (outcome.kind === 'blocked') forgetLoginOf(req, res, call.citizenId);
-    say(req, answerTo(outcome));
+    say(req, ...answerTo(outcome));
     const helps = outcome.kind === 'blocked' || outcome.kind === 'support-can-help';
     call.offers = helps ? ['temporary-password', ...(ctx.support.needsCard(call.citizenId) ? ['card' as const] : [])] : [];
     call.step = call.offers.length > 0 ? 'help' : 'ended';

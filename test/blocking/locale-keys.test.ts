@@ -19,6 +19,7 @@ const built = [
   ...['greeting', 'notConfirmed', 'goodbyeUnknown', 'identified', 'blocked', 'notBlocked', 'temporaryLock', 'canHelp', 'issuerBlock', 'revoked', 'offer', 'passwordSent', 'cardSent', 'cannot', 'goodbye'].map(
     (line) => `blocking:phone.agent.${line}`,
   ),
+  ...['LOCK002', 'LOCK003', 'USER'].map((code) => `blocking:phone.agent.blockedBecause.${code}`),
   ...['identify', 'block', 'unblock', 'wantPassword', 'wantCard'].map((line) => `blocking:phone.caller.${line}`),
   ...['temporary-password', 'card'].map((offer) => `blocking:phone.offers.${offer}`),
   ...['agent', 'caller'].map((who) => `blocking:phone.who.${who}`),
