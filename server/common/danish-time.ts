@@ -1,24 +1,11 @@
 /**
- * Danish wall-clock time without Intl.DateTimeFormat: the first DateTimeFormat a Node
- * process builds loads ICU's date data, about 6.5 MB of resident memory for a server
- * whose whole budget is 120 MB (docs/benchmarks.md). Denmark follows the EU rule, in force
- * since 1996: CET (UTC+1), and CEST (UTC+2) from 01:00 UTC on the last Sunday of March to
- * 01:00 UTC on the last Sunday of October. test/common/danish-time.test.ts holds this
- * against ICU for every hour around each change and for random times.
+ * Danish wall-clock time, from ICU (Intl.DateTimeFormat with Europe/Copenhagen). The
+ * sandbox once computed it by hand to save ICU's date data (about 8 MB of resident
+ * memory); measured against today's memory target of 150 MB for 200 trainees arriving at
+ * once, that saving is not needed (docs/benchmarks.md), so the rules of summer time are
+ * ICU's again. The formats are built once: building one costs far more than using it.
  */
-const hourMs = 3_600_000;
-
-/** 01:00 UTC on the last Sunday of a month (0-based) of a year. */
-function lastSundayAtOneUtc(year: number, month: number): number {
-  const lastDay = new Date(Date.UTC(year, month + 1, 0, 1));
-  return lastDay.getTime() - lastDay.getUTCDay() * 24 * hourMs;
-}
-
-/** Whether Denmark is on summer time (CEST) at this moment. */
-export function isDanishSummerTime(ms: number): boolean {
-  const year = new Date(ms).getUTCFullYear();
-  return ms >= lastSundayAtOneUtc(year, 2) && ms < lastSundayAtOneUtc(year, 9);
-}
+const timeZone = 'Europe/Copenhagen';
 
 export interface DanishTime {
   year: number;
@@ -29,26 +16,29 @@ export interface DanishTime {
   minute: number;
 }
 
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+});
+
 /** The date and time a clock in Denmark shows at this moment. */
 export function danishTime(ms: number): DanishTime {
-  const local = new Date(ms + (isDanishSummerTime(ms) ? 2 : 1) * hourMs);
-  return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-    hour: local.getUTCHours(),
-    minute: local.getUTCMinutes(),
-  };
+  const time: Partial<Record<string, number>> = {};
+  for (const part of parts.formatToParts(new Date(ms))) time[part.type] = Number(part.value);
+  return { year: time.year!, month: time.month!, day: time.day!, hour: time.hour!, minute: time.minute! };
 }
 
-const two = (value: number) => String(value).padStart(2, '0');
-const monthsDa = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
-const monthsEn = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+const locales = { da: 'da-DK', en: 'en-GB', de: 'de-DE' } as const;
+const formats = Object.fromEntries(
+  Object.entries(locales).map(([lang, locale]) => [lang, new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })]),
+) as Record<keyof typeof locales, Intl.DateTimeFormat>;
 
 /** A moment as people in Denmark read it, in the style of each language ("1. dec. 2026, 11.30"). */
-export function formatDanishTime(ms: number, lang: 'da' | 'en' | 'de'): string {
-  const { year, month, day, hour, minute } = danishTime(ms);
-  if (lang === 'da') return `${day}. ${monthsDa[month - 1]} ${year}, ${two(hour)}.${two(minute)}`;
-  if (lang === 'en') return `${day} ${monthsEn[month - 1]} ${year}, ${two(hour)}:${two(minute)}`;
-  return `${two(day)}.${two(month)}.${year}, ${two(hour)}:${two(minute)}`;
+export function formatDanishTime(ms: number, lang: keyof typeof locales): string {
+  return formats[lang].format(new Date(ms));
 }
