@@ -13,7 +13,7 @@ let teacher: BrowserContext;
 
 beforeAll(async () => {
   const world = await teacherWorld();
-  await world.ctx.scenarios.createClass('FIT-30', 'default', 30, world.teachers.anna.id, 'cli');
+  await world.ctx.scenarios.createClass('FIT-30', 'default', 30, world.teachers.anna, 'cli');
   server = createApp(world.ctx, testConfig()).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   browser = await launchBrowser();
