@@ -2,6 +2,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { Context } from '../context.ts';
 import { formatCardNumber } from '../keycard/types.ts';
 import { fieldErrors } from '../login/login-validation.ts';
+import { partOfDay } from '../common/danish-time.ts';
 import { paths } from '../paths.ts';
 import { callReasonSchema, deskSchema, identificationSchema } from './blocking-validation.ts';
 import { formFields } from './self-service-routes.ts';
@@ -10,7 +11,7 @@ import { forgetLoginOf, type CallLine, type PhoneCall } from './session.ts';
 import type { CallOutcome } from './support-service.ts';
 import { userBlockReasons } from './types.ts';
 
-type Deps = Pick<Context, 'support' | 'mailbox' | 'temporaryPasswords' | 'citizens'>;
+type Deps = Pick<Context, 'support' | 'mailbox' | 'temporaryPasswords' | 'citizens' | 'clock' | 'realNow'>;
 
 const identityFields = ['name', 'cpr', 'identifier'] as const;
 const callReasons = [...userBlockReasons, 'unblock'] as const;
@@ -20,8 +21,9 @@ const maxFailures = 3;
 const agent = (key: string, params: CallLine['params'] = {}): CallLine => ({ who: 'agent', key: `blocking:phone.agent.${key}`, params });
 const caller = (key: string, params: CallLine['params'] = {}): CallLine => ({ who: 'caller', key: `blocking:phone.caller.${key}`, params });
 
-function newCall(): PhoneCall {
-  return { step: 'identify', failures: 0, offers: [], lines: [agent('greeting')] };
+/** The agent greets as the hour asks: on the clock of the trainee's class when signed in, else the real one. */
+function newCall(now: number): PhoneCall {
+  return { step: 'identify', failures: 0, offers: [], lines: [agent(`greeting.${partOfDay(now)}`)] };
 }
 
 /** What the agent answers to the reason of the call. */
@@ -48,8 +50,13 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
   const router = Router();
   router.use(letterboxRoutes(ctx, limit));
 
+  const callerNow = (req: Request): number => {
+    const citizen = req.session.citizenId === undefined ? undefined : ctx.citizens.findById(req.session.citizenId);
+    return citizen ? ctx.clock.now(citizen.classId) : ctx.realNow();
+  };
+
   const renderCall = (req: Request, res: Response, status: number, locals: Record<string, unknown> = {}) => {
-    const call = req.session.phoneCall ?? newCall();
+    const call = req.session.phoneCall ?? newCall(callerNow(req));
     const lines = call.lines.map((line) => {
       const params: Record<string, string | number> = { ...line.params };
       for (const [name, value] of Object.entries(line.params)) {
@@ -70,7 +77,7 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
   };
 
   const say = (req: Request, ...lines: CallLine[]) => {
-    const call = req.session.phoneCall ?? newCall();
+    const call = req.session.phoneCall ?? newCall(callerNow(req));
     call.lines = [...call.lines, ...lines].slice(-40);
     req.session.phoneCall = call;
     return call;

@@ -42,3 +42,10 @@ const formats = Object.fromEntries(
 export function formatDanishTime(ms: number, lang: keyof typeof locales): string {
   return formats[lang].format(new Date(ms));
 }
+
+/** Which greeting fits this moment in Denmark: "godmorgen" until 10, "goddag" until 18, then "godaften". */
+export function partOfDay(ms: number): 'morning' | 'day' | 'evening' {
+  const { hour } = danishTime(ms);
+  if (hour < 10) return 'morning';
+  return hour < 18 ? 'day' : 'evening';
+}

@@ -16,7 +16,7 @@ const built = [
   ...['blocked', 'card', 'password'].map((done) => `blocking:account.done.${done}`),
   ...['block', 'revoke', 'unblock', 'card', 'temporary-password'].flatMap((action) => [`issuer:done.${action}`]),
   ...['unblock', 'card', 'temporary-password'].map((action) => `issuer:actions.${action}`),
-  ...['greeting', 'notConfirmed', 'goodbyeUnknown', 'identified', 'blocked', 'notBlocked', 'temporaryLock', 'canHelp', 'issuerBlock', 'revoked', 'offer', 'passwordSent', 'cardSent', 'cannot', 'goodbye'].map(
+  ...['greeting.morning', 'greeting.day', 'greeting.evening', 'notConfirmed', 'goodbyeUnknown', 'identified', 'blocked', 'notBlocked', 'temporaryLock', 'canHelp', 'issuerBlock', 'revoked', 'offer', 'passwordSent', 'cardSent', 'cannot', 'goodbye'].map(
     (line) => `blocking:phone.agent.${line}`,
   ),
   ...['LOCK002', 'LOCK003', 'USER'].map((code) => `blocking:phone.agent.blockedBecause.${code}`),

@@ -4,8 +4,8 @@ import { FakeTime, seededContext } from '../helpers/context.ts';
 import { loginAs, submitForm, testApp, visibleText } from '../helpers/http.ts';
 import { citizenOf, eventsOf, printedCardNumber } from './helpers.ts';
 
-async function setup() {
-  const ctx = await seededContext();
+async function setup(time = new FakeTime()) {
+  const ctx = await seededContext({ time });
   const app = testApp(ctx, { loginRateLimitPerMinute: 10_000 });
   return { ctx, app, agent: request.agent(app) };
 }
@@ -13,13 +13,22 @@ async function setup() {
 const mette = { name: 'Mette Fiktiv Hansen', cpr: '120345-6789', identifier: 'mette.hansen' };
 
 describe('the phone line to NemID support (R14)', () => {
+  it('greets as the hour in Denmark asks: godmorgen before 10, goddag until 18, godaften after', async () => {
+    const greetings: string[] = [];
+    for (const utcHour of [7, 14, 19]) {
+      const { agent } = await setup(new FakeTime(Date.UTC(2026, 11, 7, utcHour, 20)));
+      greetings.push(visibleText((await agent.get('/nemid/phone?lang=da')).text).match(/NemID-support, (\w+)\./)?.[1] ?? '');
+    }
+    expect(greetings).toEqual(['godmorgen', 'goddag', 'godaften']);
+  });
+
   it('plays the call: identify, say the reason, and NemID is blocked at once, ending the open login', async () => {
     const { ctx, app, agent } = await setup();
     const loggedIn = request.agent(app);
     await loginAs(loggedIn, ctx, 'mette.hansen', 'Hest2024');
 
     const start = await agent.get('/nemid/phone?lang=en');
-    expect(visibleText(start.text)).toContain('Support: NemID support, good morning.');
+    expect(visibleText(start.text)).toContain('Support: NemID support, hello. Before I can help');
     const identified = await submitForm(agent, '/nemid/phone', '/nemid/phone/identify', mette);
     expect(identified.status).toBe(303);
     const reason = await submitForm(agent, '/nemid/phone', '/nemid/phone/reason', { reason: 'lost-card' });

@@ -211,7 +211,8 @@ describe('the phone line and the issuer console', () => {
     await seeText(page, 'I have blocked your NemID now.');
     await accessible(page);
     await page.getByRole('button', { name: 'Hang up' }).click();
-    await seeText(page, 'NemID support, good morning.');
+    // A new call begins with the greeting; its first words follow the hour of the day.
+    await seeText(page, 'Before I can help, I must be sure who I am talking to.');
     expect(ctx.citizens.findByIdentifier('mette.hansen')).toMatchObject({ state: 'blocked', lockCode: 'USER' });
     await person.close();
   }, journeyTimeout);

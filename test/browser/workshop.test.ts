@@ -228,7 +228,7 @@ describe('the security workshop in the browser', { timeout: stepTimeout }, () =>
       'Lægger på; support beder aldrig om adgangskoden. Ringer selv til udstederen, hvis jeg er bekymret.',
       'Nej. Det rigtige login beder om én kode, til det nøglenummer det viser.',
       'Ja, hvis telefonen har en pinkode.',
-      'Spærrer min NemID med det samme, i telefonen eller på udstederens selvbetjening, og siger det til udstederen.',
+      'Spærrer mit NemID med det samme, i telefonen eller på udstederens selvbetjening, og siger det til udstederen.',
       'Ingen steder: skriv aldrig adgangskoden ned.',
     ]) await mette.getByLabel(answer).check();
     await mette.getByRole('button', { name: 'Tjek mine svar' }).click();

@@ -13,9 +13,9 @@ describe('delivering letters (R8)', () => {
   it('delivers to the digital mailbox and writes an event', async () => {
     const ctx = await seededContext();
     const mette = ctx.citizens.findByIdentifier('mette.hansen')!;
-    const id = ctx.mailbox.deliver(mette.id, { sender: 'Nets DanID', subject: 'Din NemID er spærret', body: 'Tekst' });
+    const id = ctx.mailbox.deliver(mette.id, { sender: 'Nets DanID', subject: 'Dit NemID er spærret', body: 'Tekst' });
     const letter = ctx.mailbox.arrivedLetters(mette.id).find((l) => l.id === id)!;
-    expect(letter).toMatchObject({ channel: 'digital', senderName: 'Nets DanID', subject: { da: 'Din NemID er spærret' }, readAt: null });
+    expect(letter).toMatchObject({ channel: 'digital', senderName: 'Nets DanID', subject: { da: 'Dit NemID er spærret' }, readAt: null });
     expect(ctx.events.list({ citizenId: mette.id }).at(-1)).toMatchObject({ type: 'letter-delivered', data: { letterId: id } });
   });
 

@@ -26,7 +26,7 @@ describe('the staged support call', () => {
     const answered = await mette.agent.post(action).type('form').send({ action: 'answer', _csrf: csrfFrom(inbox.text) });
     expect(answered.headers.location).toBe(action);
     const call = visibleText((await mette.agent.get(action)).text);
-    expect(call).toContain('Jonas fra NemID Support');
+    expect(call).toContain('Jonas fra NemID-support');
     expect(call).toContain('Vil du sige din NemID-adgangskode?');
     expect(visibleText((await mette.agent.get('/post')).text)).not.toContain('Din telefon ringer');
   });
@@ -50,7 +50,7 @@ describe('the staged support call', () => {
     const code = codeOf(world.ctx, mette.citizenId, key);
     await submitForm(mette.agent, path, path, { action: 'say', said: code });
     const ended = visibleText((await mette.agent.get(path)).text);
-    expect(ended).toContain('Din NemID er sikker nu');
+    expect(ended).toContain('Dit NemID er sikkert nu');
     expect(ended).toContain('Opkaldet er slut.');
 
     const { workshop } = world.ctx.workshop.workshops.visibleWorkshop(world.teacherId, id)!;

@@ -93,14 +93,14 @@ describe('pacing a workshop from its page', () => {
       { kind: 'support-call', minutes: 60 },
     ]);
     const mette = await world.participant('mette.hansen', 'Hest2024');
-    expect(visibleText((await mette.agent.get('/post')).text)).not.toContain('Din NemID er spærret');
+    expect(visibleText((await mette.agent.get('/post')).text)).not.toContain('Dit NemID er spærret');
     const page = await world.agent.get(`/workshop/${id}`);
     expect(launchCell(page.text, 'locked-letter')).toContain('Launch this attack now');
 
     const now = world.ctx.clock.now(world.klass.id);
     const launched = await submitForm(world.agent, `/workshop/${id}`, `/workshop/${id}/attacks/${attackId(world, id, 'locked-letter')}/launch`, {});
     expect(launched.status).toBe(303);
-    expect(visibleText((await mette.agent.get('/post')).text)).toContain('Din NemID er spærret – reagér inden 24 timer');
+    expect(visibleText((await mette.agent.get('/post')).text)).toContain('Dit NemID er spærret – reagér inden 24 timer');
     expect(world.ctx.clock.now(world.klass.id)).toBe(now);
 
     const after = await world.agent.get(`/workshop/${id}`);
