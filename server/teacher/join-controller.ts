@@ -10,6 +10,15 @@ import { joinSchema } from './teacher-validation.ts';
 
 const guideFile = path.join(projectRoot, 'docs/teachers.md');
 
+let guide: { mtimeMs: number; html: string } | undefined;
+
+/** The guide rendered once, and again only when the file has changed since. */
+function guideHtml(): string {
+  const { mtimeMs } = fs.statSync(guideFile);
+  if (guide?.mtimeMs !== mtimeMs) guide = { mtimeMs, html: renderMarkdown(fs.readFileSync(guideFile, 'utf8')) };
+  return guide.html;
+}
+
 /** The trainee's join page (a class by its join code) and the teacher's guide. */
 export function joinController({ classes, shelf }: TeacherConsole) {
   return {
@@ -38,7 +47,7 @@ export function joinController({ classes, shelf }: TeacherConsole) {
     },
 
     guide(_req: Request, res: Response): void {
-      res.render('teacher/guide', { html: renderMarkdown(fs.readFileSync(guideFile, 'utf8')) });
+      res.render('teacher/guide', { html: guideHtml() });
     },
   };
 }
