@@ -119,11 +119,19 @@ function fill(path: string, params: Record<string, string>): string {
   return path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? 'x'));
 }
 
-function snapshot(ctx: Context): string {
+/** A digest of every stored table but the sessions, one per table. */
+function tableDigests(ctx: Context): Map<string, string> {
   const tables = ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sessions') ORDER BY name").all() as { name: string }[];
-  const hash = crypto.createHash('sha256');
-  for (const { name } of tables) hash.update(name).update(JSON.stringify(ctx.db.prepare(`SELECT * FROM "${name}"`).all()));
-  return hash.digest('hex');
+  return new Map(tables.map(({ name }) => [name, crypto.createHash('sha256').update(JSON.stringify(ctx.db.prepare(`SELECT * FROM "${name}"`).all())).digest('hex')]));
+}
+
+function snapshot(ctx: Context): string {
+  return JSON.stringify([...tableDigests(ctx)]);
+}
+
+/** The tables whose digest differs between two moments. */
+function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after.keys()].filter((name) => before.get(name) !== after.get(name));
 }
 
 let world: World;
@@ -184,15 +192,20 @@ describe('CSRF sweep', () => {
 });
 
 describe('GET sweep', () => {
-  it('changes nothing stored on any GET, for anonymous visitors, trainees and teachers', async () => {
-    const gets = routeTable(world.app).filter((route) => route.method === 'GET' && !getsThatWrite[route.path]);
-    // A first visit may bring what the class clock has made due up to date (a letter whose
-    // delivery time has passed gets its notification); a GET itself must change nothing.
-    for (const route of gets) {
-      const url = fill(route.path, fixtures[route.path]?.(world) ?? {});
-      for (const agent of [trainee, ownTeacher]) await agent.get(url);
-    }
-    for (const route of gets) {
+  const gets = () => routeTable(world.app).filter((route) => route.method === 'GET' && !getsThatWrite[route.path]);
+
+  it('changes on a first visit of every page only what a first look does: due letters get their notice, an opened letter is read, a signing page picks its key', async () => {
+    const urls = gets().map((route) => fill(route.path, fixtures[route.path]?.(world) ?? {}));
+    const before = tableDigests(world.ctx);
+    const lastEvent = (world.ctx.db.prepare('SELECT max(id) AS id FROM events').get() as { id: number }).id;
+    for (const url of urls) for (const agent of [trainee, ownTeacher]) await agent.get(url);
+    expect(changedTables(before, tableDigests(world.ctx))).toEqual(['events', 'keycards', 'letters', 'mail_notifications']);
+    const written = world.ctx.db.prepare('SELECT DISTINCT type FROM events WHERE id > ?').all(lastEvent) as { type: string }[];
+    expect(written.map((event) => event.type)).toEqual(['letter-read']);
+  });
+
+  it('changes nothing stored on any GET after that, for anonymous visitors, trainees and teachers', async () => {
+    for (const route of gets()) {
       const url = fill(route.path, fixtures[route.path]?.(world) ?? {});
       for (const agent of [request.agent(world.app), trainee, ownTeacher]) {
         const before = snapshot(world.ctx);
