@@ -1,10 +1,12 @@
 import type { Lang } from '../common/i18n.ts';
 
 /** NemID states as SPEC's `sandbox trainees` lists them. */
-export type CitizenState = 'pending' | 'active' | 'locked' | 'blocked' | 'revoked';
+export const citizenStates = ['pending', 'active', 'locked', 'blocked', 'revoked'] as const;
+export type CitizenState = (typeof citizenStates)[number];
 
 /** Why a NemID is locked or blocked: the real client's message codes, or who blocked it. */
-export type LockCode = 'LOCK001' | 'LOCK002' | 'LOCK003' | 'USER' | 'ISSUER';
+export const lockCodes = ['LOCK001', 'LOCK002', 'LOCK003', 'USER', 'ISSUER'] as const;
+export type LockCode = (typeof lockCodes)[number];
 
 export interface Citizen {
   id: number;

@@ -1,5 +1,6 @@
 /** Where a NemID is applied for: in person at the municipality's citizen service (R6) or at a bank (R7). */
-export type Desk = 'borgerservice' | 'bank';
+export const desks = ['borgerservice', 'bank'] as const;
+export type Desk = (typeof desks)[number];
 
 /** The scenario each desk loads for a new applicant: a class of one, like practising alone. */
 export const deskScenarios = { borgerservice: 'nemid-borgerservice', bank: 'nemid-bank' } as const satisfies Record<Desk, string>;

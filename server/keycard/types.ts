@@ -1,5 +1,7 @@
-export type CardStatus = 'active' | 'sent' | 'replaced' | 'blocked';
-export type CardReason = 'first' | 'renewal' | 'extra' | 'replacement';
+export const cardStatuses = ['active', 'sent', 'replaced', 'blocked'] as const;
+export type CardStatus = (typeof cardStatuses)[number];
+export const cardReasons = ['first', 'renewal', 'extra', 'replacement'] as const;
+export type CardReason = (typeof cardReasons)[number];
 
 export interface KeyCard {
   id: number;

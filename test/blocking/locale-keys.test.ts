@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { issuerReasons, userBlockReasons } from '../../server/blocking/types.ts';
+import { citizenStates } from '../../server/citizen/types.ts';
 import { languages, translator } from '../../server/common/i18n.ts';
+import { desks } from '../../server/enrolment/types.ts';
+import { cardReasons, cardStatuses } from '../../server/keycard/types.ts';
 
 /** The locale keys that blocking and the issuer build from parts, so the locale test cannot see them. */
 const built = [
@@ -10,9 +13,9 @@ const built = [
   ...userBlockReasons.flatMap((reason) => [`blocking:reasons.${reason}`, `blocking:phone.reasons.${reason}`]),
   'blocking:phone.reasons.unblock',
   ...issuerReasons.map((reason) => `issuer:reasons.${reason}`),
-  ...['pending', 'active', 'locked', 'blocked', 'revoked'].map((state) => `blocking:states.${state}`),
-  ...['active', 'sent', 'replaced', 'blocked'].map((status) => `blocking:cardStatus.${status}`),
-  ...['first', 'renewal', 'extra', 'replacement'].map((reason) => `blocking:cardReason.${reason}`),
+  ...citizenStates.map((state) => `blocking:states.${state}`),
+  ...cardStatuses.map((status) => `blocking:cardStatus.${status}`),
+  ...cardReasons.map((reason) => `blocking:cardReason.${reason}`),
   ...['blocked', 'card', 'password'].map((done) => `blocking:account.done.${done}`),
   ...['block', 'revoke', 'unblock', 'card', 'temporary-password'].flatMap((action) => [`issuer:done.${action}`]),
   ...['unblock', 'card', 'temporary-password'].map((action) => `issuer:actions.${action}`),
@@ -23,7 +26,7 @@ const built = [
   ...['identify', 'block', 'unblock', 'wantPassword', 'wantCard'].map((line) => `blocking:phone.caller.${line}`),
   ...['temporary-password', 'card'].map((offer) => `blocking:phone.offers.${offer}`),
   ...['agent', 'caller'].map((who) => `blocking:phone.who.${who}`),
-  ...['borgerservice', 'bank'].map((place) => `blocking:desk.places.${place}`),
+  ...desks.map((place) => `blocking:desk.places.${place}`),
   'issuer:refused.operatorOnlyTitle',
 ];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { languages, readLocales } from '../../server/common/i18n.ts';
-import { deskChecks } from '../../server/enrolment/types.ts';
+import { deskChecks, desks } from '../../server/enrolment/types.ts';
 import { idChoices, reasonChoices } from '../../server/exemption/types.ts';
 
 const resources = readLocales();
@@ -13,8 +13,8 @@ function lookup(lang: (typeof languages)[number], key: string): unknown {
 describe('the locale keys the desk and exemption pages build from parts', () => {
   it('exist in Danish, English and German', () => {
     const built = [
-      ...['borgerservice', 'bank'].flatMap((desk) => ['title', 'intro', 'refused', 'submit'].map((part) => `enrolment:desk.${desk}.${part}`)),
-      ...['borgerservice', 'bank'].map((desk) => `enrolment:desks.${desk}`),
+      ...desks.flatMap((desk) => ['title', 'intro', 'refused', 'submit'].map((part) => `enrolment:desk.${desk}.${part}`)),
+      ...desks.map((desk) => `enrolment:desks.${desk}`),
       ...deskChecks.flatMap((check) => [`enrolment:checks.${check}`, `enrolment:refusals.${check}`]),
       ...['witness', 'bring', 'handedOver', 'public'].flatMap((row) => ['label', 'borgerservice', 'bank'].map((part) => `enrolment:guide.ways.rows.${row}.${part}`)),
       ...['yes', 'no'].map((value) => `enrolment:desk.hasCprOptions.${value}`),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { citizenStates, lockCodes } from '../../server/citizen/types.ts';
 import { languages, readLocales } from '../../server/common/i18n.ts';
 
 const resources = readLocales();
@@ -60,10 +61,10 @@ describe('locales', () => {
 
   it('has the keys that the code builds from parts', () => {
     const built = [
-      ...['LOCK001', 'LOCK002', 'LOCK003', 'USER', 'ISSUER', 'revoked', 'noCard'].map((code) => `login:refused.${code}`),
-      ...['pending', 'active', 'locked', 'blocked', 'revoked'].map((state) => `teacher:states.${state}`),
+      ...[...lockCodes, 'revoked', 'noCard'].map((code) => `login:refused.${code}`),
+      ...citizenStates.map((state) => `teacher:states.${state}`),
       ...['mynemid'].map((service) => `login:services.${service}`),
-      ...['da', 'en', 'de'].map((lang) => `common:languageName.${lang}`),
+      ...languages.map((lang) => `common:languageName.${lang}`),
       'errors:notFoundTitle',
       'errors:stepOutOfOrderTitle',
     ];
