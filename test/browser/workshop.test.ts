@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../server/common/passwords.ts';
 import type { Context } from '../../server/context.ts';
@@ -71,7 +71,21 @@ afterAll(async () => {
 /** Each step visits several pages, each checked with axe: more than the default 30 s on a busy machine. */
 const stepTimeout = 120_000;
 
-describe('the security workshop in the browser', { timeout: stepTimeout }, () => {
+/**
+ * One workshop told as a story, in order: each step starts from what the steps before it
+ * left (the workshop started, who fell for what), so the steps run one after the other and
+ * a step after a failed one stops at once, naming the step that failed, instead of failing
+ * for a reason of its own.
+ */
+describe.sequential('the security workshop in the browser', { timeout: stepTimeout }, () => {
+  let failedStep: string | undefined;
+  beforeEach(() => {
+    if (failedStep) throw new Error(`This step builds on "${failedStep}", which failed`);
+  });
+  afterEach((context) => {
+    if (context.task.result?.state === 'fail') failedStep ??= context.task.name;
+  });
+
   it('a facilitator starts a workshop for a class with every staged attack, now on the class clock', async () => {
     facilitator = await (await newPerson(browser, app.url)).newPage();
     await facilitator.goto('/teacher/login?lang=en');
