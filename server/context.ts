@@ -19,7 +19,10 @@ import { LoginService } from './login/login-service.ts';
 import { ScenarioLibrary } from './scenario/scenario-library.ts';
 import { ScenarioService } from './scenario/scenario-service.ts';
 import type { Db } from './storage/connection.ts';
+import { ArchiveRepository } from './teacher/archive-repository.ts';
+import { ArchiveService } from './teacher/archive-service.ts';
 import { ClassRepository } from './teacher/class-repository.ts';
+import { ProgressService } from './teacher/progress-service.ts';
 import { TeacherRepository } from './teacher/teacher-repository.ts';
 import { workshopParts } from './workshop/wiring.ts';
 
@@ -45,14 +48,28 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const endSessions = (ids: number[]) => sessionStore.endCitizenSessions(ids);
   const post = digitalPost({ db, secrets, classes, citizens, clock, events, keycards, mailbox, endSessions, checkPassword: (id, pw) => login.checkPassword(id, pw), challenge: (id) => login.challenge(id) });
   const desks = enrolmentWiring({ db, classes, citizens, clock, events, mailbox, realNow, random, scenarios: () => scenarios });
-  const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions, random, parts: [...post.scenarioParts, desks.scenarioPart, exercises.scenarioPart] });
+  const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions, random, parts: [...post.scenarioParts, desks.scenarioPart, exercises.scenarioPart], beforeReset: (reset) => archives.keep(reset) });
   const issuerBase = { db, classes, citizens, keycards, clock, events, mailbox, endSessions, realNow, random };
   const blockingParts = blockingCore(issuerBase);
   const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords: blockingParts.temporaryPasswords, publicAccess: desks.publicAccess });
   const { blocking, temporaryPasswords, selfService, support, issuer } = issuerSide(issuerBase, blockingParts, login);
   const teachers = new TeacherRepository(db);
   const workshop = workshopParts({ db, secrets, realNow, classes, citizens, clock, events, keycards, login, mailbox, teachers, random });
-  return { db, secrets, realNow, random, exercises, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, blocking, temporaryPasswords, selfService, support, issuer, enrolment: desks.enrolment, exemption: desks.exemption, workshop };
+  // The teacher's view of a class; also what a reset archives first, whoever resets.
+  const progress = new ProgressService({
+    citizens,
+    keycards,
+    clock,
+    events,
+    unreadLetters: (citizen) =>
+      mailbox.arrivedLetters(citizen.id).filter((letter) => letter.direction === 'in' && letter.channel === 'digital' && letter.readAt === null && letter.trashedAt === null).length,
+    exercisesDone: (citizen) => {
+      const done = exercises.progress(citizen);
+      return done.exercises.length > 0 ? done.doneCount : null;
+    },
+  });
+  const archives = new ArchiveService({ repo: new ArchiveRepository(db), citizens, events, progress, debrief: workshop.debrief, workshopsOfClass: (classId) => workshop.workshops.ofClass(classId), realNow });
+  return { db, secrets, realNow, random, exercises, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, progress, archives, blocking, temporaryPasswords, selfService, support, issuer, enrolment: desks.enrolment, exemption: desks.exemption, workshop };
 }
 
 export type Context = ReturnType<typeof createContext>;

@@ -27,6 +27,10 @@ export const paths = {
     classCards: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/cards`,
     classPdf: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/cards.pdf`,
     classReset: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/reset`,
+    /** What a class was like just before a reset, and the same as CSV. */
+    classArchive: (code: string, id: number) => `/teacher/classes/${encodeURIComponent(code)}/archives/${id}`,
+    classArchiveProgressCsv: (code: string, id: number) => `/teacher/classes/${encodeURIComponent(code)}/archives/${id}/progress.csv`,
+    classArchiveDebriefCsv: (code: string, id: number) => `/teacher/classes/${encodeURIComponent(code)}/archives/${id}/debrief.csv`,
     classClock: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/clock`,
     classInstructions: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/instructions`,
     classLetters: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/letters`,

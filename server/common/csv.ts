@@ -1,4 +1,12 @@
+import type { Response } from 'express';
+
 export type Cell = string | number | boolean | null | undefined;
+
+/** One table of a CSV file: its column names and its rows. */
+export interface CsvTable {
+  header: string[];
+  rows: Cell[][];
+}
 
 /**
  * One CSV cell: quoted when it holds a separator, a quote or a line break. A text that a
@@ -11,7 +19,21 @@ function cell(value: Cell): string {
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A time in a CSV cell: ISO 8601, empty when there is none. */
+export function csvTime(ms: number | null): string {
+  return ms === null ? '' : new Date(ms).toISOString();
+}
+
 /** A CSV file for teachers and facilitators (comma-separated, CRLF, UTF-8 with a byte-order mark so spreadsheets read æ, ø and å). */
 export function toCsv(header: string[], rows: Cell[][]): string {
   return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Sends a CSV file as a download that no cache keeps. */
+export function sendCsv(res: Response, filename: string, text: string): void {
+  res
+    .type('text/csv; charset=utf-8')
+    .set('Content-Disposition', `attachment; filename="${filename}"`)
+    .set('Cache-Control', 'no-store')
+    .send(text);
 }

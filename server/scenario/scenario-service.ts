@@ -34,6 +34,22 @@ export interface ScenarioDeps {
   random?: RandomInt;
   /** Other parts a scenario gives data to (Digital Post letters, the bank), restored with each trainee. */
   parts?: ScenarioPart[];
+  /**
+   * Runs inside the transaction of every reset, before anything is changed (the teacher
+   * console keeps the class's progress and debriefs there, whoever resets: console or CLI).
+   */
+  beforeReset?: (reset: ResetRequest) => void;
+}
+
+/** A reset about to happen: of a class, of one trainee, or of a class whose scenario is loaded again. */
+export interface ResetRequest {
+  klass: ClassRow;
+  reason: 'class-reset' | 'trainee-reset' | 'scenario-load';
+  /** The trainee reset alone; null for the whole class. */
+  citizenId: number | null;
+  actor: Actor;
+  /** The teacher who resets, from the console; null otherwise. */
+  teacherId: number | null;
 }
 
 export interface ScenarioPart {
@@ -144,6 +160,7 @@ export class ScenarioService {
     return this.deps.db.transaction(() => {
       let classId: number;
       if (existing) {
+        this.deps.beforeReset?.({ klass: existing, reason: 'scenario-load', citizenId: null, actor: options.actor ?? 'cli', teacherId: null });
         this.deps.endSessions([...releasing]);
         citizens.deleteClass(existing.id);
         classes.updateScenario(existing.id, name, settings, count ?? null);
@@ -207,8 +224,9 @@ export class ScenarioService {
    * Puts trainees back to the scenario's starting state in one transaction: the same
    * identities, passwords and printed key cards, everything that happened since gone,
    * their sessions ended. Without `citizenId` the whole class, and its clock, is reset.
+   * `ms` includes keeping the archive (beforeReset).
    */
-  reset(classId: number, options: { citizenId?: number; actor?: Actor } = {}): { trainees: number; ms: number } {
+  reset(classId: number, options: { citizenId?: number; actor?: Actor; teacherId?: number } = {}): { trainees: number; ms: number } {
     const started = performance.now();
     const { citizens, classes } = this.deps;
     const klass = classes.findById(classId);
@@ -216,6 +234,13 @@ export class ScenarioService {
     const targets = citizens.listInClass(classId).filter((citizen) => options.citizenId === undefined || citizen.id === options.citizenId);
     if (options.citizenId !== undefined && targets.length === 0) throw new UsageError('That trainee is not in this class');
     this.deps.db.transaction(() => {
+      this.deps.beforeReset?.({
+        klass,
+        reason: options.citizenId === undefined ? 'class-reset' : 'trainee-reset',
+        citizenId: options.citizenId ?? null,
+        actor: options.actor ?? 'teacher',
+        teacherId: options.teacherId ?? null,
+      });
       if (options.citizenId === undefined) classes.setClockOffset(classId, 0);
       const now = this.deps.clock.now(classId);
       const ids = targets.map((citizen) => citizen.id);

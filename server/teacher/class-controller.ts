@@ -11,7 +11,7 @@ const teacherOf = (req: Request) => req.session.teacherId!;
 
 /** The console's home (the teacher's classes), creating a class, and one class's page. */
 export function classController(services: TeacherConsole) {
-  const { teachers, classes, progress, shelf, ctx } = services;
+  const { teachers, classes, progress, archives, shelf, ctx } = services;
 
   const scenarioChoices = (lang: Lang) =>
     shelf.usable().map((entry) => ({ value: entry.name, label: entry.valid ? `${inLanguage(entry.scenario.title, lang)} (${entry.name})` : entry.name }));
@@ -31,6 +31,7 @@ export function classController(services: TeacherConsole) {
       klass,
       joinCode: klass.joinCode ?? '–',
       progress: progress.ofClass(klass),
+      archives: archives.list(klass),
       clockSteps,
       notice: takeNotice(req),
       errors: {},
@@ -83,12 +84,6 @@ export function classController(services: TeacherConsole) {
       }
       classes.setInstructions(res.locals.klass, teacherOf(req), parsed.data.instructions);
       notice(req, 'teacher:class.instructionsSaved');
-      res.redirect(303, paths.teacher.klass(res.locals.klass.code));
-    },
-
-    resetClass(req: Request, res: Response): void {
-      const result = classes.resetClass(res.locals.klass);
-      notice(req, 'teacher:class.resetDone', { count: result.trainees, ms: Math.max(1, Math.round(result.ms)) });
       res.redirect(303, paths.teacher.klass(res.locals.klass.code));
     },
 

@@ -91,13 +91,17 @@ export class ClassService {
     return { citizen, klass };
   }
 
-  /** The whole class back to the scenario's start, clock included; returns how long it took. */
-  resetClass(klass: ClassRow): { trainees: number; ms: number } {
-    return this.deps.scenarios.reset(klass.id, { actor: 'teacher' });
+  /**
+   * The whole class back to the scenario's start, clock included; returns how long it took.
+   * The class's progress and debriefs are archived first (ScenarioService's beforeReset).
+   */
+  resetClass(klass: ClassRow, teacherId: number): { trainees: number; ms: number } {
+    return this.deps.scenarios.reset(klass.id, { actor: 'teacher', teacherId });
   }
 
-  resetTrainee(klass: ClassRow, citizen: Citizen): { trainees: number; ms: number } {
-    return this.deps.scenarios.reset(klass.id, { citizenId: citizen.id, actor: 'teacher' });
+  /** One trainee back to the start, after the class's progress and debriefs are archived. */
+  resetTrainee(klass: ClassRow, citizen: Citizen, teacherId: number): { trainees: number; ms: number } {
+    return this.deps.scenarios.reset(klass.id, { citizenId: citizen.id, actor: 'teacher', teacherId });
   }
 
   /** How far a step moves the clock from `now`: "+4 working days" skips the weekend. */

@@ -4,9 +4,9 @@ import { formatCpr, type Citizen } from '../citizen/types.ts';
 import { idChoices, reasonChoices } from '../exemption/types.ts';
 import type { EventRow } from '../common/event-log.ts';
 import type { Translate } from '../common/i18n.ts';
-import { paths } from '../paths.ts';
-import { notice, takeNotice, type TeacherConsole } from './console.ts';
-import { toCsv } from '../common/csv.ts';
+import { takeNotice, type TeacherConsole } from './console.ts';
+import { csvTime, sendCsv, toCsv } from '../common/csv.ts';
+import { progressRecord, progressTable } from './progress-records.ts';
 import type { ClassRow } from './types.ts';
 
 /** An event type in the teacher's language; a type this console does not know yet is shown as it is. */
@@ -14,18 +14,14 @@ export function eventName(t: Translate, type: string): string {
   return t(`teacher:events.${type}`, { defaultValue: type });
 }
 
-const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+/** Sends one of a class's CSV files (`what`: progress, events, archive-3 ...). */
+export function sendClassCsv(res: Response, klass: ClassRow, what: string, text: string): void {
+  sendCsv(res, `training-${klass.code.toLowerCase()}-${what}.csv`, text);
+}
 
-/** One trainee's page (progress, timeline, reset) and the class's CSV exports. */
+/** One trainee's page (progress, timeline) and the class's CSV exports. */
 export function progressController(services: TeacherConsole) {
-  const { classes, progress, desk, ctx } = services;
-
-  const sendCsv = (res: Response, klass: ClassRow, what: string, text: string) =>
-    res
-      .type('text/csv; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="training-${klass.code.toLowerCase()}-${what}.csv"`)
-      .set('Cache-Control', 'no-store')
-      .send(text);
+  const { progress, desk, ctx } = services;
 
   return {
     showTrainee(req: Request, res: Response): void {
@@ -45,49 +41,22 @@ export function progressController(services: TeacherConsole) {
       });
     },
 
-    resetTrainee(req: Request, res: Response): void {
-      const result = classes.resetTrainee(res.locals.klass, res.locals.trainee);
-      notice(req, 'teacher:trainee.resetDone', { name: res.locals.trainee.name, ms: Math.max(1, Math.round(result.ms)) });
-      res.redirect(303, paths.teacher.trainee(res.locals.trainee.id));
-    },
-
     eventsCsv(_req: Request, res: Response): void {
       const klass: ClassRow = res.locals.klass;
       const t: Translate = res.locals.t;
       const people = new Map(ctx.citizens.listInClass(klass.id).map((citizen) => [citizen.id, citizen]));
       const rows = progress.classEvents(klass).map((event: EventRow) => {
         const who = event.citizenId === null ? undefined : people.get(event.citizenId);
-        return [event.id, iso(event.at), iso(event.realAt), who?.name ?? '', who?.nemidNumber ?? '', event.actor, event.type, eventName(t, event.type), event.rule ?? '', JSON.stringify(event.data)];
+        return [event.id, csvTime(event.at), csvTime(event.realAt), who?.name ?? '', who?.nemidNumber ?? '', event.actor, event.type, eventName(t, event.type), event.rule ?? '', JSON.stringify(event.data)];
       });
       const header = ['id', 'classTime', 'realTime', 'name', 'nemidNumber', 'actor', 'type', 'description', 'rule', 'data'].map((column) => t(`teacher:csv.${column}`));
-      sendCsv(res, klass, 'events', toCsv(header, rows));
+      sendClassCsv(res, klass, 'events', toCsv(header, rows));
     },
 
     progressCsv(_req: Request, res: Response): void {
       const klass: ClassRow = res.locals.klass;
-      const t: Translate = res.locals.t;
-      const rows = progress.ofClass(klass).trainees.map((row) => [
-        row.citizen.name,
-        row.citizen.nemidNumber,
-        row.citizen.userId ?? '',
-        t(`teacher:states.${row.state}`),
-        row.lockCode ?? '',
-        row.logins,
-        row.keysUsed,
-        row.keysLeft,
-        row.wrongPasswords,
-        row.wrongKeys,
-        row.locks,
-        row.unreadLetters ?? '',
-        row.exercisesDone ?? '',
-        row.needsHelp ? t('teacher:csv.yes') : t('teacher:csv.no'),
-        iso(row.lastActivity),
-      ]);
-      const header = [
-        'name', 'nemidNumber', 'userId', 'state', 'lockCode', 'logins', 'keysUsed', 'keysLeft',
-        'wrongPasswords', 'wrongKeys', 'locks', 'unreadLetters', 'exercisesDone', 'needsHelp', 'lastActivity',
-      ].map((column) => t(`teacher:csv.${column}`));
-      sendCsv(res, klass, 'progress', toCsv(header, rows));
+      const { header, rows } = progressTable(res.locals.t, progress.ofClass(klass).trainees.map(progressRecord));
+      sendClassCsv(res, klass, 'progress', toCsv(header, rows));
     },
   };
 }

@@ -4,11 +4,12 @@ import type { Context } from '../context.ts';
 import { paths } from '../paths.ts';
 import { accountController } from './account-controller.ts';
 import { classController } from './class-controller.ts';
-import { classFromUrl, teacherConsole, traineeFromUrl } from './console.ts';
+import { archiveFromUrl, classFromUrl, teacherConsole, traineeFromUrl } from './console.ts';
 import { deskController } from './desk-controller.ts';
 import { joinController } from './join-controller.ts';
 import { printController } from './print-controller.ts';
 import { progressController } from './progress-controller.ts';
+import { resetController } from './reset-controller.ts';
 import { scenarioController } from './scenario-controller.ts';
 import { storyController } from './story-controller.ts';
 
@@ -17,7 +18,7 @@ const traineePath = '/teacher/trainees/:id';
 const scenarioPath = '/teacher/scenarios/:name';
 
 /**
- * The teacher console at /teacher (classes, printing, reset, clock, progress, scenarios,
+ * The teacher console at /teacher (classes, printing, reset and its archives, clock, progress, scenarios,
  * accounts, the guide) and the trainee's join page. Every page past the login needs a
  * teacher; every class or trainee in a URL must be one this teacher may see (else 404).
  */
@@ -31,8 +32,10 @@ export function teacherRoutes(ctx: Context, limit: RequestHandler): Router {
   const joining = joinController(services);
   const story = storyController(services);
   const desk = deskController(services);
+  const resets = resetController(services);
   const klass = [requireTeacher, classFromUrl(services)];
   const trainee = [requireTeacher, traineeFromUrl(services)];
+  const archive = [...klass, archiveFromUrl(services)];
 
   const router = Router();
   router.get(paths.teacher.login, accounts.showLogin);
@@ -47,7 +50,11 @@ export function teacherRoutes(ctx: Context, limit: RequestHandler): Router {
   router.post(paths.teacher.classes, requireTeacher, classes.createClass);
   router.get(classPath, ...klass, classes.showClass);
   router.post(`${classPath}/instructions`, ...klass, classes.saveInstructions);
-  router.post(`${classPath}/reset`, ...klass, classes.resetClass);
+  router.get(`${classPath}/reset`, ...klass, resets.confirm);
+  router.post(`${classPath}/reset`, ...klass, resets.resetClass);
+  router.get(`${classPath}/archives/:archive`, ...archive, resets.showArchive);
+  router.get(`${classPath}/archives/:archive/progress.csv`, ...archive, resets.progressCsv);
+  router.get(`${classPath}/archives/:archive/debrief.csv`, ...archive, resets.debriefCsv);
   router.post(`${classPath}/clock`, ...klass, classes.advanceClock);
   router.get(`${classPath}/cards`, ...klass, printing.showClassCards);
   router.get(`${classPath}/cards.pdf`, ...klass, printing.classPdf);
@@ -57,7 +64,8 @@ export function teacherRoutes(ctx: Context, limit: RequestHandler): Router {
   router.post(`${classPath}/letters`, ...klass, story.send);
 
   router.get(traineePath, ...trainee, progress.showTrainee);
-  router.post(`${traineePath}/reset`, ...trainee, progress.resetTrainee);
+  router.get(`${traineePath}/reset`, ...trainee, resets.confirm);
+  router.post(`${traineePath}/reset`, ...trainee, resets.resetTrainee);
   router.get(`${traineePath}/card`, ...trainee, printing.showTraineeCard);
   router.get(`${traineePath}/letters`, ...trainee, story.showLetter);
   router.post(`${traineePath}/letters`, ...trainee, story.send);

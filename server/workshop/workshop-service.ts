@@ -67,6 +67,11 @@ export class WorkshopService {
     return this.deps.repo.workshopsOf([...classes.keys()]).map((workshop) => ({ workshop, klass: classes.get(workshop.classId)! }));
   }
 
+  /** Every workshop of one class, newest first, whoever ran it (a reset's archive keeps them all). */
+  ofClass(classId: number): Workshop[] {
+    return this.deps.repo.workshopsOf([classId]);
+  }
+
   classes(teacherId: number): ClassRow[] {
     return this.deps.visibleClasses(teacherId).filter((klass) => klass.kind === 'class');
   }

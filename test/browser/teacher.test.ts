@@ -147,12 +147,46 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
     await live.uncheck();
   });
 
-  it('resets the whole class and shows the time it took', async () => {
+  it('resets the whole class through the confirmation page, by keyboard, and keeps an archive of the class as it was', async () => {
     await console.goto('/teacher/classes/LESSON-1?lang=en');
-    await console.getByRole('button', { name: 'Reset the whole class (30 trainees)' }).click();
+    const resetLink = console.getByRole('link', { name: 'Reset the whole class (30 trainees)' });
+    await resetLink.focus();
+    await console.keyboard.press('Enter');
+    await seeHeading(console, 'Reset class Danish 3B (LESSON-1)?');
+    await seeText(console, 'All 30 trainees go back to the start of the scenario');
+    await seeText(console, 'The class clock goes back to real time.');
+    await noViolations(console);
+
+    // Cancel, the next stop after Reset, goes back and resets nothing.
+    await console.getByRole('button', { name: 'Reset', exact: true }).focus();
+    await console.keyboard.press('Tab');
+    expect(await console.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Cancel');
+    await console.keyboard.press('Enter');
+    await seeHeading(console, 'Class Danish 3B (LESSON-1)');
+    expect(await textOf(console, 'progress-totals')).toContain('1 have logged in');
+
+    await resetLink.focus();
+    await console.keyboard.press('Enter');
+    await seeHeading(console, 'Reset class Danish 3B (LESSON-1)?');
+    await console.getByRole('button', { name: 'Reset', exact: true }).focus();
+    await console.keyboard.press('Enter');
     await seeText(console, /The class was reset: 30 trainees in \d+ ms\./);
     await seeText(console, '30 trainees: 30 not activated');
     await noViolations(console);
+
+    await console.getByRole('link', { name: /\(class clock\): before the reset of the whole class/ }).click();
+    await console.getByRole('heading', { level: 1, name: /^Class LESSON-1 on .*, before a reset$/ }).waitFor();
+    expect(await textOf(console, 'archive-totals')).toMatch(/^30 trainees: 29 not activated, .* 1 have logged in/);
+    await noViolations(console);
+
+    const first = world.ctx.citizens.listInClass(world.ctx.classes.findByCode('LESSON-1')!.id)[0]!;
+    await console.goto(`/teacher/trainees/${first.id}?lang=en`);
+    await console.getByRole('link', { name: `Reset ${first.name}` }).click();
+    await seeHeading(console, `Reset ${first.name}?`);
+    await seeText(console, 'The other trainees and the class clock stay as they are.');
+    await noViolations(console);
+    await console.getByRole('link', { name: 'Cancel' }).click();
+    await seeHeading(console, `Trainee ${first.name}`);
   });
 
   it('refuses a broken scenario upload with the field and a clear message, and opens the guide', async () => {

@@ -28,6 +28,9 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/teacher/classes/:code': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code/instructions': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code/reset': (world) => ({ code: world.owner.classCode }),
+  '/teacher/classes/:code/archives/:archive': (world) => ({ code: world.owner.classCode, archive: String(ownerArchive(world)) }),
+  '/teacher/classes/:code/archives/:archive/progress.csv': (world) => ({ code: world.owner.classCode, archive: String(ownerArchive(world)) }),
+  '/teacher/classes/:code/archives/:archive/debrief.csv': (world) => ({ code: world.owner.classCode, archive: String(ownerArchive(world)) }),
   '/teacher/classes/:code/clock': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code/cards.pdf': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code/events.csv': (world) => ({ code: world.owner.classCode }),
@@ -83,6 +86,14 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
 /** A letter of the owner's from the scenario, by its kind. */
 function ownerLetter(world: World, kind: string) {
   return world.ctx.mailbox.arrivedLetters(world.owner.citizenId).find((letter) => letter.kind === kind)!;
+}
+
+/** An archive of the owner's class, as a reset keeps it (kept here without resetting, so the owner stays logged in); made once. */
+function ownerArchive(world: World): number {
+  const klass = world.ctx.classes.findByCode(world.owner.classCode)!;
+  const existing = world.ctx.archives.list(klass)[0];
+  if (existing) return existing.id;
+  return world.ctx.archives.keep({ klass, reason: 'class-reset', citizenId: null, actor: 'teacher', teacherId: klass.teacherId })!;
 }
 
 /** A folder of the owner's mailbox; made once. */

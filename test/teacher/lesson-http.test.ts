@@ -72,7 +72,7 @@ describe('resetting from the console', () => {
     const keysBefore = world.ctx.keycards.keysLeft(world.ctx.keycards.activeCard(first!.id)!);
     await post(anna, '/teacher/classes/RESET-30', '/teacher/classes/RESET-30/clock', { step: '1d' });
 
-    const reset = await post(anna, '/teacher/classes/RESET-30', '/teacher/classes/RESET-30/reset');
+    const reset = await post(anna, '/teacher/classes/RESET-30/reset', '/teacher/classes/RESET-30/reset', { confirm: 'yes' });
     expect(reset.status).toBe(303);
     const page = visibleText((await anna.get('/teacher/classes/RESET-30?lang=en')).text);
     expect(page).toMatch(/The class was reset: 30 trainees in \d+ ms\./);
@@ -88,7 +88,7 @@ describe('resetting from the console', () => {
     await post(anna, '/teacher/classes/DEMO', '/teacher/classes/DEMO/clock', { step: '1h' });
     const offset = world.ctx.classes.clockOffset(demo.id);
     const page = await anna.get(`/teacher/trainees/${lars.id}?lang=en`);
-    const response = await anna.post(`/teacher/trainees/${lars.id}/reset`).type('form').send({ _csrf: csrfFrom(page.text) });
+    const response = await anna.post(`/teacher/trainees/${lars.id}/reset`).type('form').send({ _csrf: csrfFrom(page.text), confirm: 'yes' });
     expect(response.status).toBe(303);
     expect(visibleText((await anna.get(`/teacher/trainees/${lars.id}?lang=en`)).text)).toMatch(/Lars Fiktiv Berg was reset in \d+ ms\./);
     expect(world.ctx.classes.clockOffset(demo.id)).toBe(offset);
