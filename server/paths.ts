@@ -21,6 +21,7 @@ export const paths = {
     logout: '/teacher/logout',
     accounts: '/teacher/accounts',
     guide: '/teacher/guide',
+    projector: '/teacher/projector',
     newClass: '/teacher/classes/new',
     classes: '/teacher/classes',
     klass: (code: string) => `/teacher/classes/${encodeURIComponent(code)}`,

@@ -18,6 +18,10 @@ declare module 'express-session' {
     teacherNotice?: { key: string; params: Record<string, string | number> };
     /** Real time the session was created, for the absolute timeout. */
     createdAt?: number;
+    /** The class whose join code this browser typed, and when (class clock), until a trainee of it logs in here. */
+    joinedClass?: { classId: number; at: number };
+    /** The teacher's projector mode: passwords, key codes and join codes hidden on the console's pages. */
+    projector?: boolean;
     /** Marks a session that rendered a form, so it is saved and its CSRF token stays valid. */
     formShown?: boolean;
   }

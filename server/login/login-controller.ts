@@ -92,6 +92,8 @@ export function loginController(login: LoginService) {
       }
       const outcome = login.answerKey(journey.citizenId, parsed.data.code, journey.service);
       if (outcome.kind === 'ok') {
+        // The join code typed in this browser before the login counts for this trainee (the teacher's lobby).
+        if (req.session.joinedClass) login.recordJoin(outcome.citizen, req.session.joinedClass);
         beginSession(
           req,
           (session) => {

@@ -86,6 +86,18 @@ export class LoginService {
     });
   }
 
+  /**
+   * The trainee typed their class's join code in this browser (at `joinedAt` on the class
+   * clock) and is logged in: the teacher's lobby shows them as joined. Once per trainee
+   * until a reset; a join code of another class counts for nothing.
+   */
+  recordJoin(citizen: Citizen, joined: { classId: number; at: number }): boolean {
+    if (joined.classId !== citizen.classId) return false;
+    if (this.deps.events.latestOf(citizen.id, ['class-joined'], 1).length > 0) return false;
+    this.record(citizen, 'class-joined', null, { joinedAt: joined.at });
+    return true;
+  }
+
   /** The citizen as of now on their class clock: a LOCK001 whose hours have passed ends here. */
   current(citizenId: number): Citizen | undefined {
     const citizen = this.deps.citizens.findById(citizenId);

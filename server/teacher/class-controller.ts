@@ -3,6 +3,7 @@ import type { Lang } from '../common/i18n.ts';
 import { fieldErrors, formText } from '../login/login-validation.ts';
 import { paths } from '../paths.ts';
 import { notice, takeNotice, type TeacherConsole } from './console.ts';
+import { lobbyOrder, lobbySortFrom } from './progress-service.ts';
 import { inLanguage } from './scenario-shelf.ts';
 import { clockSchema, clockSteps, instructionsSchema, maxTraineesPerClass, newClassSchema } from './teacher-validation.ts';
 import type { ClassRow } from './types.ts';
@@ -27,11 +28,19 @@ export function classController(services: TeacherConsole) {
 
   const renderClass = (req: Request, res: Response, status: number, locals: Record<string, unknown>) => {
     const klass: ClassRow = res.locals.klass;
+    const ofClass = progress.ofClass(klass);
+    const sort = lobbySortFrom(req.query.sort);
     res.status(status).render('teacher/class', {
       klass,
       joinCode: klass.joinCode ?? '–',
-      progress: progress.ofClass(klass),
+      progress: ofClass,
       archives: archives.list(klass),
+      lobby: {
+        sort,
+        rows: lobbyOrder(ofClass.trainees, sort),
+        joined: ofClass.trainees.filter((row) => row.joinedAt !== null).length,
+        loggedIn: ofClass.totals.loggedIn,
+      },
       clockSteps,
       notice: takeNotice(req),
       errors: {},

@@ -20,7 +20,7 @@ function guideHtml(): string {
 }
 
 /** The trainee's join page (a class by its join code) and the teacher's guide. */
-export function joinController({ classes, shelf }: TeacherConsole) {
+export function joinController({ classes, shelf, ctx }: TeacherConsole) {
   return {
     showJoin(_req: Request, res: Response): void {
       res.render('teacher/join', { errors: {}, joinCode: '', found: null });
@@ -39,6 +39,11 @@ export function joinController({ classes, shelf }: TeacherConsole) {
         res.status(404).render('teacher/join', { errors: { joinCode: ['teacher:join.errors.unknown'] }, joinCode: typed, found: null });
         return;
       }
+      const joined = { classId: klass.id, at: ctx.clock.now(klass.id) };
+      const citizen = req.session.citizenId === undefined ? undefined : ctx.citizens.findById(req.session.citizenId);
+      // Logged in already: the join counts now; else it waits in the session for this browser's next login.
+      if (citizen) ctx.login.recordJoin(citizen, joined);
+      else req.session.joinedClass = joined;
       const entry = shelf.entries().find((candidate) => candidate.name === klass.scenario);
       const story = entry?.valid
         ? { title: inLanguage(entry.scenario.title, res.locals.lang), description: inLanguage(entry.scenario.description, res.locals.lang) }

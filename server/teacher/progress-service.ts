@@ -30,6 +30,10 @@ export interface TraineeProgress {
   exercisesDone: number | null;
   unreadLetters: number | null;
   lastActivity: number | null;
+  /** When the trainee typed the class's join code (class clock), null if not since the last reset. */
+  joinedAt: number | null;
+  /** The first login since the last reset (class clock), null when not logged in yet. */
+  firstLogin: number | null;
   /** Locked, blocked or revoked, or two wrong tries or more since the last login. */
   needsHelp: boolean;
 }
@@ -38,6 +42,37 @@ export interface ClassProgress {
   now: number;
   trainees: TraineeProgress[];
   totals: { trainees: number; pending: number; locked: number; blocked: number; loggedIn: number; needsHelp: number };
+}
+
+/** How the lobby on the class page can be sorted; `status` is the default. */
+export const lobbySorts = ['status', 'name', 'lastActivity'] as const;
+export type LobbySort = (typeof lobbySorts)[number];
+
+export function lobbySortFrom(value: unknown): LobbySort {
+  return lobbySorts.find((sort) => sort === value) ?? 'status';
+}
+
+const byName = (a: TraineeProgress, b: TraineeProgress) => a.citizen.name.localeCompare(b.citizen.name, 'da') || a.citizen.id - b.citizen.id;
+/** 0 may need help, 1 not logged in yet, 2 the rest. */
+const urgency = (row: TraineeProgress) => (row.needsHelp ? 0 : row.firstLogin === null ? 1 : 2);
+
+/**
+ * The lobby's order: by status ("may need help" first, then those not logged in yet, then
+ * the rest, each group by name), by name, or by last activity (the latest first, no activity last).
+ */
+export function lobbyOrder(rows: TraineeProgress[], sort: LobbySort): TraineeProgress[] {
+  const compare: Record<LobbySort, (a: TraineeProgress, b: TraineeProgress) => number> = {
+    status: (a, b) => urgency(a) - urgency(b) || byName(a, b),
+    name: byName,
+    lastActivity: (a, b) => (b.lastActivity ?? -Infinity) - (a.lastActivity ?? -Infinity) || byName(a, b),
+  };
+  return [...rows].sort(compare[sort]);
+}
+
+function joinedAt(events: EventRow[]): number | null {
+  const joined = events.find((event) => event.type === 'class-joined');
+  if (!joined) return null;
+  return typeof joined.data.joinedAt === 'number' ? joined.data.joinedAt : joined.at;
 }
 
 /** Events that are the trainee's own doing (a teacher's reset or the clock are not activity). */
@@ -71,6 +106,8 @@ export class ProgressService {
       exercisesDone: this.deps.exercisesDone ? this.deps.exercisesDone(citizen) : null,
       unreadLetters: this.deps.unreadLetters ? this.deps.unreadLetters(citizen) : null,
       lastActivity: own.at(-1)?.at ?? null,
+      joinedAt: joinedAt(events),
+      firstLogin: events.find((event) => event.type === 'login-ok')?.at ?? null,
       needsHelp: state === 'locked' || state === 'blocked' || state === 'revoked' || wrongSinceLogin >= 2,
     };
   }

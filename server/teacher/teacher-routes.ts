@@ -10,6 +10,7 @@ import { joinController } from './join-controller.ts';
 import { printController } from './print-controller.ts';
 import { progressController } from './progress-controller.ts';
 import { resetController } from './reset-controller.ts';
+import { projectorController, projectorLocals } from './projector.ts';
 import { scenarioController } from './scenario-controller.ts';
 import { storyController } from './story-controller.ts';
 
@@ -33,17 +34,20 @@ export function teacherRoutes(ctx: Context, limit: RequestHandler): Router {
   const story = storyController(services);
   const desk = deskController(services);
   const resets = resetController(services);
+  const projector = projectorController(services);
   const klass = [requireTeacher, classFromUrl(services)];
   const trainee = [requireTeacher, traineeFromUrl(services)];
   const archive = [...klass, archiveFromUrl(services)];
 
   const router = Router();
+  router.use('/teacher', projectorLocals);
   router.get(paths.teacher.login, accounts.showLogin);
   router.post(paths.teacher.login, limit, accounts.login);
   router.post(paths.teacher.logout, accounts.logout);
   router.get(paths.teacher.accounts, requireTeacher, accounts.showAccounts);
   router.post(paths.teacher.accounts, requireTeacher, accounts.addAccount);
   router.get(paths.teacher.guide, requireTeacher, joining.guide);
+  router.post(paths.teacher.projector, requireTeacher, projector.switch);
 
   router.get(paths.teacher.home, requireTeacher, classes.home);
   router.get(paths.teacher.newClass, requireTeacher, classes.showNewClass);

@@ -60,6 +60,11 @@ export class TeacherService {
     return { ok: true, id };
   }
 
+  /** The teacher switched projector mode on or off (kept in their session; logged for the record). */
+  projectorSwitched(teacherId: number, on: boolean): void {
+    this.events?.record({ classId: null, citizenId: null, actor: 'teacher', type: 'projector-switched', rule: null, data: { teacherId, on }, at: this.realNow() });
+  }
+
   /** The command line's `teacher add`: the same rules, the first problem in English. */
   async add(username: string, password: string): Promise<number> {
     const result = await this.create({ username, password, repeat: password }, null);

@@ -3,16 +3,17 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../server/app.ts';
-import { launchBrowser, newPerson, seeHeading } from '../helpers/browser.ts';
+import { launchBrowser, newPerson, noViolations, seeHeading } from '../helpers/browser.ts';
 import { testConfig } from '../helpers/context.ts';
 import { teacherPassword, teacherWorld } from '../teacher/world.ts';
 
 let browser: Browser;
 let server: Server;
 let teacher: BrowserContext;
+let world: Awaited<ReturnType<typeof teacherWorld>>;
 
 beforeAll(async () => {
-  const world = await teacherWorld();
+  world = await teacherWorld();
   await world.ctx.scenarios.createClass('FIT-30', 'default', 30, world.teachers.anna, 'cli');
   server = createApp(world.ctx, testConfig()).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -56,5 +57,38 @@ describe('the teacher console on a classroom screen', () => {
       expect(await page.locator('table.progress tbody tr').count()).toBe(30);
       expect(await cutOff(page), `${width} px`).toEqual([]);
     }
+  });
+
+  it('projects the class page: the lobby lists everyone, projector mode hides every password and join code, Show reveals one', async () => {
+    const page = await teacher.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/teacher/classes/FIT-30?lang=en');
+    await page.getByRole('heading', { name: 'Lobby: who has joined and logged in' }).waitFor();
+    expect(await page.locator('table.lobby tbody tr').count()).toBe(30);
+    await noViolations(page);
+
+    const klass = world.ctx.classes.findByCode('FIT-30')!;
+    const trainees = world.ctx.citizens.listInClass(klass.id).filter((citizen) => citizen.knownPassword);
+    const target = trainees[0]!;
+    const switchButton = page.getByRole('button', { name: 'Projector mode' });
+    expect(await switchButton.getAttribute('aria-pressed')).toBe('false');
+    await switchButton.click();
+    await page.getByRole('button', { name: 'Projector mode', pressed: true }).waitFor();
+    const text = await page.locator('main').innerText();
+    for (const citizen of trainees) expect(text).not.toContain(citizen.knownPassword!);
+    expect(text).not.toContain(klass.joinCode!);
+    expect(text).toContain('•••••');
+    await noViolations(page);
+
+    await page.getByRole('link', { name: `Show (password of ${target.name})` }).click();
+    await page.getByRole('link', { name: `Hide (password of ${target.name})` }).waitFor();
+    const shown = await page.locator('main').innerText();
+    expect(shown).toContain(target.knownPassword!);
+    for (const citizen of trainees.filter((other) => other.knownPassword !== target.knownPassword)) expect(shown).not.toContain(citizen.knownPassword!);
+    await noViolations(page);
+
+    await page.getByRole('button', { name: 'Projector mode', pressed: true }).click();
+    await page.getByRole('button', { name: 'Projector mode', pressed: false }).waitFor();
+    expect(await page.locator('main').innerText()).toContain(klass.joinCode!);
   });
 });
