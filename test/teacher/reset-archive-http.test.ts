@@ -18,8 +18,10 @@ const unread = (citizen: Citizen) => world.ctx.progress.ofTrainee(klass(), world
 const logins = (citizen: Citizen) => world.ctx.progress.ofTrainee(klass(), world.ctx.citizens.findById(citizen.id)!).logins;
 
 /** The trainee's row of a progress table, as text (name, user ID, ..., logins, wrong tries, unread ...). */
+/** The trainee's row of the progress table (the lobby above it lists the trainees too). */
 function rowOf(html: string, name: string): string {
-  const row = html.split('<tr').find((part) => part.includes(name));
+  const progress = html.slice(html.indexOf('<table class="progress'));
+  const row = progress.split('<tr').find((part) => part.includes(name));
   if (!row) throw new Error(`No row for ${name}`);
   return visibleText(`<tr${row}`).trim();
 }
