@@ -2,11 +2,11 @@ import type { Request, Response } from 'express';
 import { issuerReasons } from '../blocking/types.ts';
 import { formatCpr, type Citizen } from '../citizen/types.ts';
 import { idChoices, reasonChoices } from '../exemption/types.ts';
-import type { EventRow } from '../common/event-log.ts';
 import type { Translate } from '../common/i18n.ts';
 import { paths } from '../paths.ts';
 import { notice, takeNotice, type TeacherConsole } from './console.ts';
 import { toCsv } from '../common/csv.ts';
+import { formatDanishTimeWithOffset } from '../common/danish-time.ts';
 import type { ClassRow } from './types.ts';
 
 /** An event type in the teacher's language; a type this console does not know yet is shown as it is. */
@@ -14,7 +14,8 @@ export function eventName(t: Translate, type: string): string {
   return t(`teacher:events.${type}`, { defaultValue: type });
 }
 
-const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+/** A time in a CSV file: Danish time, as the pages show it, with its offset from UTC (`2026-12-07 14:05 +01:00`). */
+const csvTime = (ms: number | null) => (ms === null ? '' : formatDanishTimeWithOffset(ms));
 
 /** One trainee's page (progress, timeline, reset) and the class's CSV exports. */
 export function progressController(services: TeacherConsole) {
@@ -55,9 +56,11 @@ export function progressController(services: TeacherConsole) {
       const klass: ClassRow = res.locals.klass;
       const t: Translate = res.locals.t;
       const people = new Map(ctx.citizens.listInClass(klass.id).map((citizen) => [citizen.id, citizen]));
-      const rows = progress.classEvents(klass).map((event: EventRow) => {
+      // As the trainee page tells it: a letter at its arrival (none still on its way), post arriving as its own row.
+      const rows = progress.classTimeline(klass).map(({ event, at, type, actor }) => {
         const who = event.citizenId === null ? undefined : people.get(event.citizenId);
-        return [event.id, iso(event.at), iso(event.realAt), who?.name ?? '', who?.nemidNumber ?? '', event.actor, event.type, eventName(t, event.type), event.rule ?? '', JSON.stringify(event.data)];
+        const realTime = at === event.at ? csvTime(event.realAt) : '';
+        return [event.id, csvTime(at), realTime, who?.name ?? '', who?.nemidNumber ?? '', t(`teacher:actorNames.${actor}`), type, eventName(t, type), event.rule ?? '', JSON.stringify(event.data)];
       });
       const header = ['id', 'classTime', 'realTime', 'name', 'nemidNumber', 'actor', 'type', 'description', 'rule', 'data'].map((column) => t(`teacher:csv.${column}`));
       sendCsv(res, klass, 'events', toCsv(header, rows));
@@ -81,7 +84,7 @@ export function progressController(services: TeacherConsole) {
         row.unreadLetters ?? '',
         row.exercisesDone ?? '',
         row.needsHelp ? t('teacher:csv.yes') : t('teacher:csv.no'),
-        iso(row.lastActivity),
+        csvTime(row.lastActivity),
       ]);
       const header = [
         'name', 'nemidNumber', 'userId', 'state', 'lockCode', 'logins', 'keysUsed', 'keysLeft',
