@@ -110,6 +110,8 @@ function draftOf(issue: z.core.$ZodIssue, knownFields: KnownFields): Draft[] {
       return [{ path, key: `type.${knownTypes.includes(issue.expected) ? issue.expected : 'other'}` }];
     case 'too_small':
     case 'too_big': {
+      // A part of the format with its own words for the limit keeps them (zod's own start "Too small/big").
+      if (!/^Too (small|big)/.test(issue.message)) return [{ path, key: 'other', values: { text: issue.message } }];
       const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
       const origin = ['string', 'array', 'number'].includes(issue.origin) ? issue.origin : 'number';
       return [{ path, key: `${issue.code === 'too_small' ? 'atLeast' : 'atMost'}.${origin}`, values: { count: Number(limit) } }];
