@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { formatDanishTimeWithOffset } from './danish-time.ts';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -19,9 +20,9 @@ function cell(value: Cell): string {
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A time in a CSV cell: ISO 8601, empty when there is none. */
+/** A time in a CSV cell: Danish time, as the pages show it, with its offset from UTC (`2026-12-07 14:05 +01:00`); empty when there is none. */
 export function csvTime(ms: number | null): string {
-  return ms === null ? '' : new Date(ms).toISOString();
+  return ms === null ? '' : formatDanishTimeWithOffset(ms);
 }
 
 /** A CSV file for teachers and facilitators (comma-separated, CRLF, UTF-8 with a byte-order mark so spreadsheets read æ, ø and å). */

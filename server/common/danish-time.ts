@@ -49,3 +49,18 @@ export function partOfDay(ms: number): 'morning' | 'day' | 'evening' {
   if (hour < 10) return 'morning';
   return hour < 18 ? 'day' : 'evening';
 }
+
+const two = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * A moment in Danish time with its offset from UTC, for files a spreadsheet reads
+ * ("2026-12-07 14:05 +01:00" in winter, "+02:00" in summer).
+ */
+export function formatDanishTimeWithOffset(ms: number): string {
+  const time = danishTime(ms);
+  const minute = Math.floor(ms / 60_000) * 60_000;
+  const offset = Math.round((Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute) - minute) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const zone = `${sign}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+  return `${time.year}-${two(time.month)}-${two(time.day)} ${two(time.hour)}:${two(time.minute)} ${zone}`;
+}

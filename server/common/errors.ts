@@ -27,15 +27,33 @@ export class StepOutOfOrder extends DomainError {
   }
 }
 
+/**
+ * One thing wrong with a scenario file. `expected` is the English sentence (the command
+ * line prints it); the rest lets the teacher console say it in its own language: the line
+ * in the file, the trainee it concerns, what was typed, what would fit (a locale key) and a
+ * near miss ("did you mean 'active'?").
+ */
+export interface ScenarioProblem {
+  field: string;
+  expected: string;
+  line?: number;
+  trainee?: { number: number; name?: string };
+  typed?: string;
+  expect?: { key: string; values?: Record<string, string | number> };
+  suggestion?: string;
+}
+
 /** Thrown when a scenario file breaks its schema; names the file, the field and what was expected. */
 export class ScenarioInvalid extends Error {
   constructor(
     public readonly file: string,
-    public readonly problems: { field: string; expected: string }[],
+    public readonly problems: ScenarioProblem[],
   ) {
     super(
       `Scenario ${file} is not valid:\n` +
-        problems.map((problem) => `  - ${problem.field || '(file)'}: ${problem.expected}`).join('\n'),
+        problems
+          .map((problem) => `  - ${problem.field || '(file)'}${problem.line ? ` (line ${problem.line})` : ''}: ${problem.expected}`)
+          .join('\n'),
     );
     this.name = 'ScenarioInvalid';
   }

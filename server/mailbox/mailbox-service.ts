@@ -241,7 +241,7 @@ export class MailboxService {
       actor: options.actor ?? 'system',
       type: channel === 'paper' ? 'paper-post-sent' : 'letter-delivered',
       rule,
-      data: { letterId: id, kind: letter.kind ?? 'letter', sender: sender.name, subject: asLocalText(letter.subject).da, deliveredAt: at },
+      data: { letterId: id, kind: letter.kind ?? 'letter', sender: sender.name, senderKind: sender.kind, subject: asLocalText(letter.subject).da, deliveredAt: at },
       at: now,
     });
     const stored = this.deps.letters.find(citizen.id, id)!;

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import type { z } from 'zod';
 import { ScenarioInvalid, UsageError } from '../common/errors.ts';
-import { scenarioSchema, type ScenarioFile } from './scenario-schema.ts';
+import { knownFieldsAt, scenarioSchema, type ScenarioFile } from './scenario-schema.ts';
+import { parseWithLines, schemaProblems, syntaxProblems } from './scenario-problems.ts';
 
 export interface ScenarioSummary {
   name: string;
@@ -15,27 +15,20 @@ export interface ScenarioSummary {
   trainees: number;
 }
 
-function fieldOf(issuePath: PropertyKey[]): string {
-  return issuePath
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
-    .join('');
-}
+/** A check beyond the schema (e.g. that each letter's sender is known), as zod issues of the file. */
+export type ExtraCheck = (scenario: ScenarioFile) => z.core.$ZodIssue[];
 
-function problemsOf(error: z.ZodError): { field: string; expected: string }[] {
-  return error.issues.map((issue) => ({ field: fieldOf(issue.path), expected: issue.message }));
-}
-
-/** Reads a scenario's text (YAML or JSON) and checks it against the schema. */
-export function parseScenario(file: string, text: string): ScenarioFile {
-  let raw: unknown;
-  try {
-    raw = YAML.parse(text, { prettyErrors: true });
-  } catch (error) {
-    throw new ScenarioInvalid(file, [{ field: '', expected: `valid YAML or JSON (${(error as Error).message.split('\n')[0]})` }]);
-  }
-  const parsed = scenarioSchema.safeParse(raw);
-  if (!parsed.success) throw new ScenarioInvalid(file, problemsOf(parsed.error));
-  return parsed.data;
+/**
+ * Reads a scenario's text (YAML or JSON) and checks it against the schema. A broken text
+ * throws ScenarioInvalid, each problem with its line in the file (scenario-problems.ts).
+ */
+export function parseScenario(file: string, text: string, extra?: ExtraCheck): ScenarioFile {
+  const { doc, lines } = parseWithLines(text);
+  if (doc.errors.length > 0) throw new ScenarioInvalid(file, syntaxProblems(doc.errors));
+  const parsed = scenarioSchema.safeParse(doc.toJS());
+  const issues = parsed.success ? (extra?.(parsed.data) ?? []) : parsed.error.issues;
+  if (issues.length > 0) throw new ScenarioInvalid(file, schemaProblems(issues, doc, lines, knownFieldsAt));
+  return parsed.data!;
 }
 
 /** A scenario name as a file name: lower-case letters, digits and dashes. */

@@ -12,6 +12,10 @@ const localisedText = z.union([
   z.object({ da: z.string().min(1), en: z.string().min(1).optional(), de: z.string().min(1).optional() }).strict(),
 ]);
 
+/**
+ * The schema's own messages are locale keys (teacher:scenarioProblems.*, with values in
+ * `params`): server/scenario/scenario-problems.ts puts them into the console's language.
+ */
 const settingsSchema = z
   .object({
     keysPerCard: z.int().min(30).max(300),
@@ -24,15 +28,22 @@ const settingsSchema = z
   })
   .strict();
 
+const classSchema = z
+  .object({
+    code: z.string().regex(/^[A-Za-z0-9-]{2,20}$/, 'teacher:scenarioProblems.expect.classCode'),
+    name: z.string().trim().min(1).max(80),
+  })
+  .strict();
+
 const traineeSchema = z
   .object({
     name: z.string().trim().min(2).max(100),
     cpr: z
       .string()
-      .regex(/^\d{6}-?\d{4}$/, 'a CPR number written DDMMYY-SSSS')
-      .refine(isFictionalCpr, 'a fictional CPR number: day 01-28, year 37-57 and serial 5000-8999')
+      .regex(/^\d{6}-?\d{4}$/, 'teacher:scenarioProblems.expect.cprFormat')
+      .refine(isFictionalCpr, 'teacher:scenarioProblems.expect.cprFictional')
       .optional(),
-    nemidNumber: z.string().regex(/^\d{9}$/, 'a NemID number of 9 digits').optional(),
+    nemidNumber: z.string().regex(/^\d{9}$/, 'teacher:scenarioProblems.expect.nemidNumber').optional(),
     userId: z.string().optional(),
     password: z.string().optional(),
     state: z.enum(['pending', 'active', 'locked', 'blocked', 'revoked']).default('active'),
@@ -48,12 +59,7 @@ export const scenarioSchema = z
     title: localisedText,
     description: localisedText,
     goals: z.array(localisedText).default([]),
-    class: z
-      .object({
-        code: z.string().regex(/^[A-Za-z0-9-]{2,20}$/, '2-20 letters, digits or dashes'),
-        name: z.string().trim().min(1).max(80),
-      })
-      .strict(),
+    class: classSchema,
     settings: settingsSchema.partial().default({}),
     trainees: z.array(traineeSchema).min(1).max(500),
     senders: z.array(senderSchema).max(50).default([]),
@@ -72,35 +78,48 @@ export const scenarioSchema = z
       for (const field of ['cpr', 'nemidNumber', 'userId'] as const) {
         const value = trainee[field]?.replace('-', '').toLowerCase();
         if (value === undefined) continue;
-        if (seen[field].has(value)) ctx.addIssue({ code: 'custom', path: at(field), message: 'a value no other trainee has' });
+        if (seen[field].has(value)) ctx.addIssue({ code: 'custom', path: at(field), message: 'teacher:scenarioProblems.expect.unique' });
         seen[field].add(value);
       }
       if (trainee.userId !== undefined) {
         for (const problem of userIdProblems(trainee.userId)) {
-          ctx.addIssue({ code: 'custom', path: at('userId'), message: `a user ID following the rules (${problem})` });
+          ctx.addIssue({ code: 'custom', path: at('userId'), message: 'teacher:scenarioProblems.expect.userIdRules', params: { ruleKey: problem } });
         }
       }
       if (trainee.password !== undefined && trainee.cpr && trainee.nemidNumber) {
         const problems = passwordProblems(trainee.password, { cpr: trainee.cpr.replace('-', ''), nemidNumber: trainee.nemidNumber }, trainee.userId);
         for (const problem of problems) {
-          ctx.addIssue({ code: 'custom', path: at('password'), message: `a password following the rules (${problem})` });
+          ctx.addIssue({ code: 'custom', path: at('password'), message: 'teacher:scenarioProblems.expect.passwordRules', params: { ruleKey: problem } });
         }
       }
       const locked = trainee.state === 'locked' || trainee.state === 'blocked';
       if (locked && !trainee.lockCode) {
-        ctx.addIssue({ code: 'custom', path: at('lockCode'), message: 'a lockCode (LOCK001, LOCK002, LOCK003, USER or ISSUER) for a locked or blocked trainee' });
+        ctx.addIssue({ code: 'custom', path: at('lockCode'), message: 'teacher:scenarioProblems.expect.lockCodeNeeded' });
       }
       if (trainee.state === 'locked' && trainee.lockCode && trainee.lockCode !== 'LOCK001') {
-        ctx.addIssue({ code: 'custom', path: at('lockCode'), message: 'LOCK001 for state "locked" (other codes go with state "blocked")' });
+        ctx.addIssue({ code: 'custom', path: at('lockCode'), message: 'teacher:scenarioProblems.expect.lockCodeLocked' });
       }
       if (trainee.state === 'blocked' && trainee.lockCode === 'LOCK001') {
-        ctx.addIssue({ code: 'custom', path: at('lockCode'), message: 'LOCK002, LOCK003, USER or ISSUER for state "blocked"' });
+        ctx.addIssue({ code: 'custom', path: at('lockCode'), message: 'teacher:scenarioProblems.expect.lockCodeBlocked' });
       }
       if (trainee.keysLeft !== undefined && trainee.keysLeft > settings.keysPerCard) {
-        ctx.addIssue({ code: 'custom', path: at('keysLeft'), message: `at most ${settings.keysPerCard} (the keys on a card)` });
+        ctx.addIssue({ code: 'custom', path: at('keysLeft'), message: 'teacher:scenarioProblems.expect.keysLeftMax', params: { count: settings.keysPerCard } });
       }
     });
   });
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
 export type ScenarioTrainee = ScenarioFile['trainees'][number];
+
+/** The fields a part of the scenario file knows (the file, its class, settings, a trainee, a letter), for "did you mean". */
+export function knownFieldsAt(path: PropertyKey[]): readonly string[] {
+  const shapeOf = (schema: { shape: object }) => Object.keys(schema.shape);
+  const last = path.at(-1);
+  const parent = typeof last === 'number' ? path.at(-2) : last;
+  if (path.length === 0) return shapeOf(scenarioSchema);
+  if (parent === 'class') return shapeOf(classSchema);
+  if (parent === 'settings') return shapeOf(settingsSchema);
+  if (parent === 'trainees' && path.length === 2) return shapeOf(traineeSchema);
+  if (parent === 'letters') return shapeOf(letterTemplateSchema);
+  return [];
+}

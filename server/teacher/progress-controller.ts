@@ -2,7 +2,6 @@ import type { Request, Response } from 'express';
 import { issuerReasons } from '../blocking/types.ts';
 import { formatCpr, type Citizen } from '../citizen/types.ts';
 import { idChoices, reasonChoices } from '../exemption/types.ts';
-import type { EventRow } from '../common/event-log.ts';
 import type { Translate } from '../common/i18n.ts';
 import { takeNotice, type TeacherConsole } from './console.ts';
 import { csvTime, sendCsv, toCsv } from '../common/csv.ts';
@@ -45,9 +44,11 @@ export function progressController(services: TeacherConsole) {
       const klass: ClassRow = res.locals.klass;
       const t: Translate = res.locals.t;
       const people = new Map(ctx.citizens.listInClass(klass.id).map((citizen) => [citizen.id, citizen]));
-      const rows = progress.classEvents(klass).map((event: EventRow) => {
+      // As the trainee page tells it: a letter at its arrival (none still on its way), post arriving as its own row.
+      const rows = progress.classTimeline(klass).map(({ event, at, type, actor }) => {
         const who = event.citizenId === null ? undefined : people.get(event.citizenId);
-        return [event.id, csvTime(event.at), csvTime(event.realAt), who?.name ?? '', who?.nemidNumber ?? '', event.actor, event.type, eventName(t, event.type), event.rule ?? '', JSON.stringify(event.data)];
+        const realTime = at === event.at ? csvTime(event.realAt) : '';
+        return [event.id, csvTime(at), realTime, who?.name ?? '', who?.nemidNumber ?? '', t(`teacher:actorNames.${actor}`), type, eventName(t, type), event.rule ?? '', JSON.stringify(event.data)];
       });
       const header = ['id', 'classTime', 'realTime', 'name', 'nemidNumber', 'actor', 'type', 'description', 'rule', 'data'].map((column) => t(`teacher:csv.${column}`));
       sendClassCsv(res, klass, 'events', toCsv(header, rows));

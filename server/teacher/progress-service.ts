@@ -3,6 +3,7 @@ import { effectiveState, type Citizen, type CitizenState, type LockCode } from '
 import type { ClassClock } from '../common/clock.ts';
 import type { EventLog, EventRow } from '../common/event-log.ts';
 import type { KeyCardService } from '../keycard/keycard-service.ts';
+import { timelineOf, type TimelineEntry } from './timeline.ts';
 import type { ClassRow } from './types.ts';
 
 export interface ProgressDeps {
@@ -141,18 +142,21 @@ export class ProgressService {
     return this.tally(citizen, this.deps.events.list({ citizenId: citizen.id }), this.deps.clock.now(klass.id));
   }
 
-  /** One trainee's events, with the class's clock moves between them, oldest first. */
-  timeline(klass: ClassRow, citizen: Citizen): EventRow[] {
+  /**
+   * One trainee's timeline as of now on the class clock, with the class's clock moves
+   * between its events: letters and post appear when they arrive (timeline.ts).
+   */
+  timeline(klass: ClassRow, citizen: Citizen): TimelineEntry[] {
     const own = this.deps.events.list({ citizenId: citizen.id });
     const firstId = own[0]?.id ?? Number.MAX_SAFE_INTEGER;
     const clockMoves = this.deps.events
       .list({ classId: klass.id })
       .filter((event) => event.citizenId === null && event.type === 'clock-advanced' && event.id > firstId);
-    return [...own, ...clockMoves].sort((a, b) => a.id - b.id);
+    return timelineOf([...own, ...clockMoves], this.deps.clock.now(klass.id));
   }
 
-  /** Every event of the class, oldest first (for the CSV export). */
-  classEvents(klass: ClassRow): EventRow[] {
-    return this.deps.events.list({ classId: klass.id });
+  /** Every event of the class as of now on the class clock, in the order they happened (for the CSV export). */
+  classTimeline(klass: ClassRow): TimelineEntry[] {
+    return timelineOf(this.deps.events.list({ classId: klass.id }), this.deps.clock.now(klass.id));
   }
 }

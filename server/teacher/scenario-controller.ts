@@ -3,6 +3,7 @@ import { NotFound } from '../common/errors.ts';
 import { scenarioNamePattern } from '../scenario/scenario-library.ts';
 import { fieldErrors, formText } from '../login/login-validation.ts';
 import { paths } from '../paths.ts';
+import { describeProblem } from '../scenario/scenario-problems.ts';
 import { notice, takeNotice, type TeacherConsole } from './console.ts';
 import { inLanguage } from './scenario-shelf.ts';
 import { nameFromFileName, scenarioTextFrom } from './scenario-upload.ts';
@@ -17,7 +18,7 @@ export function scenarioController({ shelf }: TeacherConsole) {
   };
 
   const renderForm = (res: Response, status: number, locals: { editing: string | null; name: string; text: string } & Record<string, unknown>) =>
-    res.status(status).render('teacher/scenario-form', { errors: {}, problems: [], ...locals });
+    res.status(status).render('teacher/scenario-form', { errors: {}, problems: [], describeProblem, ...locals });
 
   const save = (req: Request, res: Response, editing: string | null): void => {
     const { text, fileName } = scenarioTextFrom(req);
@@ -47,6 +48,7 @@ export function scenarioController({ shelf }: TeacherConsole) {
         entries: shelf.entries(),
         text: (value: Parameters<typeof inLanguage>[0]) => inLanguage(value, res.locals.lang),
         notice: takeNotice(req),
+        describeProblem,
       });
     },
 

@@ -1,5 +1,6 @@
 import { ScenarioInvalid, UsageError } from '../common/errors.ts';
 import type { EventLog } from '../common/event-log.ts';
+import type { z } from 'zod';
 import type { Lang } from '../common/i18n.ts';
 import { standardSendersFile } from '../mailbox/digital-post.ts';
 import { standardSenders } from '../mailbox/scenario-letters.ts';
@@ -24,15 +25,19 @@ export type SaveOutcome =
 /**
  * Letters whose sender is neither a standard sender (seed/senders.yaml) nor one of the
  * scenario's own: Digital Post refuses such a scenario when it is loaded, so an upload
- * is refused at once, naming the field.
+ * is refused at once, naming the field and its line.
  */
-function unknownSenders(scenario: ScenarioFile): ScenarioInvalid['problems'] {
+function unknownSenders(scenario: ScenarioFile): z.core.$ZodIssue[] {
   const senders = [...standardSenders(standardSendersFile), ...scenario.senders];
   const known = (name: string) => senders.some((sender) => sender.key === name || sender.name === name);
-  const expected = `one of the senders: ${[...new Set(senders.map((sender) => sender.key))].join(', ')}`;
-  const check = (letters: ScenarioFile['letters'], prefix: string) =>
-    letters.flatMap((letter, index) => (known(letter.sender) ? [] : [{ field: `${prefix}letters[${index}].sender`, expected }]));
-  return [...check(scenario.letters, ''), ...scenario.trainees.flatMap((trainee, index) => check(trainee.letters, `trainees[${index}].`))];
+  const allowed = [...new Set(senders.map((sender) => sender.key))];
+  const check = (letters: ScenarioFile['letters'], at: (string | number)[]) =>
+    letters.flatMap((letter, index): z.core.$ZodIssue[] =>
+      known(letter.sender)
+        ? []
+        : [{ code: 'custom', path: [...at, 'letters', index, 'sender'], message: 'teacher:scenarioProblems.expect.unknownSender', params: { allowed }, input: letter.sender }],
+    );
+  return [...check(scenario.letters, []), ...scenario.trainees.flatMap((trainee, index) => check(trainee.letters, ['trainees', index]))];
 }
 
 /**
@@ -79,11 +84,10 @@ export class ScenarioShelf {
     }
     let scenario: ScenarioFile;
     try {
-      const problems = unknownSenders(parseScenario(`${name}.yaml`, text));
-      if (problems.length > 0) throw new ScenarioInvalid(`${name}.yaml`, problems);
+      parseScenario(`${name}.yaml`, text, unknownSenders);
       scenario = this.library.save(name, text);
     } catch (error) {
-      if (error instanceof ScenarioInvalid) return { ok: false, errors: { text: ['teacher:scenarios.errors.invalid'] }, problems: error.problems };
+      if (error instanceof ScenarioInvalid) return { ok: false, errors: { problems: ['teacher:scenarios.errors.invalid'] }, problems: error.problems };
       if (error instanceof UsageError) return { ok: false, errors: { name: ['teacher:scenarios.errors.name'] }, problems: [] };
       throw error;
     }

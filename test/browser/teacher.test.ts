@@ -206,6 +206,9 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
     await console.getByRole('button', { name: 'Check and save the scenario' }).click();
     await seeText(console, 'Nothing was saved: the scenario has 1 error');
     await seeText(console, 'trainees[0].state');
+    await seeText(console, 'One of: pending, active, locked, blocked, revoked.');
+    await console.getByRole('link', { name: 'The scenario has errors: see the list of errors below. Nothing was saved.' }).click();
+    expect(await console.evaluate(() => document.activeElement?.id)).toBe('problems');
     await noViolations(console);
     expect(world.ctx.library.names()).not.toContain('my-lesson');
 

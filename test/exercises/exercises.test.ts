@@ -144,12 +144,12 @@ describe('exercises in a scenario file', () => {
 
   it('refuses two exercises with the same id, naming the field', () => {
     const text = `${base}exercises:\n  - { id: same, title: A, events: [login-ok] }\n  - { id: same, title: B, events: [login-ok] }\n`;
-    expect(() => parseScenario('twice.yaml', text)).toThrow(/exercises\[1\]\.id: an id no other exercise has/);
+    expect(() => parseScenario('twice.yaml', text)).toThrow(/exercises\[1\]\.id \(line \d+\): an id no other exercise has/);
   });
 
   it('refuses an exercise without events, and a start that is not a page of the sandbox', () => {
-    expect(() => parseScenario('x.yaml', `${base}exercises:\n  - { id: none, title: A, events: [] }\n`)).toThrow(/exercises\[0\]\.events: at least one event type/);
-    expect(() => parseScenario('x.yaml', `${base}exercises:\n  - { id: away, title: A, start: "//evil.example/login", events: [login-ok] }\n`)).toThrow(/exercises\[0\]\.start: a path of the sandbox/);
+    expect(() => parseScenario('x.yaml', `${base}exercises:\n  - { id: none, title: A, events: [] }\n`)).toThrow(/exercises\[0\]\.events \(line \d+\): at least one event type/);
+    expect(() => parseScenario('x.yaml', `${base}exercises:\n  - { id: away, title: A, start: "//evil.example/login", events: [login-ok] }\n`)).toThrow(/exercises\[0\]\.start \(line \d+\): a path of the sandbox/);
   });
 
   it('names in every shipped scenario only event types that the sandbox records', () => {

@@ -47,12 +47,12 @@ describe('scenario files', () => {
     expect(error).toBeInstanceOf(ScenarioInvalid);
     const message = (error as Error).message;
     expect(message).toContain('seed/scenarios/broken.yaml');
-    expect(message).toMatch(/trainees\[1\]\.cpr: a fictional CPR number/);
-    expect(message).toMatch(/trainees\[1\]\.state: .*"pending"/);
+    expect(message).toMatch(/trainees\[1\]\.cpr \(line 9\): A fictional CPR number/);
+    expect(message).toMatch(/trainees\[1\]\.state \(line 10\): One of: pending/);
   });
 
   it('refuses text that is not YAML at all', () => {
-    expect(() => parseScenario('x.yaml', 'title: [unclosed')).toThrow(/x\.yaml[\s\S]*valid YAML or JSON/);
+    expect(() => parseScenario('x.yaml', 'title: [unclosed')).toThrow(/x\.yaml[\s\S]*line 1[\s\S]*is not closed/);
   });
 
   it('leaves the database as it was when a scenario is refused', async () => {

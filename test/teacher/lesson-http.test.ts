@@ -118,6 +118,6 @@ describe('progress', () => {
     expect(lines.find((line) => line.startsWith('Anna Fiktiv Schmidt,'))).toMatch(/^Anna Fiktiv Schmidt,639401275,anna.schmidt,Active,,1,1,147,2,0,0,\d+,1,no,\d{4}-/);
 
     const events = await anna.get('/teacher/classes/DEMO/events.csv?lang=en');
-    expect(events.text).toContain('Anna Fiktiv Schmidt,639401275,trainee,login-ok,Logged in,R2,');
+    expect(events.text).toContain('Anna Fiktiv Schmidt,639401275,the trainee,login-ok,Logged in,R2,');
   });
 });

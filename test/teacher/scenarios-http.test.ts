@@ -31,8 +31,8 @@ trainees:
 `;
 
 /** Uploads a scenario file from the upload form, as a browser sends it (multipart, with the CSRF token). */
-async function upload(agent: Agent, fields: { name?: string; text?: string }, file?: { name: string; text: string }) {
-  const form = await agent.get('/teacher/scenarios/new?lang=en');
+async function upload(agent: Agent, fields: { name?: string; text?: string }, file?: { name: string; text: string }, lang = 'en') {
+  const form = await agent.get(`/teacher/scenarios/new?lang=${lang}`);
   let request = agent.post('/teacher/scenarios').field('_csrf', csrfFrom(form.text)).field('name', fields.name ?? '').field('text', fields.text ?? '');
   if (file) request = request.attach('file', Buffer.from(file.text), { filename: file.name, contentType: 'application/yaml' });
   return request;
@@ -56,7 +56,7 @@ describe('the scenario library', () => {
     const text = visibleText(response.text);
     expect(text).toContain('Nothing was saved: the scenario has 1 error');
     expect(text).toMatch(/trainees\[1\]\.state/);
-    expect(text).toContain('The scenario has errors (listed above). Nothing was saved.');
+    expect(text).toContain('The scenario has errors: see the list of errors below. Nothing was saved.');
     expect(fs.readdirSync(world.uploadDir)).toEqual([]);
     expect(world.ctx.library.names()).not.toContain('broken');
   });
@@ -65,7 +65,7 @@ describe('the scenario library', () => {
     const withLetter = `${valid}letters:\n  - { sender: nobody-knows-me, subject: Hi, body: Hello }\n`;
     const response = await upload(anna, { name: 'unknown-sender', text: withLetter });
     expect(response.status).toBe(400);
-    expect(visibleText(response.text)).toMatch(/letters\[0\]\.sender one of the senders: skattestyrelsen/);
+    expect(visibleText(response.text)).toMatch(/10 letters\[0\]\.sender nobody-knows-me One of the senders: skattestyrelsen/);
     expect(fs.readdirSync(world.uploadDir)).toEqual([]);
   });
 
@@ -111,5 +111,54 @@ describe('the scenario library', () => {
     expect(response.status).toBe(303);
     const klass = world.ctx.classes.findByCode('MINE-1')!;
     expect(world.ctx.citizens.listInClass(klass.id).map((citizen) => citizen.state)).toEqual(['active', 'pending', 'active', 'pending']);
+  });
+});
+
+const misspelt = `title: Stavefejl
+description: En kursist med en stavefejl
+class: { code: STAVE, name: Stavefejl }
+trainees:
+  - { name: Ida Fiktiv Lund, state: active }
+  - name: Ole Fiktiv Holm
+    state: activ
+`;
+
+const notYaml = `title: Stavefejl
+description: Et kolon for meget
+class:
+\tcode: STAVE
+trainees: []
+`;
+
+describe('scenario errors a teacher can act on (issue 14 item 10)', () => {
+  it('names the trainee, the line, what was typed and what would fit, with a near miss, in Danish', async () => {
+    const response = await upload(anna, { name: 'stavefejl', text: misspelt }, undefined, 'da');
+    expect(response.status).toBe(400);
+    const text = visibleText(response.text);
+    expect(text).toContain('Intet blev gemt: scenariet har 1 fejl');
+    expect(text).toContain('Linje Hvor Det skrevne Det, der passer');
+    expect(text).toContain("7 Kursist 2, Ole Fiktiv Holm: trainees[1].state activ En af: pending, active, locked, blocked, revoked. Mente du ‘active’?");
+    expect(fs.readdirSync(world.uploadDir)).not.toContain('stavefejl.yaml');
+  });
+
+  it('says the same in English', async () => {
+    const text = visibleText((await upload(anna, { name: 'stavefejl', text: misspelt })).text);
+    expect(text).toContain("7 Trainee 2, Ole Fiktiv Holm: trainees[1].state activ One of: pending, active, locked, blocked, revoked. Did you mean ‘active’?");
+  });
+
+  it('explains a YAML syntax error in plain words with its line, in Danish and English', async () => {
+    const danish = visibleText((await upload(anna, { name: 'stavefejl', text: notYaml }, undefined, 'da')).text);
+    expect(danish).toContain('4 (hele filen) Linjen er rykket ind med tabulator. Brug mellemrum til indrykning.');
+    const english = visibleText((await upload(anna, { name: 'stavefejl', text: notYaml })).text);
+    expect(english).toContain('4 (the whole file) This line is indented with a tab. Use spaces to indent.');
+  });
+
+  it('points the error banner at the list of errors, which is below it', async () => {
+    const html = (await upload(anna, { name: 'stavefejl', text: misspelt })).text;
+    const banner = html.indexOf('class="error-summary"');
+    const list = html.indexOf('id="problems"');
+    expect(banner).toBeGreaterThan(-1);
+    expect(list).toBeGreaterThan(banner);
+    expect(html.slice(banner, list)).toContain('href="#problems"');
   });
 });
