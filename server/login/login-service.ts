@@ -2,7 +2,7 @@ import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import { normalisePassword, passwordProblems, userIdProblems } from '../citizen/credentials.ts';
 import type { Citizen, LockCode } from '../citizen/types.ts';
 import type { ClassClock } from '../common/clock.ts';
-import type { EventLog } from '../common/event-log.ts';
+import type { Actor, EventLog } from '../common/event-log.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../common/passwords.ts';
 import type { KeyCardService } from '../keycard/keycard-service.ts';
 import type { KeyCard } from '../keycard/types.ts';
@@ -74,11 +74,12 @@ export class LoginService {
     return this.deps.classes.findById(citizen.classId)!.settings;
   }
 
-  private record(citizen: Citizen, type: string, rule: string | null, data: Record<string, unknown> = {}): void {
+  /** One event of the trainee's login; what the clock or the issuer did names them as its actor. */
+  private record(citizen: Citizen, type: string, rule: string | null, data: Record<string, unknown> = {}, actor: Actor = 'trainee'): void {
     this.deps.events.record({
       classId: citizen.classId,
       citizenId: citizen.id,
-      actor: 'trainee',
+      actor,
       type,
       rule,
       data,
@@ -104,7 +105,7 @@ export class LoginService {
     if (!citizen) return undefined;
     const now = this.deps.clock.now(citizen.classId);
     if (citizen.state === 'locked' && citizen.lockedUntil !== null && citizen.lockedUntil <= now) {
-      if (this.deps.citizens.endTemporaryLock(citizen.id)) this.record(citizen, 'lock-expired', 'LOCK001');
+      if (this.deps.citizens.endTemporaryLock(citizen.id)) this.record(citizen, 'lock-expired', 'LOCK001', {}, 'system');
       return this.deps.citizens.findById(citizenId);
     }
     return citizen;
@@ -260,7 +261,7 @@ export class LoginService {
     if (answer.switchedToNewCard) this.record(citizen, 'card-taken-into-use', 'R4', { cardNumber: card.cardNumber });
     const renewedCard = this.deps.keycards.renewIfRunningOut(answer.card, settings.renewAtKeysLeft, now);
     if (renewedCard) {
-      this.record(citizen, 'card-issued', 'R4', { cardNumber: renewedCard.cardNumber, reason: 'renewal', arrivesAt: renewedCard.arrivesAt });
+      this.record(citizen, 'card-issued', 'R4', { cardNumber: renewedCard.cardNumber, reason: 'renewal', arrivesAt: renewedCard.arrivesAt }, 'issuer');
     }
     this.record(citizen, 'login-ok', 'R2', { service });
     return { kind: 'ok', citizen: this.deps.citizens.findById(citizen.id)!, renewedCard, switchedToNewCard: answer.switchedToNewCard };

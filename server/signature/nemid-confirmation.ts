@@ -1,6 +1,6 @@
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { ClassClock } from '../common/clock.ts';
-import type { EventLog } from '../common/event-log.ts';
+import type { Actor, EventLog } from '../common/event-log.ts';
 import type { KeyCardService } from '../keycard/keycard-service.ts';
 import type { Challenge, PasswordOutcome, Refusal } from '../login/login-service.ts';
 import type { ClassRepository } from '../teacher/class-repository.ts';
@@ -53,8 +53,8 @@ export class NemidConfirmation {
     const settings = this.deps.classes.findById(citizen.classId)!.settings;
     const card = this.deps.keycards.cardForLogin(citizen.id, now)!;
     const answer = this.deps.keycards.answer(card, code, now);
-    const record = (type: string, recordRule: string, data: Record<string, unknown>) =>
-      this.deps.events.record({ classId: citizen.classId, citizenId, actor: 'trainee', type, rule: recordRule, data: { purpose, ...data }, at: now });
+    const record = (type: string, recordRule: string, data: Record<string, unknown>, actor: Actor = 'trainee') =>
+      this.deps.events.record({ classId: citizen.classId, citizenId, actor, type, rule: recordRule, data: { purpose, ...data }, at: now });
     if (!answer.ok) {
       if (!answer.askedKey) return { kind: 'stale' };
       const count = this.deps.citizens.addWrongKey(citizen.id);
@@ -70,7 +70,7 @@ export class NemidConfirmation {
     this.deps.citizens.clearKeyCount(citizen.id);
     record('key-used', rule, { cardNumber: card.cardNumber, key: challenge.keyNumber });
     const renewed = this.deps.keycards.renewIfRunningOut(answer.card, settings.renewAtKeysLeft, now);
-    if (renewed) record('card-issued', 'R4', { cardNumber: renewed.cardNumber, reason: 'renewal', arrivesAt: renewed.arrivesAt });
+    if (renewed) record('card-issued', 'R4', { cardNumber: renewed.cardNumber, reason: 'renewal', arrivesAt: renewed.arrivesAt }, 'issuer');
     return { kind: 'ok' };
   }
 }

@@ -167,5 +167,8 @@ describe('support unblocks LOCK002 and LOCK003', () => {
     const ctx = await seededContext({ time });
     time.advance(hours(8));
     expect(await ctx.login.checkPassword('karen.olsen', 'Skov3579')).toMatchObject({ kind: 'key' });
+    // The lock ended by time, not by anything Karen did: the clock is its actor, so it is no activity of hers.
+    const karen = ctx.citizens.findByIdentifier('karen.olsen')!;
+    expect(ctx.events.list({ citizenId: karen.id }).filter((event) => event.type === 'lock-expired').map((event) => event.actor)).toEqual(['system']);
   });
 });
