@@ -2,6 +2,9 @@
 export const paths = {
   home: '/',
   healthz: '/healthz',
+  /** Browsers ask for /favicon.ico on their own; it redirects to the SVG icon in public/. */
+  favicon: '/favicon.ico',
+  faviconSvg: '/static/favicon.svg',
   login: {
     start: '/login',
     newPassword: '/login/new-password',
