@@ -110,8 +110,8 @@ export interface Letter {
   data: Record<string, unknown>;
 }
 
-/** What a listing shows of a letter: all but its text and data. */
-export type LetterSummary = Omit<Letter, 'body' | 'data'>;
+/** What a listing shows of a letter: all but its text and data, and how many attachments it has (the paperclip). */
+export type LetterSummary = Omit<Letter, 'body' | 'data'> & { attachmentCount: number };
 
 export interface Attachment {
   id: number;
