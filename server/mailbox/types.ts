@@ -37,7 +37,7 @@ export type LetterKind =
  * The kind of sender decides what an exemption from Digital Post changes (R16, R21):
  * only `public` senders switch to paper post; the others keep sending digitally.
  */
-export type SenderKind = 'public' | 'public-digital' | 'employer' | 'company' | 'private' | 'issuer';
+export type SenderKind = 'public' | 'public-digital' | 'employer' | 'company' | 'private' | 'issuer' | 'fraud';
 
 export interface Sender {
   key: string;
