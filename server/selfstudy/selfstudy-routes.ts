@@ -62,6 +62,11 @@ export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'key
     res.render('keycard/cards', { cards: printableCards(ctx.keycards, citizen), backHref: paths.practice.welcome });
   });
 
+  // A reset cannot be undone: a page says what goes, and its button posts.
+  router.get(paths.practice.reset, requireOwnClass, (_req, res) => {
+    res.render('selfstudy/reset');
+  });
+
   router.post(paths.practice.reset, requireOwnClass, (_req, res) => {
     ctx.scenarios.reset(res.locals.practiceClass.id, { actor: 'trainee' });
     res.redirect(303, `${paths.practice.welcome}?reset=1`);
