@@ -53,6 +53,9 @@ export function traineeExperience(lookup: TraineeLookup, exercises: ExerciseServ
         return classId !== undefined && exercises.classGuided(classId);
       });
     const progress = () => once<Progress | null>('progress', () => (trainee() ? exercises.progress(trainee()!) : null));
+    // A login under way remembers where its news begins, before its own events (choosing a password, the login) are written.
+    const journey = req.session?.login;
+    if (journey && journey.newsAfter === undefined) journey.newsAfter = exercises.newsStart(journey.citizenId);
 
     res.locals.preferences = preferences;
     res.locals.preferencesBack = backTo(req);
@@ -68,7 +71,9 @@ export function traineeExperience(lookup: TraineeLookup, exercises: ExerciseServ
       once<ExerciseNews | null>('news', () => {
         const citizen = trainee();
         if (step === undefined || !citizen) return null;
-        const news = exercises.news(citizen, celebratedUpTo(req, citizen.id));
+        // Shown once: nothing this browser has celebrated, and nothing done before this session's sign-in.
+        if (req.session && req.session.newsAfter?.citizenId !== citizen.id) req.session.newsAfter = { citizenId: citizen.id, eventId: exercises.newsStart(citizen.id) };
+        const news = exercises.news(citizen, Math.max(celebratedUpTo(req, citizen.id), req.session?.newsAfter?.eventId ?? 0));
         if (!news) return null;
         // Rendering the page shows the celebration, so it is remembered as seen (a redirect shows nothing).
         rememberCelebrated(req, res, citizen.id, news.seenUpTo, secureCookies);
