@@ -17,6 +17,8 @@ export const paths = {
     welcome: '/practice/welcome',
     card: '/practice/card',
     reset: '/practice/reset',
+    /** Starts the next lesson of practising alone (server/selfstudy/practice-lessons.ts). */
+    next: '/practice/next',
   },
   teacher: {
     home: '/teacher',

@@ -6,6 +6,8 @@ import type { ExerciseService } from './exercise-service.ts';
 import { guideStepOf, illustratedSteps } from './guide-steps.ts';
 import { lessonsFor } from './lessons.ts';
 import { htmlClasses, readPreferences } from './preferences.ts';
+import type { ScenarioLibrary } from '../scenario/scenario-library.ts';
+import { nextPracticeLesson } from '../selfstudy/practice-lessons.ts';
 import { classOfVisitor, traineeOf, type TraineeLookup } from './trainee.ts';
 import { inLang, type ExerciseNews, type Progress, type ScenarioText } from './types.ts';
 
@@ -35,7 +37,14 @@ export interface GuideModel {
  * the display preferences (text size, contrast) as classes on <html>, the guide panel,
  * the celebration of exercises just done, and the lessons behind login mistakes.
  */
-export function traineeExperience(lookup: TraineeLookup, exercises: ExerciseService, secureCookies: boolean) {
+/**
+ * What comes after the last exercise: for a person practising alone the next lesson
+ * (`title`, or `last` after the last lesson); for a trainee of a teacher's class null
+ * (the teacher says what is next).
+ */
+export type PracticeNext = { title: ScenarioText | null; last: boolean } | null;
+
+export function traineeExperience(lookup: TraineeLookup & { library: ScenarioLibrary }, exercises: ExerciseService, secureCookies: boolean) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const preferences = readPreferences(req);
     const step = guideStepOf(req.path);
@@ -78,6 +87,14 @@ export function traineeExperience(lookup: TraineeLookup, exercises: ExerciseServ
         // Rendering the page shows the celebration, so it is remembered as seen (a redirect shows nothing).
         rememberCelebrated(req, res, citizen.id, news.seenUpTo, secureCookies);
         return news;
+      });
+    res.locals.practiceNext = () =>
+      once<PracticeNext>('practiceNext', () => {
+        const citizen = trainee();
+        const klass = citizen ? lookup.classes.findById(citizen.classId) : undefined;
+        if (!klass || klass.kind !== 'selfstudy') return null;
+        const next = nextPracticeLesson(klass.scenario);
+        return next ? { title: lookup.library.read(next).title, last: false } : { title: null, last: true };
       });
     res.locals.lessonsFor = lessonsFor;
     res.locals.classGuided = (classId: number) => exercises.classGuided(classId);
