@@ -1,13 +1,13 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Citizen } from '../citizen/types.ts';
 import type { Lang } from '../common/i18n.ts';
+import type { ScenarioLibrary } from '../scenario/scenario-library.ts';
+import { nextPracticeLesson } from '../selfstudy/practice-lessons.ts';
 import { celebratedUpTo, rememberCelebrated } from './celebration.ts';
 import type { ExerciseService } from './exercise-service.ts';
 import { guideStepOf, illustratedSteps } from './guide-steps.ts';
 import { lessonsFor } from './lessons.ts';
 import { htmlClasses, readPreferences } from './preferences.ts';
-import type { ScenarioLibrary } from '../scenario/scenario-library.ts';
-import { nextPracticeLesson } from '../selfstudy/practice-lessons.ts';
 import { classOfVisitor, traineeOf, type TraineeLookup } from './trainee.ts';
 import { inLang, type ExerciseNews, type Progress, type ScenarioText } from './types.ts';
 
@@ -33,17 +33,17 @@ export interface GuideModel {
 }
 
 /**
- * Gives every page what the trainee's experience needs, computed only if the page asks:
- * the display preferences (text size, contrast) as classes on <html>, the guide panel,
- * the celebration of exercises just done, and the lessons behind login mistakes.
- */
-/**
  * What comes after the last exercise: for a person practising alone the next lesson
  * (`title`, or `last` after the last lesson); for a trainee of a teacher's class null
  * (the teacher says what is next).
  */
 export type PracticeNext = { title: ScenarioText | null; last: boolean } | null;
 
+/**
+ * Gives every page what the trainee's experience needs, computed only if the page asks:
+ * the display preferences (text size, contrast) as classes on <html>, the guide panel,
+ * the celebration of exercises just done, and the lessons behind login mistakes.
+ */
 export function traineeExperience(lookup: TraineeLookup & { library: ScenarioLibrary }, exercises: ExerciseService, secureCookies: boolean) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const preferences = readPreferences(req);

@@ -61,7 +61,7 @@ export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'key
   router.get(paths.practice.welcome, requireOwnClass, (req, res) => {
     const citizen = res.locals.practiceCitizen;
     const klass: ClassRow = res.locals.practiceClass;
-    // A later lesson (e.g. the phishing letter): its title and story instead of the first activation.
+    // A later lesson (e.g. the phishing letter): its title instead of the first activation's text.
     const lesson = klass.scenario === selfStudyScenario ? null : ctx.library.read(klass.scenario);
     res.render('selfstudy/welcome', { citizen, blueprint: ctx.citizens.blueprintOf(citizen.id), reset: req.query.reset === '1', lesson, started: req.query.started === '1' });
   });
