@@ -75,6 +75,7 @@ export function createApp(ctx: Context, config: Config, logger?: Logger): expres
 
   app.use(securityHeaders(config));
   app.use('/static', express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
+  app.get(paths.favicon, (_req: Request, res: Response) => res.redirect(301, paths.faviconSvg));
   app.use(cookieParser());
   // Language and paths first, so that even an error page of a malformed request is translated.
   app.use(languageMiddleware(config.tls));

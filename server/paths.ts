@@ -2,6 +2,9 @@
 export const paths = {
   home: '/',
   healthz: '/healthz',
+  /** Browsers ask for /favicon.ico on their own; it redirects to the SVG icon in public/. */
+  favicon: '/favicon.ico',
+  faviconSvg: '/static/favicon.svg',
   login: {
     start: '/login',
     newPassword: '/login/new-password',
@@ -14,6 +17,8 @@ export const paths = {
     welcome: '/practice/welcome',
     card: '/practice/card',
     reset: '/practice/reset',
+    /** Starts the next lesson of practising alone (server/selfstudy/practice-lessons.ts). */
+    next: '/practice/next',
   },
   teacher: {
     home: '/teacher',
@@ -63,10 +68,12 @@ export const paths = {
   exemption: { home: '/exemption', apply: '/exemption/apply', form: '/exemption/form', decision: (id: number) => `/exemption/decisions/${id}`, attestation: (id: number) => `/exemption/decisions/${id}/attestation`, attestationPdf: (id: number) => `/exemption/decisions/${id}/attestation.pdf`, end: '/exemption/end', contact: '/exemption/contact' },
   /** Digital Post (R8-R12): the mailbox, its boxes, letters and folders. */
   post: {
-    inbox: '/post', sent: '/post/sent', trash: '/post/trash', emptyTrash: '/post/trash/empty', paper: '/post/paper',
+    inbox: '/post', sent: '/post/sent', trash: '/post/trash', emptyTrash: '/post/trash/empty' /* GET asks to confirm, POST empties */, paper: '/post/paper',
     deadlines: '/post/deadlines', notifications: '/post/notifications', write: '/post/write', folders: '/post/folders',
     folder: (id: number | string) => `/post/folders/${id}`,
     renameFolder: (id: number | string) => `/post/folders/${id}/rename`,
+    /** GET asks to confirm, POST deletes the folder (its letters go back to the inbox). */
+    deleteFolder: (id: number | string) => `/post/folders/${id}/delete`,
     letter: (id: number | string) => `/post/letters/${id}`,
     attachment: (id: number | string, attachmentId: number | string) => `/post/letters/${id}/attachments/${attachmentId}`,
     answer: (id: number | string) => `/post/letters/${id}/answer`,

@@ -5,6 +5,8 @@ export interface LoginJourney {
   step: 'choose-password' | 'key';
   citizenId: number;
   service: ServiceId;
+  /** The citizen's newest event id when the login began: exercises done after it are this login's news. */
+  newsAfter?: number;
 }
 
 declare module 'express-session' {
@@ -13,6 +15,8 @@ declare module 'express-session' {
     /** Set once the three-part login is done. */
     citizenId?: number;
     classId?: number;
+    /** Only exercises completed by events after `eventId` are celebrated in this session (server/exercises/experience.ts). */
+    newsAfter?: { citizenId: number; eventId: number };
     teacherId?: number;
     /** A message for the teacher console's next page (e.g. how long a reset took). */
     teacherNotice?: { key: string; params: Record<string, string | number> };

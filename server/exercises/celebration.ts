@@ -30,3 +30,15 @@ export function rememberCelebrated(req: Request, res: Response, citizenId: numbe
   const entries = [[citizenId, eventId], ...map.entries()].slice(0, keep);
   res.cookie(celebratedCookie, entries.map(([id, event]) => `${id}:${event}`).join(','), { maxAge: oneYear, httpOnly: true, sameSite: 'lax', secure });
 }
+
+/**
+ * Forgets what this browser celebrated for a citizen id, and the session's mark: for an
+ * identity that is deleted and replaced (practising alone), whose new events may reuse
+ * the old ids (SQLite reuses the highest rowids after a delete).
+ */
+export function forgetCelebrated(req: Request, res: Response, citizenId: number, secure: boolean): void {
+  if (req.session?.newsAfter?.citizenId === citizenId) delete req.session.newsAfter;
+  const map = pairs(req);
+  if (!map.delete(citizenId)) return;
+  res.cookie(celebratedCookie, [...map.entries()].map(([id, event]) => `${id}:${event}`).join(','), { maxAge: oneYear, httpOnly: true, sameSite: 'lax', secure });
+}

@@ -16,6 +16,7 @@ export class ExerciseRepository {
   private readonly findStmt;
   private readonly eventsStmt;
   private readonly eventAfterStmt;
+  private readonly latestIdStmt;
   /** Parsed exercise lists by their stored JSON: every page reads them, few ever change. */
   private readonly parsed = new Map<string, Exercise[]>();
 
@@ -36,6 +37,7 @@ export class ExerciseRepository {
     this.eventAfterStmt = db.prepare<[number, number, string], { found: number }>(
       'SELECT 1 AS found FROM events WHERE citizen_id = ? AND id > ? AND type IN (SELECT value FROM json_each(?)) LIMIT 1',
     );
+    this.latestIdStmt = db.prepare<[number], { id: number }>('SELECT coalesce(max(id), 0) AS id FROM events WHERE citizen_id = ?');
   }
 
   save(classId: number, exercises: Exercise[], guided: boolean): void {
@@ -53,6 +55,11 @@ export class ExerciseRepository {
       this.parsed.set(row.exercises, exercises);
     }
     return { exercises, guided: row.guided === 1 };
+  }
+
+  /** The id of the citizen's newest event (0 without any). */
+  latestEventId(citizenId: number): number {
+    return this.latestIdStmt.get(citizenId)!.id;
   }
 
   /** Whether the citizen has an event of these types newer than `eventId`. */

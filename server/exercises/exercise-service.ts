@@ -93,6 +93,15 @@ export class ExerciseService {
     return { done, progress, seenUpTo: newest };
   }
 
+  /**
+   * Where a sign-in's news begins: the id of the citizen's newest event before it. A
+   * session celebrates only exercises done after that, so a new login (in another
+   * browser, or one that forgot its cookies) does not bring back old congratulations.
+   */
+  newsStart(citizenId: number): number {
+    return this.deps.repo.latestEventId(citizenId);
+  }
+
   /** Whether the class's trainees see the guide unless they switch it off themselves. */
   classGuided(classId: number): boolean {
     return this.stored(classId).guided;

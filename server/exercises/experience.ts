@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Citizen } from '../citizen/types.ts';
 import type { Lang } from '../common/i18n.ts';
+import type { ScenarioLibrary } from '../scenario/scenario-library.ts';
+import { nextPracticeLesson } from '../selfstudy/practice-lessons.ts';
 import { celebratedUpTo, rememberCelebrated } from './celebration.ts';
 import type { ExerciseService } from './exercise-service.ts';
 import { guideStepOf, illustratedSteps } from './guide-steps.ts';
@@ -31,11 +33,18 @@ export interface GuideModel {
 }
 
 /**
+ * What comes after the last exercise: for a person practising alone the next lesson
+ * (`title`, or `last` after the last lesson); for a trainee of a teacher's class null
+ * (the teacher says what is next).
+ */
+export type PracticeNext = { title: ScenarioText | null; last: boolean } | null;
+
+/**
  * Gives every page what the trainee's experience needs, computed only if the page asks:
  * the display preferences (text size, contrast) as classes on <html>, the guide panel,
  * the celebration of exercises just done, and the lessons behind login mistakes.
  */
-export function traineeExperience(lookup: TraineeLookup, exercises: ExerciseService, secureCookies: boolean) {
+export function traineeExperience(lookup: TraineeLookup & { library: ScenarioLibrary }, exercises: ExerciseService, secureCookies: boolean) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const preferences = readPreferences(req);
     const step = guideStepOf(req.path);
@@ -53,6 +62,9 @@ export function traineeExperience(lookup: TraineeLookup, exercises: ExerciseServ
         return classId !== undefined && exercises.classGuided(classId);
       });
     const progress = () => once<Progress | null>('progress', () => (trainee() ? exercises.progress(trainee()!) : null));
+    // A login under way remembers where its news begins, before its own events (choosing a password, the login) are written.
+    const journey = req.session?.login;
+    if (journey && journey.newsAfter === undefined) journey.newsAfter = exercises.newsStart(journey.citizenId);
 
     res.locals.preferences = preferences;
     res.locals.preferencesBack = backTo(req);
@@ -68,11 +80,21 @@ export function traineeExperience(lookup: TraineeLookup, exercises: ExerciseServ
       once<ExerciseNews | null>('news', () => {
         const citizen = trainee();
         if (step === undefined || !citizen) return null;
-        const news = exercises.news(citizen, celebratedUpTo(req, citizen.id));
+        // Shown once: nothing this browser has celebrated, and nothing done before this session's sign-in.
+        if (req.session && req.session.newsAfter?.citizenId !== citizen.id) req.session.newsAfter = { citizenId: citizen.id, eventId: exercises.newsStart(citizen.id) };
+        const news = exercises.news(citizen, Math.max(celebratedUpTo(req, citizen.id), req.session?.newsAfter?.eventId ?? 0));
         if (!news) return null;
         // Rendering the page shows the celebration, so it is remembered as seen (a redirect shows nothing).
         rememberCelebrated(req, res, citizen.id, news.seenUpTo, secureCookies);
         return news;
+      });
+    res.locals.practiceNext = () =>
+      once<PracticeNext>('practiceNext', () => {
+        const citizen = trainee();
+        const klass = citizen ? lookup.classes.findById(citizen.classId) : undefined;
+        if (!klass || klass.kind !== 'selfstudy') return null;
+        const next = nextPracticeLesson(klass.scenario);
+        return next ? { title: lookup.library.read(next).title, last: false } : { title: null, last: true };
       });
     res.locals.lessonsFor = lessonsFor;
     res.locals.classGuided = (classId: number) => exercises.classGuided(classId);

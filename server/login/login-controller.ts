@@ -99,6 +99,7 @@ export function loginController(login: LoginService) {
           (session) => {
             session.citizenId = outcome.citizen.id;
             session.classId = outcome.citizen.classId;
+            if (journey.newsAfter !== undefined) session.newsAfter = { citizenId: outcome.citizen.id, eventId: journey.newsAfter };
           },
           (error) => (error ? next(error) : res.redirect(303, services[journey.service])),
         );

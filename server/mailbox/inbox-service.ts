@@ -19,6 +19,15 @@ export interface Listing {
   unreadPaper: number;
   folders: Folder[];
   now: number;
+  /** With a search: the other boxes and folders that hold matching letters, and how many. */
+  elsewhere: Elsewhere[];
+}
+
+/** Another box or folder where a search also finds letters. */
+export interface Elsewhere {
+  box: Box;
+  folder: Folder | null;
+  count: number;
 }
 
 export type FolderErrors = { name?: string[] };
@@ -49,6 +58,7 @@ export class InboxService {
     const search = (query.search ?? '').trim().slice(0, 100);
     const filter = { citizenId, box: query.box, folderId: folder?.id, search, now };
     const total = this.letters.count(filter);
+    const folders = this.mailboxes.folders(citizenId);
     const pages = Math.max(1, Math.ceil(total / pageSize));
     const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pages);
     return {
@@ -61,9 +71,25 @@ export class InboxService {
       pages,
       unread: this.letters.unreadCount(citizenId, now),
       unreadPaper: this.letters.unreadPaperCount(citizenId, now),
-      folders: this.mailboxes.folders(citizenId),
+      folders,
       now,
+      elsewhere: search ? this.elsewhere(citizenId, search, now, folders, query.box, folder) : [],
     };
+  }
+
+  /** Every other box and folder where the search finds letters, in the order of the mailbox's menu. */
+  private elsewhere(citizenId: number, search: string, now: number, folders: Folder[], box: Box, current: Folder | null): Elsewhere[] {
+    const places: { box: Box; folder: Folder | null }[] = [
+      { box: 'inbox', folder: null },
+      { box: 'sent', folder: null },
+      ...folders.map((folder) => ({ box: 'folder' as const, folder })),
+      { box: 'trash', folder: null },
+      { box: 'paper', folder: null },
+    ];
+    return places
+      .filter((place) => place.box !== box || (box === 'folder' && place.folder!.id !== current?.id))
+      .map((place) => ({ ...place, count: this.letters.count({ citizenId, box: place.box, folderId: place.folder?.id, search, now }) }))
+      .filter((place) => place.count > 0);
   }
 
   /** A letter of this citizen that has arrived; anything else is not found. */
@@ -131,6 +157,30 @@ export class InboxService {
     this.mailboxes.renameFolder(folder.id, name);
     this.record(citizenId, 'folder-renamed', 'R12', { folderId, from: folder.name, to: name });
     return { ok: true };
+  }
+
+  /** How many letters are in a folder now (they go back to the inbox, or Sent, when it is deleted). */
+  folderLetterCount(citizenId: number, folderId: number): number {
+    const folder = this.folder(citizenId, folderId);
+    return this.letters.count({ citizenId, box: 'folder', folderId: folder.id, now: this.mailbox.now(this.mailbox.citizen(citizenId)) });
+  }
+
+  /**
+   * Deletes one of the citizen's own folders; its letters go back to the inbox (letters
+   * the citizen sent, to Sent). The inbox, Sent and the trash are not folders and cannot
+   * be deleted: any id but the citizen's own folder's is not found.
+   */
+  deleteFolder(citizenId: number, folderId: number): number {
+    const folder = this.folder(citizenId, folderId);
+    const letters = this.folderLetterCount(citizenId, folder.id);
+    this.mailboxes.deleteFolder(folder.id);
+    this.record(citizenId, 'folder-deleted', 'R12', { folderId: folder.id, name: folder.name, letters });
+    return letters;
+  }
+
+  /** How many letters emptying the trash would delete for good. */
+  trashCount(citizenId: number): number {
+    return this.letters.count({ citizenId, box: 'trash', now: this.mailbox.now(this.mailbox.citizen(citizenId)) });
   }
 
   /** Moves a letter to a folder, or back to the inbox (or Sent) with `null`; also takes it out of the trash. */

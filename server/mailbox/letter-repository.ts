@@ -25,8 +25,8 @@ interface RawLetter {
   data: string;
 }
 
-/** The columns a listing reads: a letter without its text and data. */
-type RawSummary = Omit<RawLetter, 'body' | 'data'>;
+/** The columns a listing reads: a letter without its text and data, with its number of attachments. */
+type RawSummary = Omit<RawLetter, 'body' | 'data'> & { attachment_count: number };
 
 interface RawAttachment {
   id: number;
@@ -39,6 +39,10 @@ interface RawAttachment {
 }
 
 function toSummary(raw: RawSummary): LetterSummary {
+  return { ...fieldsOf(raw), attachmentCount: raw.attachment_count };
+}
+
+function fieldsOf(raw: Omit<RawLetter, 'body' | 'data'>): Omit<Letter, 'body' | 'data'> {
   return {
     id: raw.id,
     citizenId: raw.citizen_id,
@@ -62,7 +66,7 @@ function toSummary(raw: RawSummary): LetterSummary {
 }
 
 function toLetter(raw: RawLetter): Letter {
-  return { ...toSummary(raw), body: JSON.parse(raw.body), data: JSON.parse(raw.data) };
+  return { ...fieldsOf(raw), body: JSON.parse(raw.body), data: JSON.parse(raw.data) };
 }
 
 function toAttachment(raw: RawAttachment): Attachment {
@@ -106,7 +110,8 @@ const searchCondition = "(sender_name LIKE @search ESCAPE '\\' OR subject LIKE @
 // A listing shows no letter's text: reading bodies (and sorting rows that carry them) cost
 // most of an inbox page's database time.
 const summaryColumns = `id, citizen_id, channel, direction, kind, sender_key, sender_name, recipient, subject, answerable,
-  deadline, delivered_at, read_at, answered_at, reminded_at, folder_id, trashed_at, reply_to`;
+  deadline, delivered_at, read_at, answered_at, reminded_at, folder_id, trashed_at, reply_to,
+  (SELECT count(*) FROM letter_attachments a WHERE a.letter_id = letters.id) AS attachment_count`;
 
 type ListingStatements = { list: Statement<Record<string, unknown>, RawSummary>; count: Statement<Record<string, unknown>, { n: number }> };
 

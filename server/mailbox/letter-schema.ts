@@ -27,7 +27,8 @@ export const senderSchema = z
   .object({
     key: z.string().regex(/^[a-z0-9-]{2,40}$/, '2-40 small letters, digits or dashes'),
     name: z.string().trim().min(2).max(100),
-    kind: z.enum(['public', 'public-digital', 'employer', 'company', 'private', 'issuer']),
+    // `fraud`: a scenario's fraudster (a look-alike sender); a report of its letter is not a false alarm.
+    kind: z.enum(['public', 'public-digital', 'employer', 'company', 'private', 'issuer', 'fraud']),
     writable: z.boolean().default(false),
     autoReply: z.object({ after: positiveDuration, subject: localText, body: localText }).strict().optional(),
   })

@@ -88,6 +88,24 @@ export function mailboxController(post: DigitalPost) {
       res.redirect(303, `${paths.post.inbox}?done=deleted`);
     },
 
+    /** Emptying the trash cannot be undone: a page says how many letters go for good, and asks. */
+    confirmEmptyTrash(req: Request, res: Response): void {
+      const citizenId = me(req);
+      const count = inbox.trashCount(citizenId);
+      if (count === 0) {
+        res.redirect(303, paths.post.trash);
+        return;
+      }
+      res.render('mailbox/confirm', {
+        listing: inbox.list(citizenId, { box: 'trash', page: 1 }),
+        heading: 'mailbox:confirm.emptyTrash.heading',
+        lines: [{ key: 'mailbox:confirm.emptyTrash.lost', params: { count } }, { key: 'mailbox:confirm.emptyTrash.undo', params: {} }],
+        action: paths.post.emptyTrash,
+        button: 'mailbox:confirm.emptyTrash.button',
+        cancel: paths.post.trash,
+      });
+    },
+
     emptyTrash(req: Request, res: Response): void {
       inbox.emptyTrash(me(req));
       res.redirect(303, `${paths.post.trash}?done=emptied`);
@@ -125,6 +143,30 @@ export function mailboxController(post: DigitalPost) {
         return;
       }
       res.redirect(303, `${paths.post.folders}?done=renamed`);
+    },
+
+    /** Deleting a folder keeps its letters: the page says they go back to the inbox, and asks. */
+    confirmDeleteFolder(req: Request, res: Response): void {
+      const citizenId = me(req);
+      const folder = inbox.folder(citizenId, idParam(req));
+      const count = inbox.folderLetterCount(citizenId, folder.id);
+      res.render('mailbox/confirm', {
+        listing: inbox.list(citizenId, { box: 'inbox', page: 1 }),
+        heading: 'mailbox:confirm.deleteFolder.heading',
+        headingParams: { name: folder.name },
+        lines: [
+          count > 0 ? { key: 'mailbox:confirm.deleteFolder.letters', params: { count, name: folder.name } } : { key: 'mailbox:confirm.deleteFolder.empty', params: { name: folder.name } },
+          { key: 'mailbox:confirm.deleteFolder.kept', params: {} },
+        ],
+        action: paths.post.deleteFolder(folder.id),
+        button: 'mailbox:confirm.deleteFolder.button',
+        cancel: paths.post.folders,
+      });
+    },
+
+    deleteFolder(req: Request, res: Response): void {
+      inbox.deleteFolder(me(req), idParam(req));
+      res.redirect(303, `${paths.post.folders}?done=folderDeleted`);
     },
 
     deadlines(req: Request, res: Response): void {

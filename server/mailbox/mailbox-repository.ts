@@ -59,6 +59,7 @@ export class MailboxRepository {
       ),
       insertFolder: db.prepare('INSERT INTO mail_folders (citizen_id, name, created_at) VALUES (?, ?, ?)'),
       renameFolder: db.prepare('UPDATE mail_folders SET name = ? WHERE id = ?'),
+      deleteFolder: db.prepare('DELETE FROM mail_folders WHERE id = ?'),
       // One statement for all the letters of a first visit (500 of them cost 10-20 ms one by one).
       notifyArrived: db.prepare<{ citizenId: number; now: number; channel: 'email' | 'sms'; address: string }>(
         `INSERT INTO mail_notifications (citizen_id, letter_id, channel, address, text, at)
@@ -130,6 +131,11 @@ export class MailboxRepository {
 
   renameFolder(folderId: number, name: string): void {
     this.stmts.renameFolder.run(name, folderId);
+  }
+
+  /** Deletes a folder; its letters lose the folder (`ON DELETE SET NULL`), so they are back in the inbox or Sent. */
+  deleteFolder(folderId: number): void {
+    this.stmts.deleteFolder.run(folderId);
   }
 
   /**

@@ -17,6 +17,7 @@ export function mailboxRoutes(post: DigitalPost): Router {
   router.get(p.inbox, mailbox.inbox);
   router.get(p.sent, mailbox.sent);
   router.get(p.trash, mailbox.trash);
+  router.get(p.emptyTrash, mailbox.confirmEmptyTrash);
   router.post(p.emptyTrash, mailbox.emptyTrash);
   router.get(p.paper, mailbox.paper);
   router.get(p.deadlines, mailbox.deadlines);
@@ -24,6 +25,8 @@ export function mailboxRoutes(post: DigitalPost): Router {
   router.post(p.folders, mailbox.createFolder);
   router.get(p.folder(':id'), mailbox.folder);
   router.post(p.renameFolder(':id'), mailbox.renameFolder);
+  router.get(p.deleteFolder(':id'), mailbox.confirmDeleteFolder);
+  router.post(p.deleteFolder(':id'), mailbox.deleteFolder);
   router.get(p.letter(':id'), mailbox.letter);
   router.get(p.attachment(':id', ':attachmentId'), mailbox.attachment);
   router.post(p.move(':id'), mailbox.move);

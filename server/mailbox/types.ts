@@ -37,7 +37,7 @@ export type LetterKind =
  * The kind of sender decides what an exemption from Digital Post changes (R16, R21):
  * only `public` senders switch to paper post; the others keep sending digitally.
  */
-export type SenderKind = 'public' | 'public-digital' | 'employer' | 'company' | 'private' | 'issuer';
+export type SenderKind = 'public' | 'public-digital' | 'employer' | 'company' | 'private' | 'issuer' | 'fraud';
 
 export interface Sender {
   key: string;
@@ -110,8 +110,8 @@ export interface Letter {
   data: Record<string, unknown>;
 }
 
-/** What a listing shows of a letter: all but its text and data. */
-export type LetterSummary = Omit<Letter, 'body' | 'data'>;
+/** What a listing shows of a letter: all but its text and data, and how many attachments it has (the paperclip). */
+export type LetterSummary = Omit<Letter, 'body' | 'data'> & { attachmentCount: number };
 
 export interface Attachment {
   id: number;

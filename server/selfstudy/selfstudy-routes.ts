@@ -1,10 +1,13 @@
 import crypto from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import { forgetLoginOf } from '../blocking/session.ts';
+import { forgetCelebrated } from '../exercises/celebration.ts';
 import type { Context } from '../context.ts';
 import { printableCards } from '../keycard/keycard-print.ts';
 import { paths } from '../paths.ts';
 import { newSelfStudyClassCode } from '../teacher/join-code.ts';
 import type { ClassRow } from '../teacher/types.ts';
+import { nextPracticeLesson } from './practice-lessons.ts';
 
 export const ownerCookie = 'sandbox.practice';
 export const selfStudyScenario = 'self-study';
@@ -17,7 +20,7 @@ export const hashToken = (token: string) => crypto.createHash('sha256').update(t
  * hand: the welcome letter and the key card. A cookie with a random token proves they
  * own it; only its hash is stored.
  */
-export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'keycards' | 'scenarios' | 'random'>, secureCookies: boolean): Router {
+export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'keycards' | 'scenarios' | 'random' | 'library' | 'exercises'>, secureCookies: boolean): Router {
   const router = Router();
 
   const ownClass = (req: Request): ClassRow | undefined => {
@@ -38,7 +41,10 @@ export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'key
 
   router.post(paths.practice.start, async (req, res) => {
     const previous = ownClass(req);
-    if (previous) ctx.classes.delete(previous.id);
+    if (previous) {
+      for (const citizen of ctx.citizens.listInClass(previous.id)) forgetCelebrated(req, res, citizen.id, secureCookies);
+      ctx.classes.delete(previous.id);
+    }
     const token = crypto.randomBytes(32).toString('hex');
     await ctx.scenarios.load(selfStudyScenario, {
       classCode: newSelfStudyClassCode(ctx.random),
@@ -52,14 +58,47 @@ export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'key
     res.redirect(303, paths.practice.welcome);
   });
 
-  router.get(paths.practice.welcome, requireOwnClass, (_req, res) => {
+  router.get(paths.practice.welcome, requireOwnClass, (req, res) => {
     const citizen = res.locals.practiceCitizen;
-    res.render('selfstudy/welcome', { citizen, blueprint: ctx.citizens.blueprintOf(citizen.id), reset: _req.query.reset === '1' });
+    const klass: ClassRow = res.locals.practiceClass;
+    // A later lesson (e.g. the phishing letter): its title instead of the first activation's text.
+    const lesson = klass.scenario === selfStudyScenario ? null : ctx.library.read(klass.scenario);
+    res.render('selfstudy/welcome', { citizen, blueprint: ctx.citizens.blueprintOf(citizen.id), reset: req.query.reset === '1', lesson, started: req.query.started === '1' });
+  });
+
+  // The next lesson: a new identity of one in the next scenario, owned by the same browser (the same token).
+  router.post(paths.practice.next, requireOwnClass, async (req, res) => {
+    const previous: ClassRow = res.locals.practiceClass;
+    const next = nextPracticeLesson(previous.scenario);
+    if (!next) {
+      res.redirect(303, paths.practice.welcome);
+      return;
+    }
+    const guided = ctx.exercises.classGuided(previous.id);
+    forgetLoginOf(req, res, res.locals.practiceCitizen.id);
+    forgetCelebrated(req, res, res.locals.practiceCitizen.id, secureCookies);
+    ctx.classes.delete(previous.id);
+    const klass = await ctx.scenarios.load(next, {
+      classCode: newSelfStudyClassCode(ctx.random),
+      className: 'Self-study',
+      traineeCount: 1,
+      kind: 'selfstudy',
+      ownerTokenHash: hashToken(req.cookies[ownerCookie]),
+      actor: 'trainee',
+    });
+    // Practising alone the guide stays as it was (the first lesson has it on from the start).
+    if (guided) ctx.exercises.setClassGuided(klass.id, true, 'cli');
+    res.redirect(303, `${paths.practice.welcome}?started=1`);
   });
 
   router.get(paths.practice.card, requireOwnClass, (_req, res) => {
     const citizen = res.locals.practiceCitizen;
     res.render('keycard/cards', { cards: printableCards(ctx.keycards, citizen), backHref: paths.practice.welcome });
+  });
+
+  // A reset cannot be undone: a page says what goes, and its button posts.
+  router.get(paths.practice.reset, requireOwnClass, (_req, res) => {
+    res.render('selfstudy/reset');
   });
 
   router.post(paths.practice.reset, requireOwnClass, (_req, res) => {

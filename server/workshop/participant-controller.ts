@@ -54,7 +54,13 @@ export function participantController(parts: WorkshopParts) {
       const letterId = idParam(req.params.id);
       const first = reports.reportLetter(me(req), letterId);
       const letter = reports.letter(me(req), letterId);
-      res.render('workshop/reported', { subject: textIn(letter.subject, res.locals.lang as Lang), sender: letter.senderName, letterHref: paths.post.letter(letter.id), first });
+      res.render('workshop/reported', {
+        subject: textIn(letter.subject, res.locals.lang as Lang),
+        sender: letter.senderName,
+        letterHref: paths.post.letter(letter.id),
+        first,
+        genuine: reports.isGenuine(me(req), letter),
+      });
     },
   };
 }

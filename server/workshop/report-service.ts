@@ -7,8 +7,11 @@ import type { WorkshopRepository } from './workshop-repository.ts';
 
 /**
  * "Report as fraud" on a letter in Digital Post (R14: tell the issuer at once). Every
- * incoming letter has the action, so a staged letter does not stand out; reporting a
- * staged one scores in the workshop, reporting a genuine one is logged as a false alarm.
+ * incoming letter has the action, in the same place, so a staged letter does not stand
+ * out; reporting a staged one scores in the workshop, reporting a genuine one is logged
+ * as a false alarm (`staged: false, genuine: true`) and the trainee is told it was genuine.
+ * A letter is not genuine when a workshop staged it or its sender is a scenario's
+ * fraudster (sender kind `fraud`, e.g. the phishing-letter scenario's look-alike).
  */
 export class ReportService {
   constructor(private readonly deps: { repo: WorkshopRepository; mailbox: MailboxService; events: EventLog; targetEvents: TargetEvents }) {}
@@ -18,6 +21,14 @@ export class ReportService {
     const letter = this.deps.mailbox.arrivedLetters(citizenId).find((candidate) => candidate.id === letterId && candidate.direction === 'in');
     if (!letter) throw new NotFound();
     return letter;
+  }
+
+  /** Whether a letter is what it says it is: not staged by a workshop and not from a scenario's fraudster. */
+  isGenuine(citizenId: number, letter: Letter): boolean {
+    if (this.deps.repo.byLetter(citizenId, letter.id)) return false;
+    if (letter.senderKey === null) return true;
+    const citizen = this.deps.mailbox.citizen(citizenId);
+    return this.deps.mailbox.senders(citizen.classId).find((sender) => sender.key === letter.senderKey)?.kind !== 'fraud';
   }
 
   /** Reports a letter once; returns whether this was the first report of it. */
@@ -38,7 +49,7 @@ export class ReportService {
       actor: 'trainee',
       type: workshopEvents.reported,
       rule: 'R14',
-      data: { channel: 'letter', letterId: letter.id, staged: false },
+      data: { channel: 'letter', letterId: letter.id, staged: false, genuine: this.isGenuine(citizenId, letter) },
       at: this.deps.mailbox.now(citizen),
     });
     return true;

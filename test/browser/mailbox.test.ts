@@ -201,8 +201,68 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
     await page.getByRole('link', { name: 'Deleted letters (trash)' }).click();
     await seeText(page, 'Your home contents insurance has been renewed');
     await axeClean(page);
-    await page.getByRole('button', { name: 'Empty the trash' }).click();
+    await page.getByRole('link', { name: 'Empty the trash' }).click();
+    await seeHeading(page, 'Do you want to empty the trash?');
+    await page.getByRole('button', { name: 'Yes, empty the trash' }).click();
     await seeText(page, 'The trash has been emptied.');
+    await person.close();
+  });
+
+  it('searches across folders, deletes a folder (its letter back in the inbox) and empties the trash, each through its confirmation', async () => {
+    const person = await newPerson(browser, app.url);
+    const page = await person.newPage();
+    await logIn(page, '/post?lang=en', 'ahmed.karimi', 'Bog7531x');
+    await seeHeading(page, 'Inbox');
+    const taxRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Your tax assessment for 2025 is ready' }) });
+    expect(await taxRow.getByText('Has an attachment').count()).toBe(1);
+    const insuranceRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Your home contents insurance has been renewed' }) });
+    expect(await insuranceRow.getByTestId('paperclip').count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Manage folders' }).click();
+    await page.getByLabel('Name of the new folder').fill('Flat');
+    await page.getByRole('button', { name: 'Create folder' }).click();
+    await seeText(page, 'The folder has been created.');
+    await page.getByRole('link', { name: 'Inbox', exact: true }).click();
+    await page.getByRole('link', { name: 'Rental contract to sign' }).click();
+    await page.getByLabel('Move to').selectOption({ label: 'Flat' });
+    await page.getByRole('button', { name: 'Move', exact: true }).click();
+    await seeText(page, 'The letter has been moved.');
+
+    await page.getByRole('link', { name: 'Inbox', exact: true }).click();
+    await page.getByLabel('Search by sender or subject').fill('rental contract');
+    await page.keyboard.press('Enter');
+    await seeText(page, 'No letter matches your search.');
+    await seeText(page, 'Also found in:');
+    await axeClean(page);
+    await page.getByRole('navigation', { name: 'Other places with letters that match the search' }).getByRole('link', { name: 'Folder: Flat: 1 letter' }).click();
+    await seeHeading(page, 'Folder: Flat');
+    await page.getByRole('link', { name: 'Rental contract to sign' }).waitFor();
+
+    await page.getByRole('link', { name: 'Manage folders' }).click();
+    await page.getByRole('link', { name: 'Delete the folder “Flat”' }).click();
+    await seeHeading(page, 'Do you want to delete the folder “Flat”?');
+    await seeText(page, 'The folder “Flat” holds 1 letter. It is not deleted: it goes back to the inbox');
+    await axeClean(page);
+    await page.getByRole('button', { name: 'Yes, delete the folder' }).click();
+    await seeText(page, 'The folder has been deleted. Its letters are back in the inbox.');
+    await axeClean(page);
+    expect(await page.getByRole('link', { name: 'Folder: Flat' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Inbox', exact: true }).click();
+    await page.getByRole('link', { name: 'Rental contract to sign' }).click();
+    await page.getByRole('button', { name: 'Delete' }).click();
+
+    await page.getByRole('link', { name: 'Deleted letters (trash)' }).click();
+    await page.getByRole('link', { name: 'Empty the trash' }).click();
+    await seeHeading(page, 'Do you want to empty the trash?');
+    await seeText(page, '1 letter in the trash will be deleted for good, with its attachments.');
+    await axeClean(page);
+    await page.getByRole('link', { name: 'No, go back' }).click();
+    await seeHeading(page, 'Deleted letters');
+    await page.getByRole('link', { name: 'Empty the trash' }).click();
+    await page.getByRole('button', { name: 'Yes, empty the trash' }).focus();
+    await page.keyboard.press('Enter');
+    await seeText(page, 'The trash has been emptied.');
+    await seeText(page, 'There are no letters here.');
     await person.close();
   });
 

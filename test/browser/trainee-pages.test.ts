@@ -28,20 +28,24 @@ const letterOf = (world: World, test: (letter: ReturnType<Context['mailbox']['ar
 let folderId: string | undefined;
 let decisionId: string | undefined;
 
+/** A folder of the owner's mailbox; made once. */
+function ownFolder(world: World): Record<string, string> {
+  if (!folderId) {
+    const made = world.ctx.post.inbox.createFolder(world.owner.citizenId, 'Skat');
+    if (!made.ok) throw new Error('no folder');
+    folderId = String(made.folderId);
+  }
+  return { id: folderId };
+}
+
 /** For each GET route with parameters: an object that belongs to the owner (or to the owner's teacher). */
 const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/post/letters/:id': (world) => ({ id: letterOf(world, (letter) => letter.senderKey === 'skattestyrelsen') }),
   '/post/letters/:id/answer': (world) => ({ id: letterOf(world, (letter) => letter.answerable) }),
   '/post/letters/:id/forward': (world) => ({ id: letterOf(world, (letter) => letter.direction === 'in') }),
   '/post/letters/:id/sign': (world) => ({ id: letterOf(world, (letter) => letter.kind === 'signature-request') }),
-  '/post/folders/:id': (world) => {
-    if (!folderId) {
-      const made = world.ctx.post.inbox.createFolder(world.owner.citizenId, 'Skat');
-      if (!made.ok) throw new Error('no folder');
-      folderId = String(made.folderId);
-    }
-    return { id: folderId };
-  },
+  '/post/folders/:id': (world) => ownFolder(world),
+  '/post/folders/:id/delete': (world) => ownFolder(world),
   '/exemption/decisions/:id': (world) => {
     if (!decisionId) {
       const citizen = world.ctx.citizens.findById(world.owner.citizenId)!;
@@ -67,8 +71,8 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/call/:token': (world) => ({ token: workshopFixture(world).callToken }),
 };
 
-/** Not pages: files (PDF, CSV, downloads) and the health check. */
-const notAPage = (path: string) => /\.(pdf|csv)$|\/attachments\/|\/download$|^\/healthz$/.test(path);
+/** Not pages: files (PDF, CSV, downloads, the icon) and the health check. */
+const notAPage = (path: string) => /\.(pdf|csv)$|\/attachments\/|\/download$|^\/healthz$|^\/favicon\.ico$/.test(path);
 
 /** The pages a trainee, a teacher and a visitor use most: also checked in every language and display setting. */
 const mainPages = (world: World) => ({

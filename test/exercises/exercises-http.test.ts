@@ -41,6 +41,34 @@ describe('the trainee’s home of exercises', () => {
     expect(list.text).toMatch(/class="exercise todo next">[\s\S]*?Read the letter from Skattestyrelsen/);
   });
 
+  it('does not bring old congratulations back at a later login, even in a browser that has forgotten them', async () => {
+    const { ctx, app, agent } = await setup();
+    await loginAs(agent, ctx, 'ahmed.karimi', 'Bog7531x', 'post');
+    expect(visibleText((await agent.get('/my-nemid?lang=en')).text)).toContain('You have done the exercise “Log in with NemID”.');
+    const citizen = ctx.citizens.findByIdentifier('ahmed.karimi')!;
+    const tax = ctx.mailbox.arrivedLetters(citizen.id).find((letter) => letter.senderKey === 'skattestyrelsen')!;
+    expect(visibleText((await agent.get(`/post/letters/${tax.id}`)).text)).toContain('You have done the exercise “Read the letter from Skattestyrelsen”.');
+    await logOut(agent);
+
+    for (const browser of [agent, request.agent(app)]) {
+      await browser.get('/?lang=en');
+      await loginAs(browser, ctx, 'ahmed.karimi', 'Bog7531x', 'post');
+      const page = visibleText((await browser.get('/my-nemid')).text);
+      expect(page).not.toContain('Well done!');
+      expect(visibleText((await browser.get('/exercises')).text)).toContain('2 of 5 done.');
+      await logOut(browser);
+    }
+
+    const fresh = request.agent(app);
+    await fresh.get('/?lang=en');
+    await loginAs(fresh, ctx, 'ahmed.karimi', 'Bog7531x', 'post');
+    const answer = await submitForm(fresh, `/post/letters/${tax.id}/answer`, `/post/letters/${tax.id}/answer`, { body: 'Tak, det ser rigtigt ud.' });
+    expect(answer.status).toBe(303);
+    const news = visibleText((await fresh.get(answer.headers.location!)).text);
+    expect(news).toContain('You have done the exercise “Answer the letter from Skattestyrelsen”.');
+    expect(news).not.toContain('Log in with NemID”.');
+  });
+
   it('keeps the progress across sessions: logged out and in again, the login is still done', async () => {
     const { ctx, agent } = await setup();
     await loginAs(agent, ctx, 'anna.schmidt', 'Sommer42');

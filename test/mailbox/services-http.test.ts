@@ -134,7 +134,7 @@ describe('the mailbox pages', () => {
     const insurance = ctx.mailbox.arrivedLetters(citizen.id).find((l) => l.senderKey === 'forsikring')!;
     expect((await submitForm(agent, `/post/letters/${insurance.id}`, `/post/letters/${insurance.id}/delete`, {})).headers.location).toBe('/post?done=deleted');
     expect(visibleText((await agent.get('/post/trash')).text)).toContain('Din indboforsikring er fornyet');
-    await submitForm(agent, '/post/trash', '/post/trash/empty', {});
+    await submitForm(agent, '/post/trash/empty', '/post/trash/empty', {});
     expect(visibleText((await agent.get('/post/trash')).text)).toContain('Der er ingen breve her.');
   });
 

@@ -81,6 +81,7 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/post/letters/:id/sign': (world) => ({ id: String(ownerLetter(world, 'signature-request').id) }),
   '/post/folders/:id': (world) => ({ id: String(ownerFolder(world)) }),
   '/post/folders/:id/rename': (world) => ({ id: String(ownerFolder(world)) }),
+  '/post/folders/:id/delete': (world) => ({ id: String(ownerFolder(world)) }),
 };
 
 /** A letter of the owner's from the scenario, by its kind. */

@@ -58,4 +58,25 @@ describe('practising alone', () => {
     expect((await ctx.login.checkPassword(nemidNumber, temporary)).kind).toBe('choose-password');
     expect((await agent.get('/my-nemid')).status).toBe(303);
   });
+
+  it('asks before "Reset my practice NemID" on a page that says what is lost; only its button resets', async () => {
+    const { ctx, agent, welcome, nemidNumber, temporary } = await practising();
+    expect(welcome.text).toContain('<a class="button secondary" href="/practice/reset">Reset my practice NemID</a>');
+    await submitForm(agent, '/login', '/login', { identifier: nemidNumber, password: temporary });
+    await submitForm(agent, '/login/new-password', '/login/new-password', { password: 'Lampe5151', repeat: 'Lampe5151', userId: '' });
+    await submitForm(agent, '/login/key', '/login/key', { code: codeForAskedKey(ctx, nemidNumber).code });
+    const confirm = await agent.get('/practice/reset?lang=en');
+    expect(confirm.status).toBe(200);
+    const text = visibleText(confirm.text);
+    expect(text).toContain('Do you want to reset your practice NemID?');
+    expect(text).toContain('the password and the user ID you chose yourself: you log in with the temporary password again');
+    expect(text).toContain('your letters, answers and folders in Digital Post');
+    expect(text).toContain('This cannot be undone.');
+    expect(confirm.text).toContain('<a href="/practice/welcome">No, go back</a>');
+    expect(ctx.citizens.findByIdentifier(nemidNumber)!.state).toBe('active');
+    const reset = await submitForm(agent, '/practice/reset', '/practice/reset', {});
+    expect(reset.headers.location).toBe('/practice/welcome?reset=1');
+    expect(ctx.citizens.findByIdentifier(nemidNumber)!.state).toBe('pending');
+    expect((await request(testApp(ctx)).get('/practice/reset')).headers.location).toBe('/#practice');
+  });
 });
