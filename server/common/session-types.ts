@@ -12,6 +12,8 @@ declare module 'express-session' {
     login?: LoginJourney;
     /** Set once the three-part login is done. */
     citizenId?: number;
+    /** The service that login was for: where a step of the finished login sends the browser back to. */
+    loggedInTo?: ServiceId;
     classId?: number;
     teacherId?: number;
     /** A message for the teacher console's next page (e.g. how long a reset took). */
