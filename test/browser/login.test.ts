@@ -153,7 +153,7 @@ describe('CSRF in the browser', () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
     await page.goto('/login?lang=en');
-    await page.locator('main input[name="_csrf"]').evaluate((input) => input.remove());
+    await page.locator('main form[action="/login"] input[name="_csrf"]').evaluate((input) => input.remove());
     await page.getByLabel('User ID').fill('jens.nielsen');
     await page.getByLabel('Password').fill('Cykel8642');
     await page.getByRole('button', { name: 'Next' }).click();
