@@ -48,7 +48,7 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   app.use(exerciseRoutes(ctx, config.tls)); // first: every page gets the display settings, the guide and the exercises' news
   // First: a staged call (R5) rings on every page of a signed-in participant. The workshop page moves the class clock as the class page does.
   app.use(workshopRoutes(ctx.workshop, teacherConsole(ctx).classes));
-  app.use(homeRoutes());
+  app.use(homeRoutes(ctx));
   app.use(loginRoutes(ctx.login, limit));
   app.use(myNemidRoutes(ctx));
   app.use(enrolmentRoutes(ctx, config.tls), exemptionRoutes(ctx)); // before the services: a bank NemID not activated is refused there (R7)

@@ -9,6 +9,8 @@ export const paths = {
     start: '/login',
     newPassword: '/login/new-password',
     key: '/login/key',
+    /** "Afbryd": breaks off the login at any step (a POST, with CSRF). */
+    cancel: '/login/cancel',
   },
   logout: '/logout',
   myNemid: '/my-nemid',

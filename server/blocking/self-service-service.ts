@@ -70,7 +70,7 @@ export class SelfService {
     // must not replace it (an 8-hour lock would end it by itself).
     if (fresh.state === 'active') {
       const late = this.deps.login.countWrongPassword(fresh);
-      if (late && late.kind !== 'no-card') return late;
+      if (late.kind !== 'counted' && late.kind !== 'no-card') return late;
     }
     return { kind: 'wrong' };
   }

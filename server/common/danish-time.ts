@@ -43,6 +43,15 @@ export function formatDanishTime(ms: number, lang: keyof typeof locales): string
   return formats[lang].format(new Date(ms));
 }
 
+const dateFormats = Object.fromEntries(
+  Object.entries(locales).map(([lang, locale]) => [lang, new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone })]),
+) as Record<keyof typeof locales, Intl.DateTimeFormat>;
+
+/** A day as people in Denmark write it in a letter, in each language ("21. december 2026"). */
+export function formatDanishDate(ms: number, lang: keyof typeof locales): string {
+  return dateFormats[lang].format(new Date(ms));
+}
+
 /** Which greeting fits this moment in Denmark: "godmorgen" until 10, "goddag" until 18, then "godaften". */
 export function partOfDay(ms: number): 'morning' | 'day' | 'evening' {
   const { hour } = danishTime(ms);

@@ -14,6 +14,8 @@ declare module 'express-session' {
     login?: LoginJourney;
     /** Set once the three-part login is done. */
     citizenId?: number;
+    /** The service that login was for: where a step of the finished login sends the browser back to. */
+    loggedInTo?: ServiceId;
     classId?: number;
     /** Only exercises completed by events after `eventId` are celebrated in this session (server/exercises/experience.ts). */
     newsAfter?: { citizenId: number; eventId: number };

@@ -22,7 +22,8 @@ export interface DeskScenarioDeps {
 /**
  * The part of a desk scenario (`nemid-borgerservice`, `nemid-bank`) that a NemID holder
  * gets with the NemID, restored with every trainee (issue, reset): the mailbox's first
- * letter (R8), and for a bank NemID the welcome letter by post, arriving after a few
+ * letter (R8), and for a bank NemID the welcome letter (NemID number and temporary
+ * password) and, in a letter of its own, the key card, both by post, arriving after a few
  * working days, and the block on public self-service until the bank activates it (R7),
  * which the scenario `bank-nemid-not-activated` gives its trainees too.
  */
@@ -52,6 +53,8 @@ export class DeskScenarioPart implements ScenarioPart {
     );
     if (desk !== 'bank') return;
     const params = { name: citizen.name, nemidNumber: citizen.nemidNumber, password: citizens.blueprintOf(citizenId).knownPassword };
+    // Two letters, as the banks sent them: whoever finds one does not hold the whole NemID (R5: never keep the password with the key card).
+    const post = { at: addWorkingDays(now, postDeliveryWorkingDays), rule: 'R7', senderKind: 'company' } as const;
     mailbox.sendPaperPost(
       citizenId,
       {
@@ -61,7 +64,18 @@ export class DeskScenarioPart implements ScenarioPart {
         body: localised('enrolment:letters.bankWelcome.body', params),
         data: { welcomeLetter: true },
       },
-      { at: addWorkingDays(now, postDeliveryWorkingDays), rule: 'R7', senderKind: 'company' },
+      post,
+    );
+    mailbox.sendPaperPost(
+      citizenId,
+      {
+        sender: bankSender,
+        kind: 'notice',
+        subject: localised('enrolment:letters.bankKeyCard.subject'),
+        body: localised('enrolment:letters.bankKeyCard.body', { name: citizen.name }),
+        data: { keyCardLetter: true },
+      },
+      post,
     );
   }
 }

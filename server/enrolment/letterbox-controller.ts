@@ -35,7 +35,8 @@ export function letterboxController(ctx: Context, enrolment: EnrolmentService) {
           at: letter.deliveredAt,
           subject: textIn(letter.subject, lang),
           blocks: formatBody(textIn(letter.body, lang)),
-          welcome: letter.data.welcomeLetter === true,
+          // the envelope with the key card (a bank NemID sends it apart from the password)
+          keyCard: letter.data.keyCardLetter === true,
         }));
       const practice = practiceClassOf(ctx, req);
       res.render('enrolment/letterbox', {

@@ -34,6 +34,7 @@ const keyLessons: Record<string, string> = {
 
 const fieldLessons: Record<string, string> = {
   'login:errors.wrongCredentials': 'guide:lessons.wrongPassword',
+  'login:errors.wrongPassword': 'guide:lessons.wrongPassword',
   'login:errors.codeFormat': 'guide:lessons.codeFormat',
   'login:errors.stale': 'guide:lessons.stale',
   'credentials:password.repeatDiffers': 'guide:lessons.repeatPassword',
@@ -41,7 +42,7 @@ const fieldLessons: Record<string, string> = {
 
 /**
  * The rules behind the mistakes a login page reports: why it happened and what to do
- * next, never a secret (not which of user ID or password was wrong, never a code).
+ * next, never a secret (never a code or a password).
  */
 export function lessonsFor(state: LoginPageState): Lesson[] {
   const lessons: Lesson[] = [];

@@ -21,7 +21,10 @@ export function loginController(login: LoginService) {
 
   return {
     showStart(req: Request, res: Response): void {
-      renderStart(res, 200, { service: serviceFrom(req.query.service) });
+      const service = serviceFrom(req.query.service);
+      // Logged in already (Back after the login, or a second login at a shared computer): say so, and offer the way on.
+      const loggedIn = req.session.citizenId !== undefined && req.session.login === undefined;
+      renderStart(res, 200, { service, alreadyIn: loggedIn ? services[service] : null });
     },
 
     async submitPassword(req: Request, res: Response): Promise<void> {
@@ -34,7 +37,9 @@ export function loginController(login: LoginService) {
       }
       const outcome = await login.checkPassword(parsed.data.identifier, parsed.data.password, service);
       if (outcome.kind === 'wrong') {
-        renderStart(res, 401, { service, identifier, errors: { form: ['login:errors.wrongCredentials'] } });
+        const known = outcome.triesLeft !== undefined;
+        const key = known ? 'login:errors.wrongPassword' : 'login:errors.wrongCredentials';
+        renderStart(res, 401, { service, identifier, errors: { form: [key] }, errorParams: known ? { [key]: { count: outcome.triesLeft } } : {} });
         return;
       }
       if (outcome.kind === 'key' || outcome.kind === 'choose-password') {
@@ -100,6 +105,7 @@ export function loginController(login: LoginService) {
             session.citizenId = outcome.citizen.id;
             session.classId = outcome.citizen.classId;
             if (journey.newsAfter !== undefined) session.newsAfter = { citizenId: outcome.citizen.id, eventId: journey.newsAfter };
+            session.loggedInTo = journey.service;
           },
           (error) => (error ? next(error) : res.redirect(303, services[journey.service])),
         );
@@ -125,6 +131,22 @@ export function loginController(login: LoginService) {
       }
       delete req.session.login;
       renderStart(res, refusalStatus(outcome), { service: journey.service, refusal: refusalMessage(outcome, res.locals.time) });
+    },
+
+    /** "Afbryd": ends the login attempt at whatever step it is; back to the service when already logged in, else the front page. */
+    cancel(req: Request, res: Response): void {
+      const journey = req.session.login;
+      const service = journey?.service ?? serviceFrom(formText(req.body, 'service'));
+      if (journey) {
+        login.cancel(journey.citizenId, journey.service);
+        delete req.session.login;
+      }
+      // Every service asks for the login, so going back to one not logged in would only show the login again.
+      if (req.session.citizenId !== undefined) {
+        res.redirect(303, services[service]);
+        return;
+      }
+      res.redirect(303, `${paths.home}?loginCancelled=1`);
     },
 
     logout(req: Request, res: Response, next: (error?: unknown) => void): void {

@@ -44,9 +44,16 @@ export type Refusal =
 export type PasswordOutcome =
   | { kind: 'key'; citizen: Citizen }
   | { kind: 'choose-password'; citizen: Citizen }
-  /** A wrong user ID and a wrong password look the same to the person typing. */
-  | { kind: 'wrong' }
+  /**
+   * A wrong password, or a user ID no NemID has. A wrong password of a known NemID says
+   * how many tries are left before the lock (as a wrong key code does); an unknown user
+   * ID has no count to tell.
+   */
+  | { kind: 'wrong'; triesLeft?: number }
   | Refusal;
+
+/** A wrong password counted: the tries left before the next lock, or the refusal that now applies. */
+export type PasswordCount = { kind: 'counted'; triesLeft: number } | Refusal;
 
 export type KeyOutcome =
   | { kind: 'ok'; citizen: Citizen; renewedCard?: KeyCard; switchedToNewCard: boolean }
@@ -164,20 +171,29 @@ export class LoginService {
       return { kind: 'key', citizen: fresh };
     }
 
-    return this.countWrongPassword(fresh) ?? { kind: 'wrong' };
+    const counted = this.countWrongPassword(fresh);
+    return counted.kind === 'counted' ? { kind: 'wrong', triesLeft: counted.triesLeft } : counted;
   }
 
   /**
    * Counts one wrong password for this citizen (at the login or at the issuer's
-   * self-service) and locks at the threshold; returns the refusal that now applies.
+   * self-service) and locks at the threshold: LOCK001 after `passwordTries`, LOCK002 after
+   * `passwordTriesAfterTemporaryLock` more once a LOCK001 has passed. Returns the tries
+   * left before that lock, or the refusal that now applies.
    */
-  countWrongPassword(citizen: Citizen): Refusal | undefined {
+  countWrongPassword(citizen: Citizen): PasswordCount {
     const settings = this.settingsOf(citizen);
     const count = this.deps.citizens.addWrongPassword(citizen.id);
     const threshold = citizen.hadTemporaryLock ? settings.passwordTriesAfterTemporaryLock : settings.passwordTries;
     this.record(citizen, 'wrong-password', 'R4', { count, threshold });
     if (count === threshold) return this.lock(citizen, citizen.hadTemporaryLock ? 'LOCK002' : 'LOCK001', settings);
-    return this.refusalFor(this.deps.citizens.findById(citizen.id)!);
+    return this.refusalFor(this.deps.citizens.findById(citizen.id)!) ?? { kind: 'counted', triesLeft: Math.max(0, threshold - count) };
+  }
+
+  /** The trainee breaks off a login at one of its steps ("Afbryd"); nothing of the NemID changes. */
+  cancel(citizenId: number, service: string): void {
+    const citizen = this.deps.citizens.findById(citizenId);
+    if (citizen) this.record(citizen, 'login-cancelled', 'R4', { service });
   }
 
   /** Counts one wrong key code (at the login or the issuer's self-service); LOCK003 at the threshold. */

@@ -70,6 +70,12 @@ export const letterTemplateSchema = z
     answerable: z.boolean().default(false),
     /** The answer deadline, counted from the arrival (R10). */
     deadline: positiveDuration.optional(),
+    /**
+     * The reminder's own text (rykker), sent when the deadline passes unanswered: its
+     * `{{deadline}}` is the reminder's new deadline as a date, so a subject that counts
+     * days ("senest om 14 dage") need not be repeated after those days have passed.
+     */
+    reminder: z.object({ subject: localText, body: localText }).strict().optional(),
     attachments: z.array(attachmentSchema).max(5).default([]),
     payslip: payslipSchema.optional(),
     taxAssessment: taxAssessmentSchema.optional(),
@@ -79,6 +85,9 @@ export const letterTemplateSchema = z
   .superRefine((letter, ctx) => {
     const needs = { payslip: 'payslip', 'tax-assessment': 'taxAssessment', 'signature-request': 'contract' } as const;
     const field = letter.kind === 'letter' ? undefined : needs[letter.kind];
+    if (letter.reminder && letter.deadline === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reminder'], message: 'a deadline: only a letter with a deadline gets a reminder' });
+    }
     if (field && letter[field] === undefined) {
       ctx.addIssue({ code: 'custom', path: [field], message: `the ${field} figures of a letter of kind "${letter.kind}"` });
     }

@@ -3,6 +3,7 @@ import type { Citizen } from '../citizen/types.ts';
 import type { ClassClock } from '../common/clock.ts';
 import { NotFound } from '../common/errors.ts';
 import type { Actor, EventLog } from '../common/event-log.ts';
+import { formatDanishDate } from '../common/danish-time.ts';
 import { languages, translator, type Lang } from '../common/i18n.ts';
 import type { Db } from '../storage/connection.ts';
 import type { LetterRepository } from './letter-repository.ts';
@@ -36,6 +37,16 @@ export function localised(key: string, params: Record<string, unknown> | ((lang:
   const text = {} as LocalText;
   for (const lang of languages) text[lang] = translator(lang)(key, typeof params === 'function' ? params(lang) : params) as string;
   return text;
+}
+
+/** A scenario's own text in every language it has, its `{{name}}` places filled in (the values are plain text). */
+function fillIn(text: LocalText, params: (lang: Lang) => Record<string, string>): LocalText {
+  const filled = {} as LocalText;
+  for (const lang of languages) {
+    const own = text[lang];
+    if (own !== undefined) filled[lang] = own.replace(/\{\{(\w+)\}\}/g, (place, name: string) => params(lang)[name] ?? place);
+  }
+  return filled;
 }
 
 /** The simulated e-mail address notifications go to until the trainee sets one. */
@@ -104,15 +115,19 @@ export class MailboxService {
     const now = this.now(citizen);
     for (const overdue of this.deps.letters.overdueUnreminded(citizenId, now)) {
       if (!this.deps.letters.markReminded(overdue.id, now)) continue;
-      const subjectIn = (lang: Lang) => ({ subject: overdue.subject[lang] ?? overdue.subject.da, sender: overdue.senderName });
+      // The reminder gives as long again as the letter gave, and says until when as a date.
+      const deadline = overdue.deadline! + Math.max(0, overdue.deadline! - overdue.deliveredAt);
+      const params = (lang: Lang) => ({ subject: overdue.subject[lang] ?? overdue.subject.da, sender: overdue.senderName, deadline: formatDanishDate(deadline, lang) });
+      const own = overdue.data.reminder as { subject: LocalText; body: LocalText } | undefined;
       this.deliver(
         citizenId,
         {
           sender: overdue.senderKey ?? overdue.senderName,
           kind: 'reminder',
-          subject: localised('mailbox:reminder.subject', subjectIn),
-          body: localised('mailbox:reminder.body', subjectIn),
+          subject: own ? fillIn(own.subject, params) : localised('mailbox:reminder.subject', params),
+          body: own ? fillIn(own.body, params) : localised('mailbox:reminder.body', params),
           answerable: overdue.answerable,
+          deadline,
         },
         { at: overdue.deadline!, rule: 'R10', replyTo: overdue.id },
       );

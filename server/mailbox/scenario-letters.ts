@@ -80,7 +80,7 @@ export class ScenarioLetters {
             generator: attachment.type,
             spec: { payslip: template.payslip, taxAssessment: template.taxAssessment, contract: template.contract },
           })),
-          data: { payslip: template.payslip, taxAssessment: template.taxAssessment, contract: template.contract },
+          data: { payslip: template.payslip, taxAssessment: template.taxAssessment, contract: template.contract, reminder: template.reminder },
         },
         { at, actor: 'system', read: template.read },
       );

@@ -14,6 +14,12 @@ export const selfStudyScenario = 'self-study';
 
 export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
+/** The practice identity's class this browser owns (by its owner cookie), if it has one. */
+export function practiceClassOf(classes: Context['classes'], req: Request): ClassRow | undefined {
+  const token = req.cookies?.[ownerCookie];
+  return typeof token === 'string' && token.length === 64 ? classes.findByOwnerTokenHash(hashToken(token)) : undefined;
+}
+
 /**
  * Practising alone: a person without a teacher gets a fictional identity of their own
  * (in a class of one, with its own clock) and what a new NemID holder holds in their
@@ -23,10 +29,7 @@ export const hashToken = (token: string) => crypto.createHash('sha256').update(t
 export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'keycards' | 'scenarios' | 'random' | 'library' | 'exercises'>, secureCookies: boolean): Router {
   const router = Router();
 
-  const ownClass = (req: Request): ClassRow | undefined => {
-    const token = req.cookies?.[ownerCookie];
-    return typeof token === 'string' && token.length === 64 ? ctx.classes.findByOwnerTokenHash(hashToken(token)) : undefined;
-  };
+  const ownClass = (req: Request): ClassRow | undefined => practiceClassOf(ctx.classes, req);
 
   const requireOwnClass = (req: Request, res: Response, next: NextFunction) => {
     const klass = ownClass(req);

@@ -70,7 +70,7 @@ describe('a forgotten password (SPEC: temporary password by post)', () => {
     expect(temporary).toMatch(/^[A-Z][a-z]+\d{4}$/);
 
     expect(await ctx.login.checkPassword('mette.hansen', temporary)).toMatchObject({ kind: 'choose-password' });
-    expect(await ctx.login.checkPassword('mette.hansen', 'Hest2024')).toEqual({ kind: 'wrong' });
+    expect(await ctx.login.checkPassword('mette.hansen', 'Hest2024')).toMatchObject({ kind: 'wrong' });
     const mette = citizenOf(ctx, 'mette.hansen');
     expect(await ctx.login.choosePassword(mette.id, { password: 'Kaffe2468', repeat: 'Kaffe2468', userId: '' })).toEqual({ ok: true });
     expect(await ctx.login.checkPassword('mette.hansen', 'Kaffe2468')).toMatchObject({ kind: 'key' });

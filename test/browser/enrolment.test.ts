@@ -124,8 +124,9 @@ describe('getting a NemID at a bank in the browser (R7)', () => {
     await page.getByRole('button', { name: 'Let the working days pass (your practice clock moves forward)' }).click();
     await seeText(page, 'The working days have passed: the post has come.');
     await seeText(page, 'Your NemID from the bank');
+    await seeText(page, 'Your NemID key card from the bank');
     await noViolations(page);
-    const letter = await page.locator('article.paper-letter').innerText();
+    const letter = await page.locator('article.paper-letter', { hasText: 'NemID number:' }).innerText();
     const nemidNumber = /NemID number: (\d{9})/.exec(letter)![1]!;
     const temporaryPassword = /Temporary password: (\S+)/.exec(letter)![1]!;
     await page.getByRole('link', { name: 'Open and print the key card from the envelope' }).click();

@@ -93,7 +93,7 @@ describe('the three lockouts', () => {
     const page = await person.newPage();
     for (let i = 1; i <= 4; i += 1) {
       await passwordStep(page, 'anna.schmidt', `Falsch${i}x`);
-      await seeText(page, 'The user ID or the password is wrong.');
+      await seeText(page, `Wrong password. You have ${5 - i} ${i === 4 ? 'try' : 'tries'} left.`);
     }
     await passwordStep(page, 'anna.schmidt', 'Falsch5x');
     await seeText(page, /locked for 8 hours .*\(LOCK001\)/);
@@ -119,7 +119,7 @@ describe('the three lockouts', () => {
     ctx.clock.advance(fatima.classId, hours(8));
     for (let i = 0; i < 2; i += 1) {
       await passwordStep(page, '050644-8261', 'Wrong2x');
-      await seeText(page, 'The user ID or the password is wrong.');
+      await seeText(page, i === 0 ? 'Wrong password. You have 2 tries left.' : 'Wrong password. You have 1 try left.');
     }
     await passwordStep(page, '050644-8261', 'Wrong3x');
     await seeText(page, /blocked because the password was wrong again after a temporary lock \(LOCK002\)/);
@@ -153,7 +153,7 @@ describe('CSRF in the browser', () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
     await page.goto('/login?lang=en');
-    await page.locator('main input[name="_csrf"]').evaluate((input) => input.remove());
+    await page.locator('main form[action="/login"] input[name="_csrf"]').evaluate((input) => input.remove());
     await page.getByLabel('User ID').fill('jens.nielsen');
     await page.getByLabel('Password').fill('Cykel8642');
     await page.getByRole('button', { name: 'Next' }).click();

@@ -48,15 +48,15 @@ describe('the login over HTTP', () => {
     expect(visibleText(home.text)).toContain('147');
   });
 
-  it('keeps the user ID but never the password when the login fails, and says the same for both mistakes', async () => {
+  it('keeps the user ID but never the password when the login fails, and says how many tries a wrong password leaves', async () => {
     const { agent } = await setup();
     const wrongPassword = await submitForm(agent, '/login?lang=en', '/login', { identifier: 'mette.hansen', password: 'Nope12345' });
     const unknownUser = await submitForm(agent, '/login?lang=en', '/login', { identifier: 'nobody.at.all', password: 'Hest2024' });
     expect(wrongPassword.status).toBe(401);
     expect(unknownUser.status).toBe(401);
-    const message = 'The user ID or the password is wrong.';
-    expect(visibleText(wrongPassword.text)).toContain(message);
-    expect(visibleText(unknownUser.text)).toContain(message);
+    expect(visibleText(wrongPassword.text)).toContain('Wrong password. You have 4 tries left.');
+    expect(visibleText(unknownUser.text)).toContain('The user ID or the password is wrong.');
+    expect(visibleText(unknownUser.text)).not.toContain('tries left');
     expect(wrongPassword.text).toContain('value="mette.hansen"');
     expect(wrongPassword.text).not.toContain('Nope12345');
   });

@@ -18,10 +18,21 @@ describe('the three-part login (R4)', () => {
     expect((await passwordStep(ctx, 'mette.hansen', 'hEST2024')).kind).toBe('key');
   });
 
-  it('gives the same answer for an unknown user ID and a wrong password', async () => {
+  it('says how many tries are left after a wrong password, by the lockout rule, and has no count for an unknown user ID', async () => {
     const ctx = await seededContext();
     expect(await passwordStep(ctx, 'nobody.here', 'Hest2024')).toEqual({ kind: 'wrong' });
-    expect(await passwordStep(ctx, 'mette.hansen', 'Wrong1234')).toEqual({ kind: 'wrong' });
+    // passwordTries 5: LOCK001 at the fifth wrong password.
+    expect(await passwordStep(ctx, 'mette.hansen', 'Wrong1234')).toEqual({ kind: 'wrong', triesLeft: 4 });
+    expect(await passwordStep(ctx, 'mette.hansen', 'Wrong1235')).toEqual({ kind: 'wrong', triesLeft: 3 });
+    expect(await passwordStep(ctx, 'mette.hansen', 'Wrong1236')).toEqual({ kind: 'wrong', triesLeft: 2 });
+    expect(await passwordStep(ctx, 'mette.hansen', 'Wrong1237')).toEqual({ kind: 'wrong', triesLeft: 1 });
+    expect(await passwordStep(ctx, 'mette.hansen', 'Wrong1238')).toMatchObject({ kind: 'locked', code: 'LOCK001' });
+    // After the 8 hours, passwordTriesAfterTemporaryLock 3: LOCK002 at the third.
+    const mette = ctx.citizens.findByIdentifier('mette.hansen')!;
+    ctx.clock.advance(mette.classId, 8 * 3_600_000);
+    expect(await passwordStep(ctx, 'mette.hansen', 'Wrong1239')).toEqual({ kind: 'wrong', triesLeft: 2 });
+    expect(await passwordStep(ctx, 'mette.hansen', 'Wrong1240')).toEqual({ kind: 'wrong', triesLeft: 1 });
+    expect(await passwordStep(ctx, 'mette.hansen', 'Wrong1241')).toMatchObject({ kind: 'locked', code: 'LOCK002' });
   });
 
   it('asks the same key on every reload until it is answered', async () => {
@@ -139,7 +150,7 @@ describe('first login (activation)', () => {
     const result = await ctx.login.choosePassword(olu.id, { password: 'Solskin77', repeat: 'Solskin77', userId: 'olu.adeyemi' });
     expect(result).toEqual({ ok: true });
     expect((await passwordStep(ctx, 'olu.adeyemi', 'solskin77')).kind).toBe('key');
-    expect(await passwordStep(ctx, '741852963', 'velkommen81')).toEqual({ kind: 'wrong' });
+    expect(await passwordStep(ctx, '741852963', 'velkommen81')).toMatchObject({ kind: 'wrong' });
   });
 
   it('explains every broken password rule and keeps the temporary password working', async () => {
