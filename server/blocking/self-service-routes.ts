@@ -140,7 +140,15 @@ export function selfServiceRoutes(ctx: Deps, limit: RequestHandler): Router {
     const parsed = temporaryPasswordSchema.safeParse(fields);
     if (!parsed.success) return res.status(400).render('blocking/temporary-password', { ...kept, errors: fieldErrors(parsed.error) });
     const result = await ctx.temporaryPasswords.order(parsed.data.identifier, parsed.data.cardNumber);
-    if (!result.ok) return res.status(400).render('blocking/temporary-password', { ...kept, errors: { form: [result.message] } });
+    if (!result.ok && result.message === 'blocking:temporary.mismatch') {
+      return res.status(400).render('blocking/temporary-password', { ...kept, errors: { form: [result.message] } });
+    }
+    if (!result.ok) {
+      // A right user ID with a card that cannot be used: say what to do instead, and what to wait for.
+      if (result.citizenId !== undefined) req.session.letterboxOf = result.citizenId;
+      const refusal = { key: result.message, params: { date: result.arrivesAt === undefined ? '' : res.locals.time(result.arrivesAt) } };
+      return res.status(409).render('blocking/temporary-password', { ...kept, errors: {}, refusal, citizenId: result.citizenId ?? null });
+    }
     forgetLoginOf(req, res, result.citizenId);
     req.session.letterboxOf = result.citizenId;
     res.render('blocking/temporary-password', { ...kept, errors: {}, arrivesAt: result.arrivesAt });
