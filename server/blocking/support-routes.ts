@@ -5,7 +5,6 @@ import { fieldErrors } from '../login/login-validation.ts';
 import { paths } from '../paths.ts';
 import { callReasonSchema, deskSchema, identificationSchema } from './blocking-validation.ts';
 import { formFields } from './self-service-routes.ts';
-import { letterboxRoutes } from './letterbox-routes.ts';
 import { forgetLoginOf, type CallLine, type PhoneCall } from './session.ts';
 import type { CallOutcome } from './support-service.ts';
 import { userBlockReasons } from './types.ts';
@@ -46,7 +45,6 @@ function answerTo(outcome: CallOutcome): CallLine[] {
 /** The phone line to NemID support (R14) and the desk at Borgerservice or a bank. */
 export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
   const router = Router();
-  router.use(letterboxRoutes(ctx, limit));
 
   const renderCall = (req: Request, res: Response, status: number, locals: Record<string, unknown> = {}) => {
     const call = req.session.phoneCall ?? newCall();
@@ -60,6 +58,7 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
     });
     res.status(status).render('blocking/phone', {
       step: call.step,
+      callerId: call.citizenId ?? null,
       lines,
       offers: call.offers,
       reasons: callReasons,

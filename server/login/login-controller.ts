@@ -21,7 +21,7 @@ export function loginController(login: LoginService) {
 
   return {
     showStart(req: Request, res: Response): void {
-      renderStart(res, 200, { service: serviceFrom(req.query.service) });
+      renderStart(res, 200, { service: serviceFrom(req.query.service), notice: req.query.waited === 'lock' ? 'letterbox:waiting.lockOver' : null });
     },
 
     async submitPassword(req: Request, res: Response): Promise<void> {
@@ -43,7 +43,9 @@ export function loginController(login: LoginService) {
         return;
       }
       const message = refusalMessage(outcome, res.locals.time);
-      renderStart(res, refusalStatus(outcome), { service, identifier, refusal: message });
+      // An 8-hour lock is waited out: the page shows until when, and who lets the time pass.
+      const lockedId = outcome.kind === 'locked' && outcome.code === 'LOCK001' ? login.idOf(parsed.data.identifier) : undefined;
+      renderStart(res, refusalStatus(outcome), { service, identifier, refusal: message, lockedId });
     },
 
     showNewPassword(_req: Request, res: Response): void {
