@@ -110,7 +110,7 @@ describe('the bank desk in the browser pages (R7)', () => {
     await agent.get('/?lang=en');
     const ordered = await post(agent, '/get-nemid/bank', { hasCpr: 'yes', brings: ['id', 'cpr-document'] });
     expect(ordered.headers.location).toBe('/get-nemid/bank/ordered');
-    expect(visibleText((await agent.get('/get-nemid/bank/ordered')).text)).toContain('The post arrives');
+    expect(visibleText((await agent.get('/get-nemid/bank/ordered')).text)).toContain('On its way to you by post');
 
     expect((await agent.get('/get-nemid/letterbox')).headers.location).toBe('/letterbox');
     expect(visibleText((await agent.get('/letterbox')).text)).toContain('There is no post in your letterbox yet.');
