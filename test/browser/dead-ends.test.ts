@@ -124,4 +124,34 @@ describe('practising alone, a lost key card and then a forgotten password lead s
     await accessible(page);
     await person.close();
   }, journeyTimeout);
+
+  it('waits out an 8-hour lock practising alone with one button, and logs in after it', async () => {
+    const person = await newPerson(browser, app.url);
+    const page = await person.newPage();
+    await page.goto('/?lang=en');
+    await page.getByRole('button', { name: 'Get a practice NemID' }).click();
+    const nemidNumber = await textOf(page, 'nemid-number');
+    const temporary = await textOf(page, 'temporary-password');
+    const tryPassword = async (password: string) => {
+      await page.goto('/login?service=mynemid&lang=en');
+      await page.getByLabel('User ID').fill(nemidNumber);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Next' }).click();
+    };
+    await tryPassword(temporary);
+    await page.getByLabel('New password', { exact: true }).fill('Kaffe2468');
+    await page.getByLabel('Type the new password again').fill('Kaffe2468');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await seeHeading(page, 'Type the code from your key card');
+    for (let n = 1; n <= 5; n += 1) await tryPassword(`Forkert${n}x`);
+    await seeText(page, /\(LOCK001\)/);
+    await seeText(page, 'The lock ends');
+    await accessible(page);
+    await page.getByRole('button', { name: 'Let the 8 hours pass' }).click();
+    await seeText(page, 'The 8 hours have passed, and your NemID is no longer locked.');
+    await accessible(page);
+    await tryPassword('Kaffe2468');
+    await seeHeading(page, 'Type the code from your key card');
+    await person.close();
+  }, journeyTimeout);
 });
