@@ -15,6 +15,7 @@ import { LetterRepository } from './mailbox/letter-repository.ts';
 import { MailboxRepository } from './mailbox/mailbox-repository.ts';
 import { digitalPost } from './mailbox/digital-post.ts';
 import { MailboxService } from './mailbox/mailbox-service.ts';
+import { LetterboxService } from './letterbox/letterbox-service.ts';
 import { LoginService } from './login/login-service.ts';
 import { ScenarioLibrary } from './scenario/scenario-library.ts';
 import { ScenarioService } from './scenario/scenario-service.ts';
@@ -54,6 +55,7 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords: blockingParts.temporaryPasswords, publicAccess: desks.publicAccess });
   const { blocking, temporaryPasswords, selfService, support, issuer } = issuerSide(issuerBase, blockingParts, login);
   const teachers = new TeacherRepository(db);
+  const letterbox = new LetterboxService({ classes, citizens, clock, events, mailbox, login });
   const workshop = workshopParts({ db, secrets, realNow, classes, citizens, clock, events, keycards, login, mailbox, teachers, random });
   // The teacher's view of a class; also what a reset archives first, whoever resets.
   const progress = new ProgressService({
@@ -69,7 +71,7 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
     },
   });
   const archives = new ArchiveService({ repo: new ArchiveRepository(db), citizens, events, progress, debrief: workshop.debrief, workshopsOfClass: (classId) => workshop.workshops.ofClass(classId), realNow });
-  return { db, secrets, realNow, random, exercises, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, progress, archives, blocking, temporaryPasswords, selfService, support, issuer, enrolment: desks.enrolment, exemption: desks.exemption, workshop };
+  return { db, secrets, realNow, random, exercises, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, progress, archives, blocking, temporaryPasswords, selfService, support, issuer, letterbox, enrolment: desks.enrolment, exemption: desks.exemption, workshop };
 }
 
 export type Context = ReturnType<typeof createContext>;

@@ -57,20 +57,22 @@ export const paths = {
     scenarioDownload: (name: string) => `/teacher/scenarios/${encodeURIComponent(name)}/download`,
   },
   /** The issuer's self-service site: block, order a card, temporary password, phone line, desk (R13-R14). */
-  nemid: { home: '/nemid', signIn: '/nemid/sign-in', signOut: '/nemid/sign-out', block: '/nemid/block', card: '/nemid/card', password: '/nemid/password', temporaryPassword: '/nemid/temporary-password', phone: '/nemid/phone', desk: '/nemid/desk', letterbox: '/nemid/letterbox' },
+  nemid: { home: '/nemid', signIn: '/nemid/sign-in', signOut: '/nemid/sign-out', block: '/nemid/block', card: '/nemid/card', password: '/nemid/password', temporaryPassword: '/nemid/temporary-password', phone: '/nemid/phone', desk: '/nemid/desk' },
   /** The issuer operator console (R15). */
   issuer: { home: '/issuer', login: '/issuer/login', logout: '/issuer/logout', citizen: (id: number) => `/issuer/citizens/${id}`, action: (id: number, action: string) => `/issuer/citizens/${id}/${action}` },
   /** Where a trainee types the class's join code. */
   join: '/join',
   /** The trainee's exercises, the display settings (text size, contrast, guide), a class's guide switch. */
   exercises: '/exercises', preferences: '/preferences', classGuide: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/guide`,
+  /** The letterbox at home: every paper letter, what is on its way, and letting the time pass (practising alone). The old addresses redirect to it. */
+  letterbox: { home: '/letterbox', leave: '/letterbox/leave', wait: '/letterbox/wait', oldNemid: '/nemid/letterbox', oldEnrolment: '/get-nemid/letterbox', oldPaper: '/post/paper' },
   /** Getting a NemID (R1, R6-R8): the guide, the two desks, the bank's activation, the letterbox at home. */
-  enrolment: { guide: '/get-nemid', borgerservice: '/get-nemid/borgerservice', handedOver: '/get-nemid/borgerservice/your-nemid', bank: '/get-nemid/bank', ordered: '/get-nemid/bank/ordered', activate: '/get-nemid/bank/activate', letterbox: '/get-nemid/letterbox', waitForPost: '/get-nemid/letterbox/wait' },
+  enrolment: { guide: '/get-nemid', borgerservice: '/get-nemid/borgerservice', handedOver: '/get-nemid/borgerservice/your-nemid', bank: '/get-nemid/bank', ordered: '/get-nemid/bank/ordered', activate: '/get-nemid/bank/activate' },
   /** Exemption from Digital Post at Borgerservice (R16-R21). */
   exemption: { home: '/exemption', apply: '/exemption/apply', form: '/exemption/form', decision: (id: number) => `/exemption/decisions/${id}`, attestation: (id: number) => `/exemption/decisions/${id}/attestation`, attestationPdf: (id: number) => `/exemption/decisions/${id}/attestation.pdf`, end: '/exemption/end', contact: '/exemption/contact' },
   /** Digital Post (R8-R12): the mailbox, its boxes, letters and folders. */
   post: {
-    inbox: '/post', sent: '/post/sent', trash: '/post/trash', emptyTrash: '/post/trash/empty' /* GET asks to confirm, POST empties */, paper: '/post/paper',
+    inbox: '/post', sent: '/post/sent', trash: '/post/trash', emptyTrash: '/post/trash/empty' /* GET asks to confirm, POST empties */,
     deadlines: '/post/deadlines', notifications: '/post/notifications', write: '/post/write', folders: '/post/folders',
     folder: (id: number | string) => `/post/folders/${id}`,
     renameFolder: (id: number | string) => `/post/folders/${id}/rename`,

@@ -3,7 +3,7 @@ import type { Citizen, LockCode } from '../citizen/types.ts';
 import { addWorkingDays, type ClassClock } from '../common/clock.ts';
 import type { EventLog } from '../common/event-log.ts';
 import { postDeliveryWorkingDays, type KeyCardService } from '../keycard/keycard-service.ts';
-import type { KeyCard } from '../keycard/types.ts';
+import { formatCardNumber, type KeyCard } from '../keycard/types.ts';
 import type { Db } from '../storage/connection.ts';
 import type { ClassRepository } from '../teacher/class-repository.ts';
 import type { BlockingRepository } from './blocking-repository.ts';
@@ -159,6 +159,7 @@ export class BlockingService {
         arrivesAt: card.arrivesAt,
       });
       this.deps.letters.notify(citizen, immediate ? 'card-handed-over' : 'card-ordered', { timeArrives: card.arrivesAt });
+      if (!immediate) this.deps.letters.keyCard(citizen, formatCardNumber(card.cardNumber), card.arrivesAt);
       return { ok: true as const, card };
     })();
   }

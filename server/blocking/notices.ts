@@ -56,6 +56,22 @@ export class IssuerLetters {
     );
   }
 
+  /** A key card sent by post: the envelope in the letterbox, from the day the card arrives. */
+  keyCard(citizen: Citizen, cardNumber: string, at: number): number {
+    const params = { name: citizen.name, cardNumber };
+    return this.mailbox.sendPaperPost(
+      citizen.id,
+      {
+        sender: issuerSender,
+        subject: this.text(citizen, 'blocking:letters.key-card.subject', params),
+        body: this.text(citizen, 'blocking:letters.key-card.body', params),
+        kind: 'notice',
+        data: { keyCard: cardNumber },
+      },
+      { at, actor: 'system', rule: 'R4' },
+    );
+  }
+
   /** The temporary password on paper, in the paper-post tray from `at` on the class clock. */
   temporaryPassword(citizen: Citizen, password: string, at: number): number {
     const params = { name: citizen.name, password, nemidNumber: citizen.nemidNumber, timeSent: at };

@@ -10,7 +10,7 @@ import type { PasswordChangeOutcome } from './self-service-service.ts';
 import { forgetLoginOf, renewSession } from './session.ts';
 import { userBlockReasons } from './types.ts';
 
-type Deps = Pick<Context, 'selfService' | 'blocking' | 'temporaryPasswords' | 'keycards' | 'classes' | 'clock'>;
+type Deps = Pick<Context, 'selfService' | 'blocking' | 'temporaryPasswords' | 'keycards' | 'classes' | 'clock' | 'citizens'>;
 
 /** Reads only the named text fields of a form, so anything else sent is ignored. */
 export function formFields<K extends string>(body: unknown, names: readonly K[]): Record<K, string> {
@@ -75,7 +75,11 @@ export function selfServiceRoutes(ctx: Deps, limit: RequestHandler): Router {
     const outcome = await ctx.selfService.signIn(parsed.data.identifier, parsed.data.password);
     if (outcome.kind === 'wrong') return renderHome(res, 401, { identifier, errors: { form: ['login:errors.wrongCredentials'] } });
     if (outcome.kind === 'pending') return renderHome(res, 403, { identifier, errors: { form: ['blocking:errors.pending'] } });
-    if (outcome.kind !== 'ok') return renderHome(res, 403, { identifier, refusal: refusalMessage(outcome, res.locals.time) });
+    if (outcome.kind !== 'ok') {
+      // An 8-hour lock is waited out: the page shows until when, and who lets the time pass.
+      const lockedId = outcome.kind === 'locked' && outcome.code === 'LOCK001' ? ctx.citizens.findByIdentifier(parsed.data.identifier)?.id : undefined;
+      return renderHome(res, 403, { identifier, refusal: refusalMessage(outcome, res.locals.time), lockedId });
+    }
     renewSession(req, (session) => Object.assign(session, { selfService: { citizenId: outcome.citizen.id }, letterboxOf: outcome.citizen.id }), (error) =>
       error ? next(error) : res.redirect(303, paths.nemid.home),
     );
@@ -140,10 +144,18 @@ export function selfServiceRoutes(ctx: Deps, limit: RequestHandler): Router {
     const parsed = temporaryPasswordSchema.safeParse(fields);
     if (!parsed.success) return res.status(400).render('blocking/temporary-password', { ...kept, errors: fieldErrors(parsed.error) });
     const result = await ctx.temporaryPasswords.order(parsed.data.identifier, parsed.data.cardNumber);
-    if (!result.ok) return res.status(400).render('blocking/temporary-password', { ...kept, errors: { form: [result.message] } });
+    if (!result.ok && result.message === 'blocking:temporary.mismatch') {
+      return res.status(400).render('blocking/temporary-password', { ...kept, errors: { form: [result.message] } });
+    }
+    if (!result.ok) {
+      // A right user ID with a card that cannot be used: say what to do instead, and what to wait for.
+      if (result.citizenId !== undefined) req.session.letterboxOf = result.citizenId;
+      const refusal = { key: result.message, params: { date: result.arrivesAt === undefined ? '' : res.locals.time(result.arrivesAt) } };
+      return res.status(409).render('blocking/temporary-password', { ...kept, errors: {}, refusal, citizenId: result.citizenId ?? null });
+    }
     forgetLoginOf(req, res, result.citizenId);
     req.session.letterboxOf = result.citizenId;
-    res.render('blocking/temporary-password', { ...kept, errors: {}, arrivesAt: result.arrivesAt });
+    res.render('blocking/temporary-password', { ...kept, errors: {}, arrivesAt: result.arrivesAt, citizenId: result.citizenId });
   });
 
   return router;

@@ -6,7 +6,6 @@ import { partOfDay } from '../common/danish-time.ts';
 import { paths } from '../paths.ts';
 import { callReasonSchema, deskSchema, identificationSchema } from './blocking-validation.ts';
 import { formFields } from './self-service-routes.ts';
-import { letterboxRoutes } from './letterbox-routes.ts';
 import { forgetLoginOf, type CallLine, type PhoneCall } from './session.ts';
 import type { CallOutcome } from './support-service.ts';
 import { userBlockReasons } from './types.ts';
@@ -48,7 +47,6 @@ function answerTo(outcome: CallOutcome): CallLine[] {
 /** The phone line to NemID support (R14) and the desk at Borgerservice or a bank. */
 export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
   const router = Router();
-  router.use(letterboxRoutes(ctx, limit));
 
   const callerNow = (req: Request): number => {
     const citizen = req.session.citizenId === undefined ? undefined : ctx.citizens.findById(req.session.citizenId);
@@ -67,6 +65,7 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
     });
     res.status(status).render('blocking/phone', {
       step: call.step,
+      callerId: call.citizenId ?? null,
       lines,
       offers: call.offers,
       reasons: callReasons,

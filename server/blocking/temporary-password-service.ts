@@ -34,6 +34,15 @@ export function postArrival(orderedAt: number): number {
   return addWorkingDays(orderedAt, danishTime(orderedAt).hour < 12 ? 3 : 4);
 }
 
+/**
+ * An order's outcome. A refusal for a right user ID with a card that cannot be used names
+ * the citizen (the pair proves who it is, as a successful order does) and, for a card in
+ * the post, when it arrives, so the page can show what to wait for.
+ */
+export type OrderResult =
+  | { ok: true; arrivesAt: number; citizenId: number }
+  | { ok: false; message: string; citizenId?: number; arrivesAt?: number };
+
 const digitsOnly = (text: string) => text.replace(/[\s-]/g, '');
 
 /**
@@ -46,16 +55,30 @@ export class TemporaryPasswordService implements TemporaryPasswordHooks {
   constructor(private readonly deps: TemporaryPasswordDeps) {}
 
   /**
-   * Forgotten password, by self-service: the user ID and the number of the key card in
-   * hand. A wrong pair says nothing about which part was wrong, and changes nothing.
+   * Forgotten password, by self-service: the user ID and the number printed on the key
+   * card in hand. That is the card in use, or a new card once it has come by post (after
+   * a lost card it is not in use until the first login with it, which needs the password
+   * the holder has forgotten). A wrong pair says nothing about which part was wrong, and
+   * changes nothing. A right pair with a card the holder cannot order with (the lost
+   * card, a card still in the post, a retired card) says what to do instead.
    */
-  async order(identifier: string, cardNumber: string): Promise<ActionResult<{ arrivesAt: number; citizenId: number }>> {
+  async order(identifier: string, cardNumber: string): Promise<OrderResult> {
     const citizen = this.deps.citizens.findByIdentifier(identifier);
     const digits = digitsOnly(cardNumber);
-    const holds = citizen && this.deps.keycards.cardsOf(citizen.id).some((card) => card.cardNumber === digits && card.status === 'active');
-    if (!citizen || !holds) {
+    const card = citizen ? this.deps.keycards.cardsOf(citizen.id).find((candidate) => candidate.cardNumber === digits) : undefined;
+    const now = citizen ? this.deps.blocking.now(citizen) : 0;
+    const inHand = card !== undefined && (card.status === 'active' || (card.status === 'sent' && card.arrivesAt <= now));
+    if (!citizen || !card || !inHand) {
       await verifyAgainstNothing(digits); // the same time as a real order, so a guess learns nothing
-      return { ok: false, message: 'blocking:temporary.mismatch' };
+      if (!citizen || !card) return { ok: false, message: 'blocking:temporary.mismatch' };
+      if (card.status === 'sent') return { ok: false, message: 'blocking:temporary.cardNotArrived', citizenId: citizen.id, arrivesAt: card.arrivesAt };
+      const newCard = this.deps.keycards.cardOnItsWay(citizen.id);
+      if (card.status === 'blocked') {
+        return newCard
+          ? { ok: false, message: 'blocking:temporary.cardLostNewComing', citizenId: citizen.id, arrivesAt: newCard.arrivesAt }
+          : { ok: false, message: 'blocking:temporary.cardLost' };
+      }
+      return { ok: false, message: 'blocking:temporary.cardReplaced' };
     }
     if (citizen.state === 'revoked') return { ok: false, message: 'blocking:errors.revoked' };
     if (citizen.state === 'pending') return { ok: false, message: 'blocking:errors.pending' };

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import { effectiveState, formatCpr, type Citizen } from '../citizen/types.ts';
-import { parseDuration } from '../common/clock.ts';
+import { stepMs } from '../common/clock.ts';
 import { UsageError } from '../common/errors.ts';
 import type { Context } from '../context.ts';
 import { formatCardNumber } from '../keycard/types.ts';
@@ -118,24 +118,27 @@ export function commands(ctx: Context, config: Config) {
       return `Issuer operator ${username} can now sign in at /issuer/login.`;
     },
     'clock show': (_args, options) => {
-      const rows = classesFor(options.class).map((klass) => ({
+      // Practising alone has a clock of its own too: every class of one is listed, after the teachers' classes.
+      const rows = (options.class ? [classOf(options.class)] : [...ctx.classes.listClasses(), ...ctx.classes.listPracticeClasses()]).map((klass) => ({
         class: klass.code,
+        kind: klass.kind === 'selfstudy' ? 'practice' : 'class',
         now: iso(ctx.clock.now(klass.id)),
         offsetMs: ctx.classes.clockOffset(klass.id),
       }));
       if (options.json) return JSON.stringify(options.class ? rows[0] : rows, null, 2);
-      return table(['class', 'time on the class clock', 'ahead of real time'], rows.map((r) => [r.class, r.now, `${Math.round(r.offsetMs / 60_000)} min`]));
+      return table(['class', 'kind', 'time on the class clock', 'ahead of real time'], rows.map((r) => [r.class, r.kind, r.now, `${Math.round(r.offsetMs / 60_000)} min`]));
     },
     'clock advance': ([duration], options) => {
-      let ms: number;
+      const step = need(duration, 'the duration (e.g. 8h, 4d or 4wd for working days)');
       try {
-        ms = parseDuration(need(duration, 'the duration (e.g. 8h or 4d)'));
+        stepMs(step, ctx.realNow());
       } catch (error) {
         throw new UsageError((error as Error).message);
       }
       const lines = classesFor(options.class).map((klass) => {
+        const ms = stepMs(step, ctx.clock.now(klass.id)); // working days depend on the day each clock shows
         const now = ctx.clock.advance(klass.id, ms);
-        ctx.events.record({ classId: klass.id, citizenId: null, actor: 'cli', type: 'clock-advanced', rule: null, data: { ms }, at: now });
+        ctx.events.record({ classId: klass.id, citizenId: null, actor: 'cli', type: 'clock-advanced', rule: null, data: { ms, step }, at: now });
         return `Class ${klass.code}: the clock is now ${iso(now)}`;
       });
       return lines.join('\n') || 'There are no classes.';

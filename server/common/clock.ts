@@ -1,3 +1,4 @@
+import { danishTime } from './danish-time.ts';
 import type { ClassRepository } from '../teacher/class-repository.ts';
 
 export type RealNow = () => number;
@@ -11,16 +12,44 @@ export function parseDuration(text: string): number {
   return Number(match[1]) * unitMs[match[2] as keyof typeof unitMs];
 }
 
-/** Adds working days (Monday-Friday), as the post counts "3-4 working days". */
+/** The day of the week in Denmark at this moment: 0 = Sunday ... 6 = Saturday. */
+function danishWeekday(ms: number): number {
+  const { year, month, day } = danishTime(ms);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+
+/**
+ * Adds working days (Monday-Friday, by the calendar in Denmark), as the post counts
+ * "3-4 working days": from a Saturday or a Sunday, 4 working days end on Thursday.
+ * No public holidays: the sandbox keeps no list of them.
+ */
 export function addWorkingDays(from: number, days: number): number {
-  const date = new Date(from);
+  let at = from;
   let left = days;
   while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    const weekday = date.getUTCDay();
+    at += 86_400_000;
+    const weekday = danishWeekday(at);
     if (weekday !== 0 && weekday !== 6) left -= 1;
   }
-  return date.getTime();
+  return at;
+}
+
+/**
+ * How far a step of the clock moves it from `now`: a duration (`30m`, `8h`, `4d`, `1w`)
+ * or working days (`4wd`, which skip weekends and so depend on the day it starts).
+ */
+export function stepMs(text: string, now: number): number {
+  const workingDays = /^(\d{1,3})wd$/.exec(text.trim());
+  if (workingDays) {
+    const days = Number(workingDays[1]);
+    if (days === 0) throw new RangeError(`"${text}" moves the clock by nothing`);
+    return addWorkingDays(now, days) - now;
+  }
+  try {
+    return parseDuration(text);
+  } catch {
+    throw new RangeError(`"${text}" is not a duration; use a number and a unit such as 30m, 8h, 4d, 1w or 4wd (working days)`);
+  }
 }
 
 /**

@@ -80,8 +80,7 @@ export function enrolmentController(ctx: Context, enrolment: EnrolmentService, s
     ordered(req: Request, res: Response): void {
       const { citizen } = issuedHere(req, 'bank');
       const arrived = ctx.mailbox.arrivedLetters(citizen.id).some((letter) => letter.channel === 'paper' && letter.data.welcomeLetter);
-      const arrivesAt = ctx.mailbox.nextPaperPostAt(citizen.id);
-      res.render('enrolment/ordered', { citizen, arrived, arrivesAt, loggedOut: req.query.loggedOut === '1' });
+      res.render('enrolment/ordered', { citizen, arrived, citizenId: citizen.id, loggedOut: req.query.loggedOut === '1' });
     },
   };
 }

@@ -24,7 +24,7 @@ export function loginController(login: LoginService) {
       const service = serviceFrom(req.query.service);
       // Logged in already (Back after the login, or a second login at a shared computer): say so, and offer the way on.
       const loggedIn = req.session.citizenId !== undefined && req.session.login === undefined;
-      renderStart(res, 200, { service, alreadyIn: loggedIn ? services[service] : null });
+      renderStart(res, 200, { service, alreadyIn: loggedIn ? services[service] : null, notice: req.query.waited === 'lock' ? 'letterbox:waiting.lockOver' : null });
     },
 
     async submitPassword(req: Request, res: Response): Promise<void> {
@@ -48,7 +48,9 @@ export function loginController(login: LoginService) {
         return;
       }
       const message = refusalMessage(outcome, res.locals.time);
-      renderStart(res, refusalStatus(outcome), { service, identifier, refusal: message });
+      // An 8-hour lock is waited out: the page shows until when, and who lets the time pass.
+      const lockedId = outcome.kind === 'locked' && outcome.code === 'LOCK001' ? login.idOf(parsed.data.identifier) : undefined;
+      renderStart(res, refusalStatus(outcome), { service, identifier, refusal: message, lockedId });
     },
 
     showNewPassword(_req: Request, res: Response): void {

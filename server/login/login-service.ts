@@ -118,6 +118,11 @@ export class LoginService {
     return citizen;
   }
 
+  /** The citizen a user ID, CPR number or NemID number names, if any (to show a locked trainee what they wait for). */
+  idOf(identifier: string): number | undefined {
+    return this.deps.citizens.findByIdentifier(identifier)?.id;
+  }
+
   /** Why this citizen cannot log in now, if anything stops them. */
   refusalFor(citizen: Citizen): Refusal | undefined {
     if (citizen.state === 'revoked') return { kind: 'revoked' };

@@ -30,7 +30,7 @@ export function mailboxController(post: DigitalPost) {
       search: typeof req.query.q === 'string' ? req.query.q : '',
       page: Number(typeof req.query.page === 'string' ? req.query.page : 1) || 1,
     });
-    const base = box === 'folder' ? paths.post.folder(folderId!) : { inbox: paths.post.inbox, sent: paths.post.sent, trash: paths.post.trash, paper: paths.post.paper }[box];
+    const base = box === 'folder' ? paths.post.folder(folderId!) : { inbox: paths.post.inbox, sent: paths.post.sent, trash: paths.post.trash, paper: paths.letterbox.home }[box];
     const pageLink = (page: number) => `${base}?${new URLSearchParams({ ...(listing.search ? { q: listing.search } : {}), page: String(page) })}`;
     res.render('mailbox/list', { listing, base, pageLink, notice: typeof req.query.done === 'string' ? req.query.done : null });
   };
@@ -39,7 +39,6 @@ export function mailboxController(post: DigitalPost) {
     inbox: showBox('inbox'),
     sent: showBox('sent'),
     trash: showBox('trash'),
-    paper: showBox('paper'),
     folder: showBox('folder'),
 
     letter(req: Request, res: Response): void {

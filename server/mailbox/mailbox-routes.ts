@@ -19,7 +19,6 @@ export function mailboxRoutes(post: DigitalPost): Router {
   router.get(p.trash, mailbox.trash);
   router.get(p.emptyTrash, mailbox.confirmEmptyTrash);
   router.post(p.emptyTrash, mailbox.emptyTrash);
-  router.get(p.paper, mailbox.paper);
   router.get(p.deadlines, mailbox.deadlines);
   router.get(p.folders, mailbox.folders);
   router.post(p.folders, mailbox.createFolder);

@@ -202,6 +202,15 @@ export class MailboxService {
   }
 
   /** When the next paper letter on its way arrives (the post takes working days), or null when none is on its way. */
+  /** Paper post on its way to the citizen's letterbox, soonest first. */
+  paperPostOnItsWay(citizenId: number): Letter[] {
+    const now = this.now(this.citizen(citizenId));
+    return this.deps.letters
+      .allOf(citizenId)
+      .filter((letter) => letter.channel === 'paper' && letter.deliveredAt > now)
+      .sort((a, b) => a.deliveredAt - b.deliveredAt || a.id - b.id);
+  }
+
   nextPaperPostAt(citizenId: number): number | null {
     const now = this.now(this.citizen(citizenId));
     const coming = this.deps.letters.allOf(citizenId).filter((letter) => letter.channel === 'paper' && letter.deliveredAt > now);

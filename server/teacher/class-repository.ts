@@ -49,6 +49,7 @@ export class ClassRepository {
   private readonly byOwner;
   private readonly offset;
   private readonly all;
+  private readonly practice;
   private readonly visibleTo;
   private readonly byJoinCode;
   private readonly setInstructionsStmt;
@@ -67,6 +68,7 @@ export class ClassRepository {
     this.byOwner = db.prepare<[string], RawClass>("SELECT * FROM classes WHERE owner_token_hash = ? AND kind = 'selfstudy'");
     this.offset = db.prepare<[number], { clock_offset_ms: number }>('SELECT clock_offset_ms FROM classes WHERE id = ?');
     this.all = db.prepare<[], RawClass>("SELECT * FROM classes WHERE kind = 'class' ORDER BY code");
+    this.practice = db.prepare<[], RawClass>("SELECT * FROM classes WHERE kind = 'selfstudy' ORDER BY code");
     this.visibleTo = db.prepare<[number], RawClass>(
       "SELECT * FROM classes WHERE kind = 'class' AND (teacher_id IS NULL OR teacher_id = ?) ORDER BY code",
     );
@@ -98,6 +100,11 @@ export class ClassRepository {
 
   listClasses(): ClassRow[] {
     return this.all.all().map((raw) => toRow(raw)!);
+  }
+
+  /** The classes of one that practising alone creates (each with its own clock). */
+  listPracticeClasses(): ClassRow[] {
+    return this.practice.all().map((raw) => toRow(raw)!);
   }
 
   /** The classes a teacher may see: their own and the shared ones (no teacher). */

@@ -1,6 +1,6 @@
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { Citizen } from '../citizen/types.ts';
-import { addWorkingDays, parseDuration, type ClassClock } from '../common/clock.ts';
+import { stepMs as clockStepMs, type ClassClock } from '../common/clock.ts';
 import type { EventLog } from '../common/event-log.ts';
 import type { LoginService } from '../login/login-service.ts';
 import type { ScenarioLibrary } from '../scenario/scenario-library.ts';
@@ -106,8 +106,7 @@ export class ClassService {
 
   /** How far a step moves the clock from `now`: "+4 working days" skips the weekend. */
   stepMs(step: ClockStep, now: number): number {
-    if (step === '4wd') return addWorkingDays(now, 4) - now;
-    return parseDuration(step);
+    return clockStepMs(step, now);
   }
 
   /**

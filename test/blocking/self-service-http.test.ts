@@ -2,7 +2,8 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { FakeTime, codeForAskedKey, seededContext } from '../helpers/context.ts';
 import { loginAs, submitForm, testApp, visibleText } from '../helpers/http.ts';
-import { citizenOf, day, lettersOf, printedCardNumber } from './helpers.ts';
+import { formatCardNumber } from '../../server/keycard/types.ts';
+import { citizenOf, day, lettersOf, printedCardNumber, temporaryPasswordFromPost } from './helpers.ts';
 
 async function setup(time?: FakeTime) {
   const ctx = await seededContext({ time });
@@ -116,5 +117,63 @@ describe('ordering a temporary password over HTTP', () => {
     expect(ordered.status).toBe(200);
     expect(visibleText(ordered.text)).toContain('Your temporary password is on its way by post.');
     expect(citizenOf(ctx, 'mette.hansen')).toMatchObject({ state: 'blocked', lockCode: 'USER' });
+  });
+});
+
+describe('a temporary password after a lost key card (issue 18)', () => {
+  async function lostCardAndNewOne() {
+    const time = new FakeTime();
+    const { ctx, app, agent } = await setup(time);
+    const lostNumber = printedCardNumber(ctx, 'mette.hansen');
+    await signIn(agent, 'mette.hansen', 'Hest2024');
+    await submitForm(agent, '/nemid', '/nemid/block', { reason: 'lost-card' });
+    await submitForm(agent, '/nemid', '/nemid/card', {});
+    const mette = citizenOf(ctx, 'mette.hansen');
+    const newCard = ctx.keycards.cardOnItsWay(mette.id)!;
+    return { time, ctx, app, lostNumber, newNumber: formatCardNumber(newCard.cardNumber), newCard };
+  }
+  const order = (app: Parameters<typeof request.agent>[0], cardNumber: string) =>
+    submitForm(request.agent(app), '/nemid/temporary-password?lang=en', '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber });
+
+  it('refuses the lost card\'s number and says to use the new card\'s number when it has come, or to call support', async () => {
+    const { ctx, app, lostNumber } = await lostCardAndNewOne();
+    const refused = await order(app, lostNumber);
+    expect(refused.status).toBe(409);
+    const text = visibleText(refused.text);
+    expect(text).toContain('That key card was reported lost and is blocked');
+    expect(text).toContain('order a temporary password with the number of the new card once it has come');
+    expect(refused.text).toContain('href="/nemid/phone"');
+    expect(ctx.temporaryPasswords.arrivesAt(citizenOf(ctx, 'mette.hansen').id)).toBeNull();
+  });
+
+  it('refuses the new card\'s number while the card is still in the post, with the day it arrives', async () => {
+    const { ctx, app, newNumber } = await lostCardAndNewOne();
+    const refused = await order(app, newNumber);
+    expect(refused.status).toBe(409);
+    expect(visibleText(refused.text)).toContain('Your new key card has not come yet. It arrives');
+    expect(ctx.temporaryPasswords.arrivesAt(citizenOf(ctx, 'mette.hansen').id)).toBeNull();
+  });
+
+  it('orders it with the new card\'s number once the card has come, and the temporary password then opens NemID with the new card', async () => {
+    const { time, ctx, app, newNumber, newCard } = await lostCardAndNewOne();
+    time.ms = newCard.arrivesAt;
+    const ordered = await order(app, newNumber);
+    expect(ordered.status).toBe(200);
+    expect(visibleText(ordered.text)).toContain('Your temporary password is on its way by post.');
+    time.advance(7 * day);
+    const password = temporaryPasswordFromPost(ctx, 'mette.hansen')!;
+    expect(password).toBeTruthy();
+    const opened = await ctx.login.checkPassword('mette.hansen', password);
+    expect(opened.kind).toBe('choose-password');
+    expect(ctx.keycards.cardForLogin(citizenOf(ctx, 'mette.hansen').id, ctx.clock.now(citizenOf(ctx, 'mette.hansen').classId))?.id).toBe(newCard.id);
+  });
+
+  it('with no new card on its way, sends the holder of a lost card to NemID support', async () => {
+    const { ctx, app, agent } = await setup();
+    const lostNumber = printedCardNumber(ctx, 'mette.hansen');
+    await signIn(agent, 'mette.hansen', 'Hest2024');
+    await submitForm(agent, '/nemid', '/nemid/block', { reason: 'lost-card' });
+    const refused = await order(app, lostNumber);
+    expect(visibleText(refused.text)).toContain('Call NemID support, or go to Borgerservice or your bank with photo ID');
   });
 });

@@ -111,20 +111,21 @@ describe('the letterbox at home for paper post from NemID', () => {
     const app = testApp(ctx, { loginRateLimitPerMinute: 10_000 });
     const agent = request.agent(app);
     await submitForm(agent, '/nemid/temporary-password?lang=en', '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber: printedCardNumber(ctx, 'mette.hansen') });
-    const waiting = visibleText((await agent.get('/nemid/letterbox')).text);
+    const waiting = visibleText((await agent.get('/letterbox')).text);
     expect(waiting).toContain('The letterbox of Mette Fiktiv Hansen.');
-    expect(waiting).toContain('A letter from NemID is on its way by post.');
+    expect(waiting).toContain('On its way to you by post Din midlertidige NemID-adgangskode: arrives');
+    expect(waiting).toContain('Your teacher lets the time pass for the whole class.');
     expect(waiting).not.toContain('midlertidige adgangskode til dit NemID');
 
     const stranger = request.agent(app);
-    const wrong = await submitForm(stranger, '/nemid/letterbox?lang=en', '/nemid/letterbox', { name: 'Mette Fiktiv Hansen', cpr: '120345-6789', identifier: 'ahmed.karimi' });
+    const wrong = await submitForm(stranger, '/letterbox?lang=en', '/letterbox', { name: 'Mette Fiktiv Hansen', cpr: '120345-6789', identifier: 'ahmed.karimi' });
     expect(wrong.status).toBe(401);
     expect(visibleText(wrong.text)).toContain('These details do not fit one person.');
 
     time.advance(5 * 86_400_000);
-    const proved = await submitForm(stranger, '/nemid/letterbox', '/nemid/letterbox', { name: 'Mette Fiktiv Hansen', cpr: '120345-6789', identifier: '418203557' });
-    expect(proved.headers.location).toBe('/nemid/letterbox');
-    const arrived = visibleText((await stranger.get('/nemid/letterbox')).text);
+    const proved = await submitForm(stranger, '/letterbox', '/letterbox', { name: 'Mette Fiktiv Hansen', cpr: '120345-6789', identifier: '418203557' });
+    expect(proved.headers.location).toBe('/letterbox');
+    const arrived = visibleText((await stranger.get('/letterbox')).text);
     // Mette reads Danish: the letter is in Danish only.
     const password = /Her er den midlertidige adgangskode .*?\): (\w+) Log på/.exec(arrived)![1]!;
     expect(await ctx.login.checkPassword('mette.hansen', password)).toMatchObject({ kind: 'choose-password' });

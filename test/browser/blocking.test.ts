@@ -161,7 +161,8 @@ describe('a forgotten password over four days on the class clock', () => {
     await seeText(page, 'Your temporary password is on its way by post.');
     await accessible(page);
     await page.getByRole('link', { name: 'Look in your letterbox at home (paper post)' }).click();
-    await seeText(page, 'A letter from NemID is on its way by post.');
+    await seeText(page, 'On its way to you by post');
+    await seeText(page, 'Din midlertidige NemID-adgangskode: arrives');
     await accessible(page);
 
     const seen: boolean[] = [];

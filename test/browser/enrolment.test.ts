@@ -119,17 +119,17 @@ describe('getting a NemID at a bank in the browser (R7)', () => {
 
     await page.getByRole('link', { name: 'Look in your letterbox at home' }).click();
     await seeHeading(page, 'Your letterbox at home');
-    await seeText(page, 'There is no post in your letterbox.');
+    await seeText(page, 'There is no post in your letterbox yet.');
     await noViolations(page);
-    await page.getByRole('button', { name: 'Let the working days pass (your practice clock moves forward)' }).click();
-    await seeText(page, 'The working days have passed: the post has come.');
+    await page.getByRole('button', { name: 'Let the time pass until it arrives' }).click();
+    await seeText(page, 'The time has passed, and the post has come.');
     await seeText(page, 'Your NemID from the bank');
     await seeText(page, 'Your NemID key card from the bank');
     await noViolations(page);
     const letter = await page.locator('article.paper-letter', { hasText: 'NemID number:' }).innerText();
     const nemidNumber = /NemID number: (\d{9})/.exec(letter)![1]!;
     const temporaryPassword = /Temporary password: (\S+)/.exec(letter)![1]!;
-    await page.getByRole('link', { name: 'Open and print the key card from the envelope' }).click();
+    await page.getByRole('link', { name: 'Take the key card out of the envelope (open and print it)' }).click();
     await seeText(page, 'TRAINING CARD – not a real NemID key card');
     const cardPage = page;
 

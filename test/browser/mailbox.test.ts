@@ -193,9 +193,9 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
     await axeClean(page);
 
     await page.getByRole('link', { name: 'Paper post at home' }).click();
-    await seeHeading(page, 'Paper post at home');
+    await seeHeading(page, 'Your letterbox at home');
     await axeClean(page);
-    await page.getByRole('link', { name: 'Inbox', exact: true }).click();
+    await page.getByRole('link', { name: 'To your Digital Post (the inbox)' }).click();
     await page.getByRole('link', { name: 'Your home contents insurance has been renewed' }).click();
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('link', { name: 'Deleted letters (trash)' }).click();

@@ -110,12 +110,13 @@ describe('the bank desk in the browser pages (R7)', () => {
     await agent.get('/?lang=en');
     const ordered = await post(agent, '/get-nemid/bank', { hasCpr: 'yes', brings: ['id', 'cpr-document'] });
     expect(ordered.headers.location).toBe('/get-nemid/bank/ordered');
-    expect(visibleText((await agent.get('/get-nemid/bank/ordered')).text)).toContain('The post arrives');
+    expect(visibleText((await agent.get('/get-nemid/bank/ordered')).text)).toContain('On its way to you by post');
 
-    expect(visibleText((await agent.get('/get-nemid/letterbox')).text)).toContain('There is no post in your letterbox.');
-    const wait = await agent.post('/get-nemid/letterbox/wait').type('form').send({ _csrf: csrfFrom((await agent.get('/get-nemid/letterbox')).text) });
-    expect(wait.headers.location).toBe('/get-nemid/letterbox?waited=1');
-    const letterbox = visibleText((await agent.get('/get-nemid/letterbox?waited=1')).text);
+    expect((await agent.get('/get-nemid/letterbox')).headers.location).toBe('/letterbox');
+    expect(visibleText((await agent.get('/letterbox')).text)).toContain('There is no post in your letterbox yet.');
+    const wait = await agent.post('/letterbox/wait').type('form').send({ what: 'post', _csrf: csrfFrom((await agent.get('/letterbox')).text) });
+    expect(wait.headers.location).toBe('/letterbox?waited=1');
+    const letterbox = visibleText((await agent.get('/letterbox?waited=1')).text);
     expect(letterbox).toContain('Your NemID from the bank');
     const nemidNumber = /NemID number: (\d{9})/.exec(letterbox)![1]!;
     const temporary = /Temporary password: (\S+)/.exec(letterbox)![1]!;
