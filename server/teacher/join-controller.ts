@@ -2,20 +2,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Request, Response } from 'express';
 import { projectRoot } from '../common/project-root.ts';
+import { paths } from '../paths.ts';
 import { fieldErrors, formText } from '../login/login-validation.ts';
 import type { TeacherConsole } from './console.ts';
 import { renderMarkdown } from './markdown.ts';
 import { inLanguage } from './scenario-shelf.ts';
 import { joinSchema } from './teacher-validation.ts';
 
-const guideFile = path.join(projectRoot, 'docs/teachers.md');
+/** The guide in Danish (docs/teachers.da.md) and in English (docs/teachers.md); German consoles get the English. */
+const guideFiles = { da: path.join(projectRoot, 'docs/teachers.da.md'), en: path.join(projectRoot, 'docs/teachers.md') };
+type GuideLang = keyof typeof guideFiles;
+/** The files' links to each other lead to the guide page in the other language. */
+const guideLinks = { 'teachers.da.md': `${paths.teacher.guide}?lang=da`, 'teachers.md': `${paths.teacher.guide}?lang=en` };
 
-let guide: { mtimeMs: number; html: string } | undefined;
+const guides = new Map<GuideLang, { mtimeMs: number; html: string }>();
 
-/** The guide rendered once, and again only when the file has changed since. */
-function guideHtml(): string {
-  const { mtimeMs } = fs.statSync(guideFile);
-  if (guide?.mtimeMs !== mtimeMs) guide = { mtimeMs, html: renderMarkdown(fs.readFileSync(guideFile, 'utf8')) };
+/** One file's guide rendered once, and again only when that file has changed since. */
+function guideHtml(lang: GuideLang): string {
+  const file = guideFiles[lang];
+  const { mtimeMs } = fs.statSync(file);
+  let guide = guides.get(lang);
+  if (guide?.mtimeMs !== mtimeMs) {
+    guide = { mtimeMs, html: renderMarkdown(fs.readFileSync(file, 'utf8'), guideLinks) };
+    guides.set(lang, guide);
+  }
   return guide.html;
 }
 
@@ -51,8 +61,11 @@ export function joinController({ classes, shelf, ctx }: TeacherConsole) {
       res.render('teacher/join', { errors: {}, joinCode: parsed.data.joinCode, found: { klass, story } });
     },
 
+    /** The guide in the console's language when it is Danish, else in English; the note links to the other one. */
     guide(_req: Request, res: Response): void {
-      res.render('teacher/guide', { html: guideHtml() });
+      const guideLang: GuideLang = res.locals.lang === 'da' ? 'da' : 'en';
+      const otherLang: GuideLang = guideLang === 'da' ? 'en' : 'da';
+      res.render('teacher/guide', { html: guideHtml(guideLang), guideLang, otherLang });
     },
   };
 }

@@ -21,6 +21,19 @@ markdown.renderer.rules.th_open = (tokens, index, options, _env, self) => {
   return self.renderToken(tokens, index, options);
 };
 
-export function renderMarkdown(source: string): string {
-  return markdown.render(source);
+/**
+ * `links` swaps a relative link of the file for a page of the app (env of markdown-it):
+ * the guide's line "[Dansk udgave: teachers.da.md](teachers.da.md)" leads to the guide page
+ * in Danish, not to a file the server does not serve.
+ */
+const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+markdown.renderer.rules.link_open = (tokens, index, options, env: { links?: Record<string, string> }, self) => {
+  const token = tokens[index]!;
+  const swapped = env.links?.[token.attrGet('href') ?? ''];
+  if (swapped !== undefined) token.attrSet('href', swapped);
+  return defaultLinkOpen(tokens, index, options, env, self);
+};
+
+export function renderMarkdown(source: string, links: Record<string, string> = {}): string {
+  return markdown.render(source, { links });
 }

@@ -215,6 +215,11 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
     await console.getByRole('link', { name: "Teacher's guide" }).click();
     await seeHeading(console, "Teacher's guide: running a lesson in the NemID training sandbox");
     await noViolations(console);
+    await console.getByRole('link', { name: 'Read it in Danish (the console switches to Danish).' }).click();
+    await seeHeading(console, 'Vejledning til undervisere: sådan holder du en lektion i NemID-øvemiljøet');
+    await noViolations(console);
+    await console.getByRole('link', { name: 'Læs den på engelsk (konsollen skifter til engelsk).' }).click();
+    await seeHeading(console, "Teacher's guide: running a lesson in the NemID training sandbox");
   });
 
   it('shows another teacher "page not found" for this class', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/common/project-root.ts';
+import { slug } from '../../server/teacher/markdown.ts';
 
 const read = (file: string) => fs.readFileSync(path.join(projectRoot, file), 'utf8');
 const serverDir = path.join(projectRoot, 'server');
@@ -30,6 +31,14 @@ function serverSources(dir = serverDir): string[] {
     if (entry.isDirectory()) return serverSources(full);
     return entry.name.endsWith('.ts') ? [full] : [];
   });
+}
+
+/** The Markdown files of docs/, with their path from the project root. */
+function docFiles(): string[] {
+  return fs
+    .readdirSync(path.join(projectRoot, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`);
 }
 
 /** The rule numbers that have a `## R<n>: ...` heading in docs/rules.md. */
@@ -81,15 +90,28 @@ describe('the rules of docs/rules.md', () => {
 
 describe('the README and docs/', () => {
   it('point at no file outside the repository', () => {
-    const docs = fs
-      .readdirSync(path.join(projectRoot, 'docs'))
-      .filter((name) => name.endsWith('.md'))
-      .map((name) => `docs/${name}`);
-    const outside = ['README.md', ...docs].flatMap((file) =>
+    const outside = ['README.md', ...docFiles()].flatMap((file) =>
       read(file)
         .split('\n')
         .flatMap((line, index) => (/\.\.\/shared\/|\bDOMAIN\.md\b|\bSPEC\.md\b/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])),
     );
     expect(outside).toEqual([]);
+  });
+
+  it('have relative links that lead to a file of the repository (and a heading, for #anchors)', () => {
+    const broken = ['README.md', ...docFiles()].flatMap((file) =>
+      [...read(file).matchAll(/\]\(([^)\s]+)\)/g)]
+        .map((match) => match[1]!)
+        .filter((target) => !/^[a-z]+:/.test(target))
+        .filter((target) => {
+          const [name, anchor] = target.split('#') as [string, string | undefined];
+          const linked = name === '' ? file : path.join(path.dirname(file), name);
+          if (!fs.existsSync(path.join(projectRoot, linked))) return true;
+          if (anchor === undefined || !linked.endsWith('.md')) return false;
+          return !read(linked).split('\n').some((line) => /^#{1,6} /.test(line) && slug(line.replace(/^#+ /, '')) === anchor);
+        })
+        .map((target) => `${file}: ${target}`),
+    );
+    expect(broken).toEqual([]);
   });
 });

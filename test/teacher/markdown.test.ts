@@ -20,4 +20,10 @@ describe("the teacher's guide as HTML", () => {
     expect(html).toContain('<th scope="col">Setting</th>');
     expect(html).toContain('<td>148</td>');
   });
+
+  it('swaps only the relative links it is given for pages of the app', () => {
+    const html = renderMarkdown('[Dansk](teachers.da.md), [rules](rules.md)', { 'teachers.da.md': '/teacher/guide?lang=da' });
+    expect(html).toContain('<a href="/teacher/guide?lang=da">Dansk</a>');
+    expect(html).toContain('<a href="rules.md">rules</a>');
+  });
 });
