@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Context } from '../context.ts';
-import { printableCards } from '../keycard/keycard-print.ts';
+import { cardInHand } from '../keycard/keycard-print.ts';
 import { paths } from '../paths.ts';
 import { newSelfStudyClassCode } from '../teacher/join-code.ts';
 import type { ClassRow } from '../teacher/types.ts';
@@ -17,7 +17,7 @@ export const hashToken = (token: string) => crypto.createHash('sha256').update(t
  * hand: the welcome letter and the key card. A cookie with a random token proves they
  * own it; only its hash is stored.
  */
-export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'keycards' | 'scenarios' | 'random'>, secureCookies: boolean): Router {
+export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'keycards' | 'scenarios' | 'random' | 'clock'>, secureCookies: boolean): Router {
   const router = Router();
 
   const ownClass = (req: Request): ClassRow | undefined => {
@@ -59,7 +59,7 @@ export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'key
 
   router.get(paths.practice.card, requireOwnClass, (_req, res) => {
     const citizen = res.locals.practiceCitizen;
-    res.render('keycard/cards', { cards: printableCards(ctx.keycards, citizen), backHref: paths.practice.welcome });
+    res.render('keycard/cards', { ...cardInHand(ctx.keycards, citizen, ctx.clock.now(citizen.classId)), backHref: paths.practice.welcome });
   });
 
   router.post(paths.practice.reset, requireOwnClass, (_req, res) => {
