@@ -112,8 +112,8 @@ function drawKey(doc: Doc, entry: PrintableCard['keys'][number], x: number, y: n
   doc.fillColor(entry.used ? '#777777' : '#000000');
   doc.font('Courier-Bold').fontSize(fontSize).text(entry.key, x, y, { lineBreak: false });
   doc.font('Courier').fontSize(fontSize).text(entry.code, x + charWidth * 5, y, { lineBreak: false });
-  const box = fontSize * 0.8;
-  const boxX = x + charWidth * 11.6;
+  const box = fontSize * 0.7;
+  const boxX = x + charWidth * 11.2;
   doc.save().lineWidth(0.5).rect(boxX, y + fontSize * 0.05, box, box).stroke(entry.used ? '#777777' : '#000000').restore();
   if (entry.used) {
     doc.save().lineWidth(0.7).strokeColor('#777777');
@@ -195,13 +195,13 @@ function walletBlock(doc: Doc, v: Voice, slip: Slip, klass: ClassRow, address: s
   doc.fontSize(8.5).text(v.t('teacher:print.slipHeading', { name: slip.citizen.name }), x + pad, y + pad + 9, { width: text, height: 22, ellipsis: true });
   let rowY = Math.max(doc.y, y + pad + 21) + 3;
   for (const [label, value] of slipRows(v, slip, klass)) {
-    doc.font('Helvetica-Bold').fontSize(6.5).text(label, x + pad, rowY, { width: 78, lineBreak: false });
-    doc.font('Courier-Bold').fontSize(8).text(value, x + pad + 80, rowY - 0.5, { width: text - 80, lineBreak: false });
+    doc.font('Helvetica-Bold').fontSize(6.5).text(label, x + pad, rowY, { width: 95, lineBreak: false });
+    doc.font('Courier-Bold').fontSize(8).text(value, x + pad + 97, rowY - 0.5, { width: text - 97, lineBreak: false });
     rowY += 12;
   }
   doc.font('Helvetica').fontSize(5.5).text(v.t('teacher:pdf.keepApart'), x + pad, rowY + 2, { width: text, height: y + h - pad - rowY - 2 });
   // The slip, back.
-  const qrSide = h - 2 * pad - 8;
+  const qrSide = 39 * mm;
   drawQr(doc, qr, x + w + pad, y + pad, qrSide);
   const backX = x + w + pad + qrSide + 6;
   const backText = w - qrSide - 2 * pad - 6;
@@ -229,9 +229,12 @@ function walletBlock(doc: Doc, v: Voice, slip: Slip, klass: ClassRow, address: s
   }
   doc.font('Helvetica-Bold').fontSize(7).text(`${v.t('keycard:cardNumber')} ${card.cardNumber}`, x + pad, cardY + pad + 7, { width: text, lineBreak: false });
   doc.font('Helvetica').fontSize(5.5).text(`${card.holder} · ${v.t('keycard:nemidNumber')} ${card.nemidNumber}`, x + pad, cardY + pad + 16, { width: text, lineBreak: false });
-  const notes = cardNotes(v, slip.inHand);
-  notes.forEach((note, index) => doc.text(note, x + pad, cardY + pad + 23 + index * 7, { width: text, lineBreak: false }));
-  const frontTop = cardY + pad + 24 + notes.length * 7;
+  let noteY = cardY + pad + 23;
+  for (const note of cardNotes(v, slip.inHand)) {
+    doc.font('Helvetica').fontSize(5).text(note, x + pad, noteY, { width: text });
+    noteY = doc.y;
+  }
+  const frontTop = noteY + 1;
   doc.font('Helvetica-Bold').fontSize(5.5).text(`${v.t('keycard:cardNumber')} ${card.cardNumber}`, x + w + pad, cardY + pad, { width: text, lineBreak: false });
   const backTop = cardY + pad + 9;
   const bottom = cardY + h - pad - 7;
