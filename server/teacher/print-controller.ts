@@ -40,7 +40,7 @@ export function printController({ ctx }: TeacherConsole, publicBaseUrl: string) 
         slips,
         address: publicBaseUrl,
         qr: qrSvg(publicBaseUrl, res.locals.t('teacher:print.qrLabel', { address: publicBaseUrl })),
-        newCards: printing.slips(klass, { onlyNew: true }).length,
+        newCards: slips.filter((slip) => slip.inHand.card !== undefined && slip.inHand.card.printedAt === null).length,
       });
     },
 
