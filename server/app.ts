@@ -56,7 +56,7 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   app.use(enrolmentRoutes(ctx, config.tls), exemptionRoutes(ctx)); // before the services: a bank NemID not activated is refused there (R7)
   app.use(mailboxRoutes(ctx.post), portalRoutes(ctx.post), taxRoutes(ctx.post), bankRoutes(ctx.post));
   app.use(selfStudyRoutes(ctx, config.tls));
-  app.use(teacherRoutes(ctx, limit));
+  app.use(teacherRoutes(ctx, limit, config.publicBaseUrl));
   app.use(classGuideRoutes(ctx)); // a class's guide switch, on the teacher's class page
   app.use(selfServiceRoutes(ctx, limit), supportRoutes(ctx, limit), issuerRoutes(ctx, limit));
 }

@@ -3,6 +3,11 @@ import path from 'node:path';
 /** Every setting of the sandbox: the environment variable, its default, read in one place. */
 export interface Config {
   port: number;
+  /**
+   * The sandbox's address as trainees type it (no trailing slash), printed with a QR code
+   * on every login slip. Default: http://localhost:<PORT>, right only on the machine itself.
+   */
+  publicBaseUrl: string;
   dbPath: string;
   /** Folder for generated secrets (session and key-card secrets), beside the database by default. */
   secretsDir: string;
@@ -32,14 +37,29 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return value;
 }
 
+function urlFrom(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`Setting ${name} must be an address such as https://nemid.school.example, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Setting ${name} must start with http:// or https://, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
+
 function boolFrom(env: NodeJS.ProcessEnv, name: string): boolean {
   return ['1', 'true', 'yes', 'on'].includes((env[name] ?? '').toLowerCase());
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dbPath = env.DB_PATH || 'data/sandbox.db';
+  const port = intFrom(env, 'PORT', 3000);
   return {
-    port: intFrom(env, 'PORT', 3000),
+    port,
+    publicBaseUrl: urlFrom(env, 'PUBLIC_BASE_URL') ?? `http://localhost:${port}`,
     dbPath,
     secretsDir: env.SECRETS_DIR || path.dirname(path.resolve(dbPath)),
     defaultScenario: env.DEFAULT_SCENARIO || 'default',

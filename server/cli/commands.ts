@@ -3,7 +3,7 @@ import { effectiveState, formatCpr, type Citizen } from '../citizen/types.ts';
 import { stepMs } from '../common/clock.ts';
 import { UsageError } from '../common/errors.ts';
 import type { Context } from '../context.ts';
-import { formatCardNumber } from '../keycard/types.ts';
+import { cardInHand } from '../keycard/keycard-print.ts';
 import { TeacherService } from '../teacher/teacher-service.ts';
 import type { ClassRow } from '../teacher/types.ts';
 import { letterCommands } from './letter-commands.ts';
@@ -91,12 +91,21 @@ export function commands(ctx: Context, config: Config) {
     },
     keycard: ([userId], options) => {
       const citizen = citizenOf(need(userId, 'the user ID'));
-      const card = ctx.keycards.activeCard(citizen.id);
-      if (!card) throw new UsageError(`${citizen.name} has no active key card`);
-      const keys = ctx.keycards.printed(card);
-      if (options.json) return JSON.stringify({ cardNumber: card.cardNumber, keys }, null, 2);
+      const now = ctx.clock.now(citizen.classId);
+      // The card the login asks a key from now: after a renewal the new one once it has arrived.
+      const { card, onItsWay } = cardInHand(ctx.keycards, citizen, now);
+      if (!card) {
+        const waiting = onItsWay ? ` (card ${onItsWay.cardNumber} is on its way by post, arrives ${iso(onItsWay.arrivesAt)})` : '';
+        throw new UsageError(`${citizen.name} has no key card the login can ask${waiting}`);
+      }
+      const keys = card.keys;
+      if (options.json) {
+        return JSON.stringify({ cardNumber: card.cardNumber.replace(/-/g, ''), keys, ...(onItsWay && { next: { cardNumber: onItsWay.cardNumber.replace(/-/g, ''), arrivesAt: iso(onItsWay.arrivesAt) } }) }, null, 2);
+      }
       const rows = Math.ceil(keys.length / 4);
-      const lines = [`Key card ${formatCardNumber(card.cardNumber)} of ${citizen.name} (TRAINING CARD, used keys marked *)`];
+      const lines = [`Key card ${card.cardNumber} of ${citizen.name} (TRAINING CARD, used keys marked *)`];
+      if (card.status === 'sent') lines.push(`New card: it came by post ${iso(card.arrivesAt)}; the login asks its keys from now on.`);
+      if (onItsWay) lines.push(`A new card ${onItsWay.cardNumber} is on its way by post and arrives ${iso(onItsWay.arrivesAt)}; until then the login asks this card.`);
       for (let r = 0; r < rows; r += 1) {
         lines.push(
           [0, 1, 2, 3]

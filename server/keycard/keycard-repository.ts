@@ -12,6 +12,7 @@ interface RawCard {
   issued_at: number;
   arrives_at: number;
   challenge_key: string | null;
+  printed_at: number | null;
 }
 
 function toCard(raw: RawCard | undefined): KeyCard | undefined {
@@ -27,10 +28,11 @@ function toCard(raw: RawCard | undefined): KeyCard | undefined {
     issuedAt: raw.issued_at,
     arrivesAt: raw.arrives_at,
     challengeKey: raw.challenge_key,
+    printedAt: raw.printed_at,
   };
 }
 
-export type NewCard = Omit<KeyCard, 'id' | 'challengeKey'>;
+export type NewCard = Omit<KeyCard, 'id' | 'challengeKey' | 'printedAt'>;
 
 /** The only place with SQL about key cards ("nøglekort") and their used keys. */
 export class KeyCardRepository {
@@ -53,6 +55,7 @@ export class KeyCardRepository {
       setChallenge: db.prepare('UPDATE keycards SET challenge_key = ? WHERE id = ?'),
       setChallengeIfEmpty: db.prepare('UPDATE keycards SET challenge_key = ? WHERE id = ? AND challenge_key IS NULL'),
       setStatus: db.prepare('UPDATE keycards SET status = ? WHERE id = ?'),
+      markPrinted: db.prepare('UPDATE keycards SET printed_at = ? WHERE id = ?'),
       cardNumberTaken: db.prepare<[string], { id: number }>('SELECT id FROM keycards WHERE card_number = ?'),
     };
   }
@@ -106,5 +109,9 @@ export class KeyCardRepository {
 
   setStatus(cardId: number, status: CardStatus): void {
     this.stmts.setStatus.run(status, cardId);
+  }
+
+  markPrinted(cardIds: number[], at: number): void {
+    for (const id of cardIds) this.stmts.markPrinted.run(at, id);
   }
 }

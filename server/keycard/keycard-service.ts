@@ -110,6 +110,11 @@ export class KeyCardService {
     return active;
   }
 
+  /** Notes that the class's teacher printed these cards (for "print only new cards"). */
+  markPrinted(cardIds: number[], at: number): void {
+    this.repo.markPrinted(cardIds, at);
+  }
+
   /** Blocks a card (lost, or its NemID revoked): no key of it is asked or accepted again. */
   block(card: KeyCard): void {
     this.repo.clearChallenge(card.id);

@@ -14,6 +14,8 @@ export interface KeyCard {
   issuedAt: number;
   arrivesAt: number;
   challengeKey: string | null;
+  /** When the class's teacher last printed it (class clock), or null: never printed. */
+  printedAt: number | null;
 }
 
 export interface PrintedKey {

@@ -3,7 +3,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import { forgetLoginOf } from '../blocking/session.ts';
 import { forgetCelebrated } from '../exercises/celebration.ts';
 import type { Context } from '../context.ts';
-import { printableCards } from '../keycard/keycard-print.ts';
+import { cardInHand } from '../keycard/keycard-print.ts';
 import { paths } from '../paths.ts';
 import { newSelfStudyClassCode } from '../teacher/join-code.ts';
 import type { ClassRow } from '../teacher/types.ts';
@@ -26,7 +26,7 @@ export function practiceClassOf(classes: Context['classes'], req: Request): Clas
  * hand: the welcome letter and the key card. A cookie with a random token proves they
  * own it; only its hash is stored.
  */
-export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'keycards' | 'scenarios' | 'random' | 'library' | 'exercises'>, secureCookies: boolean): Router {
+export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'keycards' | 'scenarios' | 'random' | 'library' | 'exercises' | 'clock'>, secureCookies: boolean): Router {
   const router = Router();
 
   const ownClass = (req: Request): ClassRow | undefined => practiceClassOf(ctx.classes, req);
@@ -96,7 +96,7 @@ export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'key
 
   router.get(paths.practice.card, requireOwnClass, (_req, res) => {
     const citizen = res.locals.practiceCitizen;
-    res.render('keycard/cards', { cards: printableCards(ctx.keycards, citizen), backHref: paths.practice.welcome });
+    res.render('keycard/cards', { ...cardInHand(ctx.keycards, citizen, ctx.clock.now(citizen.classId)), backHref: paths.practice.welcome });
   });
 
   // A reset cannot be undone: a page says what goes, and its button posts.

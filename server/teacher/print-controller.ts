@@ -1,39 +1,70 @@
 import type { Request, Response } from 'express';
 import type { Citizen } from '../citizen/types.ts';
-import { printableCards } from '../keycard/keycard-print.ts';
+import { formatTime, translator } from '../common/i18n.ts';
+import { qrSvg } from '../common/qr.ts';
+import { cardInHand } from '../keycard/keycard-print.ts';
 import { paths } from '../paths.ts';
-import { classCardsPdf, type Slip } from './class-pdf.ts';
+import { classCardsPdf, printLayouts, type PrintLayout } from './class-pdf.ts';
 import type { TeacherConsole } from './console.ts';
+import { PrintService } from './print-service.ts';
 import type { ClassRow } from './types.ts';
 
-/** Printing a class: login slips and key cards as a print page (one A4 per trainee) or one PDF. */
-export function printController({ ctx }: TeacherConsole) {
-  const slipsOf = (klass: ClassRow): Slip[] =>
-    ctx.citizens.listInClass(klass.id).map((citizen: Citizen) => ({
-      citizen,
-      blueprint: ctx.citizens.blueprintOf(citizen.id),
-      cards: printableCards(ctx.keycards, citizen),
-    }));
+const layoutOf = (value: unknown): PrintLayout => (printLayouts as readonly unknown[]).includes(value) ? (value as PrintLayout) : 'a4';
+
+/**
+ * Printing a class: login slips and key cards as a print page (one A4 per trainee) or one
+ * PDF (A4 or wallet-sized), each trainee's in their own language, with the sandbox's
+ * address (`PUBLIC_BASE_URL`) and its QR code. Only the POST of the PDF counts as printed.
+ */
+export function printController({ ctx }: TeacherConsole, publicBaseUrl: string) {
+  const printing = new PrintService(ctx);
+
+  const sendPdf = async (res: Response, klass: ClassRow, layout: PrintLayout, pdf: Buffer) => {
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `attachment; filename="training-${klass.code.toLowerCase()}-${layout === 'wallet' ? 'wallet-' : ''}cards.pdf"`)
+      .set('Cache-Control', 'no-store')
+      .send(pdf);
+  };
 
   return {
     showClassCards(_req: Request, res: Response): void {
       const klass: ClassRow = res.locals.klass;
-      res.render('teacher/print', { klass, slips: slipsOf(klass) });
+      const slips = printing.slips(klass).map((slip) => ({
+        ...slip,
+        t: translator(slip.citizen.lang),
+        time: (ms: number) => formatTime(ms, slip.citizen.lang),
+      }));
+      res.render('teacher/print', {
+        klass,
+        slips,
+        address: publicBaseUrl,
+        qr: qrSvg(publicBaseUrl, res.locals.t('teacher:print.qrLabel', { address: publicBaseUrl })),
+        newCards: slips.filter((slip) => slip.inHand.card !== undefined && slip.inHand.card.printedAt === null).length,
+      });
     },
 
-    async classPdf(_req: Request, res: Response): Promise<void> {
+    /** A look at the PDF (every trainee, A4 unless `?layout=wallet`); not noted as printed. */
+    async classPdf(req: Request, res: Response): Promise<void> {
       const klass: ClassRow = res.locals.klass;
-      const pdf = await classCardsPdf(klass, slipsOf(klass), res.locals.t, res.locals.time);
-      res
-        .type('application/pdf')
-        .set('Content-Disposition', `attachment; filename="training-${klass.code.toLowerCase()}-cards.pdf"`)
-        .set('Cache-Control', 'no-store')
-        .send(pdf);
+      const layout = layoutOf(req.query.layout);
+      await sendPdf(res, klass, layout, await classCardsPdf(klass, printing.slips(klass), res.locals.t, { layout, address: publicBaseUrl }));
+    },
+
+    /** The printout from the print page: the layout chosen, every card or only those not printed before; noted as printed. */
+    async printClassPdf(req: Request, res: Response): Promise<void> {
+      const klass: ClassRow = res.locals.klass;
+      const layout = layoutOf(req.body?.layout);
+      const onlyNew = req.body?.only === 'new';
+      const slips = printing.slips(klass, { onlyNew });
+      const pdf = await classCardsPdf(klass, slips, res.locals.t, { layout, address: publicBaseUrl, emptyText: onlyNew ? 'teacher:print.noneNew' : undefined });
+      printing.recordPrinted(klass, slips, { teacherId: req.session.teacherId!, layout, onlyNew });
+      await sendPdf(res, klass, layout, pdf);
     },
 
     showTraineeCard(_req: Request, res: Response): void {
       const trainee: Citizen = res.locals.trainee;
-      res.render('keycard/cards', { cards: printableCards(ctx.keycards, trainee), backHref: paths.teacher.trainee(trainee.id) });
+      res.render('keycard/cards', { ...cardInHand(ctx.keycards, trainee, ctx.clock.now(trainee.classId)), backHref: paths.teacher.trainee(trainee.id) });
     },
   };
 }

@@ -23,11 +23,11 @@ const scenarioPath = '/teacher/scenarios/:name';
  * accounts, the guide) and the trainee's join page. Every page past the login needs a
  * teacher; every class or trainee in a URL must be one this teacher may see (else 404).
  */
-export function teacherRoutes(ctx: Context, limit: RequestHandler): Router {
+export function teacherRoutes(ctx: Context, limit: RequestHandler, publicBaseUrl: string): Router {
   const services = teacherConsole(ctx);
   const accounts = accountController(services);
   const classes = classController(services);
-  const printing = printController(services);
+  const printing = printController(services, publicBaseUrl);
   const progress = progressController(services);
   const scenarios = scenarioController(services);
   const joining = joinController(services);
@@ -62,6 +62,7 @@ export function teacherRoutes(ctx: Context, limit: RequestHandler): Router {
   router.post(`${classPath}/clock`, ...klass, classes.advanceClock);
   router.get(`${classPath}/cards`, ...klass, printing.showClassCards);
   router.get(`${classPath}/cards.pdf`, ...klass, printing.classPdf);
+  router.post(`${classPath}/cards.pdf`, ...klass, printing.printClassPdf);
   router.get(`${classPath}/events.csv`, ...klass, progress.eventsCsv);
   router.get(`${classPath}/progress.csv`, ...klass, progress.progressCsv);
   router.get(`${classPath}/letters`, ...klass, story.showLetter);

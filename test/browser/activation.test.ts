@@ -65,3 +65,25 @@ describe('practising alone: a first activation in the browser', () => {
     await person.close();
   });
 });
+
+describe('printing the practice key card', () => {
+  it('prints the card alone on one A4 page (no guide panel), every key with a box to cross it off', async () => {
+    const person = await newPerson(browser, app.url);
+    const page = await person.newPage();
+    await page.goto('/?lang=en');
+    await page.getByRole('button', { name: 'Get a practice NemID' }).click();
+    await seeHeading(page, 'Your practice NemID');
+    await page.goto('/practice/card');
+    // Practising alone the guide is on: on screen its panel comes first, on paper it must not.
+    await page.getByTestId('guide').waitFor();
+    await seeText(page, 'TRAINING CARD – not a real NemID key card');
+    expect(await page.locator('td.tick').count()).toBe(148);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('guide').isVisible()).toBe(false);
+    expect(await page.locator('.keycard').isVisible()).toBe(true);
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page(?!s)/g) ?? []).toHaveLength(1);
+    await person.close();
+  });
+});

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boot } from '../../server/boot.ts';
 
 let dir: string;
 
@@ -63,6 +64,27 @@ describe('the sandbox command', () => {
     const after = json(sandbox('clock', 'show', '--class', 'CLI', '--json').out);
     expect(Date.parse(after.now) - Date.parse(before.now)).toBeGreaterThanOrEqual(8 * 3_600_000);
     expect(karen().state).toBe('active');
+  });
+
+  it('prints the card the login asks for: the old one while a renewed card is in the post, the new one once it has arrived', () => {
+    // Jens uses one more key of his 21, so a new card is sent by post (as a correct code at the login does).
+    const { ctx } = boot({ ...process.env, DB_PATH: path.join(dir, 'cli.db') });
+    const jens = ctx.citizens.findByIdentifier('jens.nielsen')!;
+    const old = ctx.keycards.activeCard(jens.id)!;
+    const now = ctx.clock.now(jens.classId);
+    ctx.keycards.useFirstKeys(old, 148 - 20, now);
+    const renewed = ctx.keycards.renewIfRunningOut(old, 20, now)!;
+    ctx.db.close();
+    const before = sandbox('keycard', 'jens.nielsen', '--json');
+    expect(before.code).toBe(0);
+    expect(json(before.out).cardNumber).toBe(old.cardNumber);
+    expect(json(before.out).next.cardNumber).toBe(renewed.cardNumber);
+    expect(sandbox('keycard', 'jens.nielsen').out).toMatch(/is on its way by post and arrives/);
+    expect(sandbox('clock', 'advance', '1w', '--class', 'CLI').code).toBe(0);
+    const after = sandbox('keycard', 'jens.nielsen', '--json');
+    expect(json(after.out).cardNumber).toBe(renewed.cardNumber);
+    expect(json(after.out).keys.filter((key: { used: boolean }) => key.used)).toHaveLength(0);
+    expect(json(after.out).next).toBeUndefined();
   });
 
   it('creates a class of generated trainees and resets it, printing the time it took', () => {

@@ -30,6 +30,28 @@ describe('practising alone', () => {
     expect(visibleText(card.text)).toContain('TRAINING CARD');
   });
 
+  it('shows the card the login asks for: "arrives <date>" for a renewed card in the post, "came by post" once it has arrived', async () => {
+    const { ctx, agent, nemidNumber } = await practising();
+    const citizen = ctx.citizens.findByIdentifier(nemidNumber)!;
+    const old = ctx.keycards.activeCard(citizen.id)!;
+    const now = ctx.clock.now(citizen.classId);
+    ctx.keycards.useFirstKeys(old, old.keyCount - 20, now);
+    const renewed = ctx.keycards.renewIfRunningOut(old, 20, now)!;
+    const number = (digits: string) => `${digits.slice(0, 1)}-${digits.slice(1, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`;
+
+    const inPost = await agent.get('/practice/card?lang=da');
+    expect(/data-testid="card-number">([\d-]+)</.exec(inPost.text)![1]).toBe(number(old.cardNumber));
+    expect(visibleText(inPost.text)).toMatch(new RegExp(`Et nyt nøglekort \\(${number(renewed.cardNumber)}\\) er sendt med posten og kommer \\d`));
+    expect(inPost.text.match(/<td class="key/g)).toHaveLength(148);
+
+    ctx.clock.advance(citizen.classId, 7 * 86_400_000);
+    const arrived = await agent.get('/practice/card?lang=da');
+    expect(/data-testid="card-number">([\d-]+)</.exec(arrived.text)![1]).toBe(number(renewed.cardNumber));
+    expect(visibleText(arrived.text)).toMatch(/Nyt nøglekort, kom med posten \d/);
+    expect(visibleText(arrived.text)).not.toContain('kommer');
+    expect(arrived.text.match(/<td class="key">/g)).toHaveLength(148);
+  });
+
   it('shows the welcome letter and the card only to the browser that owns them', async () => {
     const { app } = await practising();
     const stranger = request.agent(app);

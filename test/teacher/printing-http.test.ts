@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../server/common/i18n.ts';
 import { submitForm, visibleText, type Agent } from '../helpers/http.ts';
 import { pdfPageTexts } from './pdf-text.ts';
 import { teacherAgent, teacherWorld } from './world.ts';
@@ -32,10 +33,12 @@ describe('printing a class', () => {
     const klass = world.ctx.classes.findByCode('PRINT-30')!;
     const first = world.ctx.citizens.listInClass(klass.id)[0]!;
     const text = visibleText(response.text);
-    expect(text).toContain(`Login slip for ${first.name}`);
-    expect(text).toContain(`Temporary password ${world.ctx.citizens.blueprintOf(first.id).knownPassword}`);
+    const own = translator(first.lang);
+    expect(text).toContain(own('teacher:print.slipHeading', { name: first.name }));
+    expect(text).toContain(`${own('teacher:print.temporaryPassword')} ${world.ctx.citizens.blueprintOf(first.id).knownPassword}`);
     expect(text).toContain(first.nemidNumber);
-    expect((text.match(/TRAINING CARD – not a real NemID key card/g) ?? []).length).toBeGreaterThanOrEqual(60);
+    const trainingLines = ['ØVEKORT – ikke et rigtigt NemID-nøglekort', 'TRAINING CARD – not a real NemID key card', 'ÜBUNGSKARTE – keine echte NemID-Schlüsselkarte'];
+    expect(trainingLines.map((line) => text.split(line).length - 1).reduce((a, b) => a + b)).toBeGreaterThanOrEqual(60);
     expect(response.text).toContain('Print every sheet');
   });
 
@@ -52,7 +55,7 @@ describe('printing a class', () => {
     for (const page of pages) expect(page).toContain('TRAINING');
     const klass = world.ctx.classes.findByCode('PRINT-30')!;
     world.ctx.citizens.listInClass(klass.id).forEach((citizen, index) => {
-      expect(pages[index]).toContain(`Login slip for ${citizen.name}`);
+      expect(pages[index]).toContain(translator(citizen.lang)('teacher:print.slipHeading', { name: citizen.name }));
       expect(pages[index]).toContain(world.ctx.citizens.blueprintOf(citizen.id).knownPassword);
     });
   });

@@ -1,0 +1,42 @@
+import type { Context } from '../context.ts';
+import { cardInHand } from '../keycard/keycard-print.ts';
+import type { PrintLayout, Slip } from './class-pdf.ts';
+import type { ClassRow } from './types.ts';
+
+/**
+ * What a class printout holds: each trainee's login slip and the key card the login asks
+ * a key from now on the class clock. "Only new cards" leaves out the trainees whose card
+ * was printed before, so after a renewal only the renewed card (once it has arrived) is
+ * printed again.
+ */
+export class PrintService {
+  constructor(private readonly ctx: Pick<Context, 'db' | 'citizens' | 'keycards' | 'clock' | 'events'>) {}
+
+  slips(klass: ClassRow, options: { onlyNew?: boolean } = {}): Slip[] {
+    const now = this.ctx.clock.now(klass.id);
+    const slips = this.ctx.citizens.listInClass(klass.id).map((citizen) => ({
+      citizen,
+      blueprint: this.ctx.citizens.blueprintOf(citizen.id),
+      inHand: cardInHand(this.ctx.keycards, citizen, now),
+    }));
+    return options.onlyNew ? slips.filter((slip) => slip.inHand.card !== undefined && slip.inHand.card.printedAt === null) : slips;
+  }
+
+  /** Notes the cards of these slips as printed (class clock) and writes one event for the printout. */
+  recordPrinted(klass: ClassRow, slips: Slip[], details: { teacherId: number; layout: PrintLayout; onlyNew: boolean }): void {
+    const now = this.ctx.clock.now(klass.id);
+    const cardIds = slips.flatMap((slip) => (slip.inHand.card ? [slip.inHand.card.id] : []));
+    this.ctx.db.transaction(() => {
+      this.ctx.keycards.markPrinted(cardIds, now);
+      this.ctx.events.record({
+        classId: klass.id,
+        citizenId: null,
+        actor: 'teacher',
+        type: 'cards-printed',
+        rule: null,
+        data: { ...details, trainees: slips.length, cards: cardIds.length },
+        at: now,
+      });
+    })();
+  }
+}
