@@ -33,7 +33,7 @@ async function keyCardOf(name: string): Promise<Page> {
   const page = await teacher.newPage();
   await page.goto('/teacher?lang=en');
   await page.getByRole('link', { name: 'Demohold (DEMO)' }).click();
-  await page.getByRole('link', { name, exact: true }).click();
+  await page.getByRole('table', { name: 'Trainees of class DEMO', exact: true }).getByRole('link', { name, exact: true }).click();
   await page.getByRole('link', { name: `Key card of ${name}` }).click();
   await page.locator('.keycard').first().waitFor();
   return page;

@@ -39,6 +39,12 @@ function ownFolder(world: World): Record<string, string> {
 }
 
 /** For each GET route with parameters: an object that belongs to the owner (or to the owner's teacher). */
+/** An archive of the owner's class, kept as a reset keeps it (without resetting); made once. */
+function classArchive(world: World): number {
+  const klass = world.ctx.classes.findByCode(world.owner.classCode)!;
+  return world.ctx.archives.list(klass)[0]?.id ?? world.ctx.archives.keep({ klass, reason: 'class-reset', citizenId: null, actor: 'teacher', teacherId: klass.teacherId })!;
+}
+
 const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/post/letters/:id': (world) => ({ id: letterOf(world, (letter) => letter.senderKey === 'skattestyrelsen') }),
   '/post/letters/:id/answer': (world) => ({ id: letterOf(world, (letter) => letter.answerable) }),
@@ -58,7 +64,10 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/teacher/classes/:code': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code/cards': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code/letters': (world) => ({ code: world.owner.classCode }),
+  '/teacher/classes/:code/reset': (world) => ({ code: world.owner.classCode }),
+  '/teacher/classes/:code/archives/:archive': (world) => ({ code: world.owner.classCode, archive: String(classArchive(world)) }),
   '/teacher/trainees/:id': (world) => ({ id: String(world.owner.citizenId) }),
+  '/teacher/trainees/:id/reset': (world) => ({ id: String(world.owner.citizenId) }),
   '/teacher/trainees/:id/card': (world) => ({ id: String(world.owner.citizenId) }),
   '/teacher/trainees/:id/letters': (world) => ({ id: String(world.owner.citizenId) }),
   '/teacher/scenarios/:name': () => ({ name: 'default' }),
