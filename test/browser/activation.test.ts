@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Context } from '../../server/context.ts';
-import { accessibilityViolations, codeFromCard, newPerson, seeHeading, seeText, textOf, closeBrowserSandbox, openBrowserSandbox, type BrowserSandbox } from '../helpers/browser.ts';
+import { codeFromCard, newPerson, seeHeading, seeText, textOf, closeBrowserSandbox, openBrowserSandbox, type BrowserSandbox, noViolations } from '../helpers/browser.ts';
 
 let browser: Browser;
 let ctx: Context;
@@ -19,11 +19,11 @@ describe('practising alone: a first activation in the browser', () => {
     const page = await person.newPage();
     await page.goto('/?lang=en');
     expect(await page.title()).toMatch(/TRAINING ENVIRONMENT/);
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await page.getByRole('button', { name: 'Get a practice NemID' }).click();
 
     await seeHeading(page, 'Your practice NemID');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     const nemidNumber = await textOf(page, 'nemid-number');
     const temporaryPassword = await textOf(page, 'temporary-password');
     expect(nemidNumber).toMatch(/^\d{9}$/);
@@ -31,10 +31,10 @@ describe('practising alone: a first activation in the browser', () => {
     const cardPage = await person.newPage();
     await cardPage.goto('/practice/card');
     await seeText(cardPage, 'TRAINING CARD – not a real NemID key card');
-    expect(await accessibilityViolations(cardPage)).toEqual([]);
+    await noViolations(cardPage);
 
     await page.getByRole('link', { name: 'Log in for the first time' }).click();
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await page.getByLabel('User ID').fill(nemidNumber);
     await page.getByLabel('Password').fill(temporaryPassword);
     await page.getByRole('button', { name: 'Next' }).click();
@@ -44,7 +44,7 @@ describe('practising alone: a first activation in the browser', () => {
     await page.getByLabel('Type the new password again').fill('Kaffe2469');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await seeText(page, 'The two passwords are not the same. Type the same password twice.');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
 
     await page.getByLabel('New password', { exact: true }).fill('Kaffe2468');
     await page.getByLabel('Type the new password again').fill('Kaffe2468');
@@ -52,7 +52,7 @@ describe('practising alone: a first activation in the browser', () => {
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
     await seeHeading(page, 'Type the code from your key card');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     const keyNumber = await textOf(page, 'key-number');
     await cardPage.reload();
     await page.getByLabel('Code').fill(await codeFromCard(cardPage, keyNumber));
@@ -61,7 +61,7 @@ describe('practising alone: a first activation in the browser', () => {
     await seeHeading(page, 'My NemID');
     await seeText(page, 'my.practice');
     expect(await textOf(page, 'keys-left')).toBe('147');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await person.close();
   });
 });
@@ -78,7 +78,7 @@ describe('printing the practice key card', () => {
     await page.getByTestId('guide').waitFor();
     await seeText(page, 'TRAINING CARD – not a real NemID key card');
     expect(await page.locator('td.tick').count()).toBe(148);
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByTestId('guide').isVisible()).toBe(false);
     expect(await page.locator('.keycard').isVisible()).toBe(true);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../server/context.ts';
-import { accessibilityViolations, codeFromCard, launchBrowser, newPerson, seeHeading, seeText, serve, textOf } from '../helpers/browser.ts';
+import { codeFromCard, launchBrowser, newPerson, seeHeading, seeText, serve, textOf, noViolations } from '../helpers/browser.ts';
 import { FakeTime, seededContext } from '../helpers/context.ts';
 
 const day = 86_400_000;
@@ -24,9 +24,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function accessible(page: Page): Promise<void> {
-  expect(await accessibilityViolations(page)).toEqual([]);
-}
 
 /** What a practice identity holds in hand: the welcome letter's details and the key card page. */
 interface Practice {
@@ -43,7 +40,7 @@ const fact = async (page: Page, label: string) => (await page.locator('dt', { ha
 
 async function choosePassword(page: Page, password: string): Promise<void> {
   await seeHeading(page, 'Choose your own password');
-  await accessible(page);
+  await noViolations(page);
   await page.getByLabel('New password', { exact: true }).fill(password);
   await page.getByLabel('Type the new password again').fill(password);
   await page.getByRole('button', { name: 'Save and continue' }).click();
@@ -84,18 +81,18 @@ describe('a lost key card: block at self-service, mail keeps coming, back in at 
     const self = await me.person.newPage();
     await self.goto('/nemid?lang=en');
     await seeHeading(self, 'NemID self-service');
-    await accessible(self);
+    await noViolations(self);
     await self.getByLabel('User ID').fill(me.nemidNumber);
     await self.getByLabel('Password').fill(me.password);
     await self.getByRole('button', { name: 'Sign in' }).click();
     await seeHeading(self, 'Your NemID');
     expect(await textOf(self, 'keys-left')).toBe('147');
-    await accessible(self);
+    await noViolations(self);
     await self.getByLabel('I have lost my key card').check();
     await self.getByRole('button', { name: 'Block NemID now' }).click();
     await seeText(self, 'Your NemID is blocked now. Every open login has ended.');
     expect(await textOf(self, 'nemid-state')).toBe('Blocked');
-    await accessible(self);
+    await noViolations(self);
 
     await me.page.reload();
     await seeHeading(me.page, 'Log in with NemID');
@@ -103,27 +100,27 @@ describe('a lost key card: block at self-service, mail keeps coming, back in at 
     await me.page.getByLabel('Password').fill(me.password);
     await me.page.getByRole('button', { name: 'Next' }).click();
     await seeText(me.page, 'You have blocked your NemID.');
-    await accessible(me.page);
+    await noViolations(me.page);
 
     const citizen = ctx.citizens.findByIdentifier(me.nemidNumber)!;
     ctx.mailbox.deliver(citizen.id, { sender: 'kommune', subject: 'Sent while your NemID was blocked', body: 'Mail keeps arriving.' });
 
     await self.goto('/nemid/desk?lang=en');
     await seeHeading(self, 'At the desk: Borgerservice or the bank');
-    await accessible(self);
+    await noViolations(self);
     await self.getByLabel('Borgerservice').check();
     await self.getByLabel('Full name').fill(me.name);
     await self.getByLabel('CPR number').fill(me.cpr);
     await self.getByLabel('NemID number or user ID').fill(me.nemidNumber);
     await self.getByRole('button', { name: 'Ask for a temporary password' }).click();
     await seeText(self, 'The case worker needs to see photo ID before handing over a password.');
-    await accessible(self);
+    await noViolations(self);
     await self.getByLabel('I show my photo ID (passport or driving licence)').check();
     await self.getByRole('button', { name: 'Ask for a temporary password' }).click();
     await seeText(self, 'Borgerservice hands you a letter');
     const temporary = await textOf(self, 'temporary-password');
     const newCard = await textOf(self, 'card-number');
-    await accessible(self);
+    await noViolations(self);
 
     await me.page.goto('/login?service=mynemid&lang=en');
     await me.page.getByLabel('User ID').fill(me.nemidNumber);
@@ -131,17 +128,17 @@ describe('a lost key card: block at self-service, mail keeps coming, back in at 
     await me.page.getByRole('button', { name: 'Next' }).click();
     await choosePassword(me.page, 'Te4kande9');
     await seeText(me.page, `Use the key card whose number ends in ${newCard.replace(/-/g, '').slice(-3)}.`);
-    await accessible(me.page);
+    await noViolations(me.page);
     await me.card.reload();
     await me.page.getByLabel('Code').fill(await codeFromCard(me.card, await textOf(me.page, 'key-number')));
     await me.page.getByRole('button', { name: 'Log in' }).click();
     await seeHeading(me.page, 'My NemID');
-    await accessible(me.page);
+    await noViolations(me.page);
 
     await me.page.goto('/post?lang=en');
     await seeText(me.page, 'Sent while your NemID was blocked');
     await seeText(me.page, 'Dit NemID er spærret');
-    await accessible(me.page);
+    await noViolations(me.page);
     await me.person.close();
   }, journeyTimeout);
 });
@@ -154,16 +151,16 @@ describe('a forgotten password over four days on the class clock', () => {
     await page.goto('/nemid?lang=en');
     await page.getByRole('link', { name: 'Forgotten your password? Order a temporary password' }).click();
     await seeHeading(page, 'Order a temporary password');
-    await accessible(page);
+    await noViolations(page);
     await page.getByLabel('User ID').fill(me.nemidNumber);
     await page.getByLabel('Key card number').fill((await textOf(me.card, 'card-number')).replace(/-/g, ' '));
     await page.getByRole('button', { name: 'Order temporary password' }).click();
     await seeText(page, 'Your temporary password is on its way by post.');
-    await accessible(page);
+    await noViolations(page);
     await page.getByRole('link', { name: 'Look in your letterbox at home (paper post)' }).click();
     await seeText(page, 'On its way to you by post');
     await seeText(page, 'Din midlertidige NemID-adgangskode: arrives');
-    await accessible(page);
+    await noViolations(page);
 
     const seen: boolean[] = [];
     for (let n = 1; n <= 4; n += 1) {
@@ -173,7 +170,7 @@ describe('a forgotten password over four days on the class clock', () => {
       seen.push((await page.getByRole('heading', { name: 'Din midlertidige NemID-adgangskode' }).count()) > 0);
     }
     expect(seen).toEqual([false, false, true, true]); // Tue, Wed: not yet; Thu, the 3rd working day: arrived
-    await accessible(page);
+    await noViolations(page);
     const letter = await page.locator('article.paper-letter', { hasText: 'Din midlertidige NemID-adgangskode' }).innerText();
     const temporary = /\n([A-Z][a-z]+\d{4})\n/.exec(letter)![1]!;
 
@@ -185,7 +182,7 @@ describe('a forgotten password over four days on the class clock', () => {
     await page.getByLabel('Code').fill(await codeFromCard(me.card, await textOf(page, 'key-number')));
     await page.getByRole('button', { name: 'Log in' }).click();
     await seeHeading(page, 'My NemID');
-    await accessible(page);
+    await noViolations(page);
     await me.person.close();
   }, journeyTimeout);
 });
@@ -196,21 +193,21 @@ describe('the phone line and the issuer console', () => {
     const page = await person.newPage();
     await page.goto('/nemid/phone?lang=en');
     await seeHeading(page, 'Phone call to NemID support');
-    await accessible(page);
+    await noViolations(page);
     await page.getByLabel('Full name').fill('Mette Hansen');
     await page.getByLabel('CPR number').fill('120345-6789');
     await page.getByLabel('NemID number or user ID').fill('mette.hansen');
     await page.getByRole('button', { name: 'Say it' }).click();
     await seeText(page, 'I cannot confirm who you are from what you told me.');
-    await accessible(page);
+    await noViolations(page);
     await page.getByLabel('Full name').fill('Mette Fiktiv Hansen');
     await page.getByRole('button', { name: 'Say it' }).click();
     await seeText(page, 'Thank you, Mette Fiktiv Hansen. How can I help you?');
-    await accessible(page);
+    await noViolations(page);
     await page.getByLabel('I think someone else has access to my NemID').check();
     await page.getByRole('button', { name: 'Say it' }).click();
     await seeText(page, 'I have blocked your NemID now.');
-    await accessible(page);
+    await noViolations(page);
     await page.getByRole('button', { name: 'Hang up' }).click();
     // A new call begins with the greeting; its first words follow the hour of the day.
     await seeText(page, 'Before I can help, I must be sure who I am talking to.');
@@ -224,10 +221,10 @@ describe('the phone line and the issuer console', () => {
     const refused = await page.goto('/issuer?lang=en');
     expect(refused?.status()).toBe(403);
     await seeHeading(page, 'Only for issuer operators');
-    await accessible(page);
+    await noViolations(page);
 
     await page.goto('/issuer/login?lang=en');
-    await accessible(page);
+    await noViolations(page);
     await page.getByLabel('Username').fill('nets.operator');
     await page.getByLabel('Password').fill('operator-password-1');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -237,15 +234,15 @@ describe('the phone line and the issuer console', () => {
     await page.getByLabel('Search').fill('lars.berg');
     await page.getByRole('button', { name: 'Search' }).click();
     await seeText(page, '1 NemID holder found');
-    await accessible(page);
+    await noViolations(page);
     await page.getByRole('link', { name: 'Lars Fiktiv Berg' }).click();
     await seeHeading(page, 'NemID of Lars Fiktiv Berg');
     expect(await textOf(page, 'nemid-state')).toBe('Blocked (LOCK002)');
-    await accessible(page);
+    await noViolations(page);
     await page.getByRole('button', { name: 'Unblock NemID now' }).click();
     await seeText(page, 'The NemID is open again, and the holder has been told by letter.');
     expect(await textOf(page, 'nemid-state')).toBe('Active');
-    await accessible(page);
+    await noViolations(page);
 
     const lars = await (await newPerson(browser, app.url)).newPage();
     await lars.goto('/login?service=mynemid&lang=en');
@@ -253,7 +250,7 @@ describe('the phone line and the issuer console', () => {
     await lars.getByLabel('Password').fill('Stol2468');
     await lars.getByRole('button', { name: 'Next' }).click();
     await seeHeading(lars, 'Type the code from your key card');
-    await accessible(lars);
+    await noViolations(lars);
     await person.close();
   }, journeyTimeout);
 });

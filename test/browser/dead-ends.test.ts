@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../server/context.ts';
-import { accessibilityViolations, codeFromCard, launchBrowser, newPerson, seeHeading, seeText, serve, textOf } from '../helpers/browser.ts';
+import { codeFromCard, launchBrowser, newPerson, seeHeading, seeText, serve, textOf, noViolations } from '../helpers/browser.ts';
 import { FakeTime, seededContext } from '../helpers/context.ts';
 
 /** A whole journey runs many argon2 hashes and axe checks; on a shared 2-core machine it may take a minute. */
@@ -22,9 +22,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function accessible(page: Page): Promise<void> {
-  expect(await accessibilityViolations(page)).toEqual([]);
-}
 
 /** The letter in the letterbox whose heading is this subject. */
 const letterText = (page: Page, subject: string) => page.locator('article.paper-letter', { hasText: subject }).innerText();
@@ -64,25 +61,25 @@ describe('practising alone, a lost key card and then a forgotten password lead s
     await page.getByRole('button', { name: 'Bestil et nyt nøglekort' }).click();
     await seeText(page, 'Dit nye nøglekort er bestilt og på vej med posten.');
     await seeText(page, 'Dit nye NemID-nøglekort: kommer');
-    await accessible(page);
+    await noViolations(page);
 
     // The password is forgotten too. The lost card's number no longer works; the page says what to do.
     await page.goto('/nemid?lang=en');
     await page.getByRole('link', { name: 'Forgotten your password? Order a temporary password' }).click();
     await seeHeading(page, 'Order a temporary password');
-    await accessible(page);
+    await noViolations(page);
     await page.getByLabel('User ID').fill(nemidNumber);
     await page.getByLabel('Key card number').fill(oldCardNumber);
     await page.getByRole('button', { name: 'Order temporary password' }).click();
     await seeText(page, 'That key card was reported lost and is blocked');
     await seeText(page, 'Dit nye NemID-nøglekort: arrives');
-    await accessible(page);
+    await noViolations(page);
 
     // Let the days pass until the new card is in the letterbox, and take it out of the envelope.
     await page.getByRole('button', { name: 'Let the time pass until it arrives' }).click();
     await seeHeading(page, 'Your letterbox at home');
     await seeText(page, 'The time has passed, and the post has come.');
-    await accessible(page);
+    await noViolations(page);
     const cardLetter = await letterText(page, 'Dit nye NemID-nøglekort');
     const newCardNumber = /kortnummeret (\d-\d{3}-\d{3}-\d{3})/.exec(cardLetter)![1]!;
     expect(newCardNumber).not.toBe(oldCardNumber);
@@ -97,14 +94,14 @@ describe('practising alone, a lost key card and then a forgotten password lead s
     await page.getByRole('button', { name: 'Order temporary password' }).click();
     await seeText(page, 'Your temporary password is on its way by post.');
     await seeText(page, 'Din midlertidige NemID-adgangskode: arrives');
-    await accessible(page);
+    await noViolations(page);
     await page.getByRole('button', { name: 'Let the time pass until it arrives' }).click();
 
     // Both letters are in the letterbox.
     await seeHeading(page, 'Your letterbox at home');
     await page.getByRole('heading', { name: 'Dit nye NemID-nøglekort' }).waitFor();
     await page.getByRole('heading', { name: 'Din midlertidige NemID-adgangskode' }).waitFor();
-    await accessible(page);
+    await noViolations(page);
     const passwordLetter = await letterText(page, 'Din midlertidige NemID-adgangskode');
     const temporaryAgain = /\n([A-Z][a-z]+\d{4})\n/.exec(passwordLetter)![1]!;
 
@@ -121,7 +118,7 @@ describe('practising alone, a lost key card and then a forgotten password lead s
     await page.getByLabel('Code').fill(await codeFromCard(card, await textOf(page, 'key-number')));
     await page.getByRole('button', { name: 'Log in' }).click();
     await seeHeading(page, 'My NemID');
-    await accessible(page);
+    await noViolations(page);
     await person.close();
   }, journeyTimeout);
 
@@ -146,10 +143,10 @@ describe('practising alone, a lost key card and then a forgotten password lead s
     for (let n = 1; n <= 5; n += 1) await tryPassword(`Forkert${n}x`);
     await seeText(page, /\(LOCK001\)/);
     await seeText(page, 'The lock ends');
-    await accessible(page);
+    await noViolations(page);
     await page.getByRole('button', { name: 'Let the 8 hours pass' }).click();
     await seeText(page, 'The 8 hours have passed, and your NemID is no longer locked.');
-    await accessible(page);
+    await noViolations(page);
     await tryPassword('Kaffe2468');
     await seeHeading(page, 'Type the code from your key card');
     await person.close();

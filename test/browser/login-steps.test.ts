@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../server/context.ts';
-import { accessibilityViolations, launchBrowser, newPerson, seeHeading, seeText, serve } from '../helpers/browser.ts';
+import { launchBrowser, newPerson, seeHeading, seeText, serve, noViolations } from '../helpers/browser.ts';
 import { codeForAskedKey, seededContext } from '../helpers/context.ts';
 
 let browser: Browser;
@@ -71,19 +71,19 @@ describe('the login, step by step', () => {
     const page = await person.newPage();
     await page.goto('/login?service=mynemid&lang=en');
     expect(await focusedLabel(page)).toBe('User ID');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await page.getByLabel('User ID').fill('741852963');
     await page.getByLabel('Password').fill('velkommen81');
     await page.getByRole('button', { name: 'Next' }).click();
     await seeHeading(page, 'Choose your own password');
     expect(await focusedLabel(page)).toBe('New password');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await page.getByLabel('New password', { exact: true }).fill('Solskin77');
     await page.getByLabel('Type the new password again').fill('Solskin77');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await seeHeading(page, 'Type the code from your key card');
     expect(await focusedLabel(page)).toBe('Code');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await person.close();
   });
 
@@ -96,7 +96,7 @@ describe('the login, step by step', () => {
     await page.getByLabel('Password').fill('Forkert2x');
     await page.getByRole('button', { name: 'Next' }).click();
     await seeText(page, 'Wrong password. You have 3 tries left.');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await person.close();
   });
 
@@ -108,7 +108,7 @@ describe('the login, step by step', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await seeText(page, 'The login was cancelled. You are not logged in.');
     expect(new URL(page.url()).pathname).toBe('/');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await page.goto('/post');
     await seeHeading(page, 'Log in with NemID');
     await person.close();
@@ -120,7 +120,7 @@ describe('the login, step by step', () => {
     await page.goto('/login?service=mynemid&lang=en');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await seeHeading(page, 'Order a temporary password');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     const anna = ctx.citizens.findByIdentifier('anna.schmidt')!;
     await page.getByLabel('User ID').fill('anna.schmidt');
     await page.getByLabel('Key card number').fill(ctx.keycards.activeCard(anna.id)!.cardNumber);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../server/context.ts';
-import { accessibilityViolations, codeFromCard, launchBrowser, newPerson, seeHeading, seeText, serve, textOf } from '../helpers/browser.ts';
+import { codeFromCard, launchBrowser, newPerson, seeHeading, seeText, serve, textOf, noViolations } from '../helpers/browser.ts';
 import { hours, seededContext } from '../helpers/context.ts';
 
 let browser: Browser;
@@ -62,7 +62,7 @@ async function logOut(page: Page): Promise<void> {
 describe('a normal login with the printed key card', () => {
   it('logs in with user ID, password and the code read off the card, and refuses that code again', async () => {
     const card = await keyCardOf('Ahmed Fiktiv Karimi');
-    expect(await accessibilityViolations(card)).toEqual([]);
+    await noViolations(card);
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
 
@@ -70,7 +70,7 @@ describe('a normal login with the printed key card', () => {
     await seeHeading(page, 'Type the code from your key card');
     const usedCode = await keyStep(page, card);
     await seeHeading(page, 'My NemID');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await seeText(page, 'Your recent logins');
     await logOut(page);
 
@@ -79,7 +79,7 @@ describe('a normal login with the printed key card', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
     await seeText(page, /which has already been used\. Each code works only once/);
     await seeText(page, '2 more wrong codes and your NemID is blocked.');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await card.reload();
     await keyStep(page, card);
     await seeHeading(page, 'My NemID');
@@ -97,7 +97,7 @@ describe('the three lockouts', () => {
     }
     await passwordStep(page, 'anna.schmidt', 'Falsch5x');
     await seeText(page, /locked for 8 hours .*\(LOCK001\)/);
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
 
     await passwordStep(page, 'anna.schmidt', 'Sommer42');
     await seeText(page, /\(LOCK001\)/);
@@ -125,7 +125,7 @@ describe('the three lockouts', () => {
     await seeText(page, /blocked because the password was wrong again after a temporary lock \(LOCK002\)/);
     await passwordStep(page, '050644-8261', 'Fisk9753');
     await seeText(page, /\(LOCK002\)/);
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await person.close();
   });
 
@@ -141,7 +141,7 @@ describe('the three lockouts', () => {
     await page.getByLabel('Code').fill('333333');
     await page.getByRole('button', { name: 'Log in' }).click();
     await seeText(page, /blocked because key codes were wrong too many times \(LOCK003\)/);
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await passwordStep(page, 'mette.hansen', 'Hest2024');
     await seeText(page, /\(LOCK003\)/);
     await person.close();
@@ -173,7 +173,7 @@ describe('the login in Danish and German', () => {
     await page.getByLabel('Adgangskode').waitFor();
     await page.getByRole('link', { name: 'Deutsch' }).click();
     await page.getByLabel('Benutzer-ID').waitFor();
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await person.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../server/context.ts';
-import { accessibilityViolations, closeBrowserSandbox, newPerson, openBrowserSandbox, seeHeading, seeText, textOf, type BrowserSandbox } from '../helpers/browser.ts';
+import { closeBrowserSandbox, newPerson, openBrowserSandbox, seeHeading, seeText, textOf, type BrowserSandbox, noViolations } from '../helpers/browser.ts';
 import { codeForAskedKey } from '../helpers/context.ts';
 
 let browser: Browser;
@@ -23,7 +23,7 @@ describe('practising alone, lesson after lesson', { timeout: 120_000 }, () => {
     await seeHeading(page, 'Your practice NemID');
     await page.getByRole('link', { name: 'Reset my practice NemID' }).click();
     await seeHeading(page, 'Do you want to reset your practice NemID?');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await page.getByRole('link', { name: 'No, go back' }).click();
     await seeHeading(page, 'Your practice NemID');
 
@@ -47,14 +47,14 @@ describe('practising alone, lesson after lesson', { timeout: 120_000 }, () => {
     await seeText(page, '5 of 5 exercises done.');
     await seeText(page, 'The next lesson for practising alone: “A fake letter – phishing”.');
     expect(await page.getByText('Ask your teacher').count()).toBe(0);
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
 
     await page.getByRole('button', { name: 'Start the lesson “A fake letter – phishing”' }).click();
     await seeHeading(page, 'Your practice NemID');
     await seeText(page, 'The new lesson is ready.');
     await seeText(page, 'Lesson: A fake letter – phishing');
     await seeText(page, 'Report the fake letter');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await person.close();
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/common/passwords.ts';
 import type { Context } from '../../server/context.ts';
 import { testApp, routeTable } from '../helpers/http.ts';
-import { accessibilityViolations, launchBrowser, newPerson, seeHeading, serve } from '../helpers/browser.ts';
+import { accessibilityViolations, launchBrowser, newPerson, seeHeading, serve, noViolations } from '../helpers/browser.ts';
 import { codeForAskedKey, seededContext } from '../helpers/context.ts';
 import { workshopFixture } from '../workshop/sweep-fixture.ts';
 
@@ -184,7 +184,7 @@ describe('every page of the app', () => {
   it('is checked by an accessibility check that finds a missing alt text and pale text', async () => {
     const page = await people.anonymous.newPage();
     await page.goto('/');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await noViolations(page);
     await page.evaluate(() => {
       const main = document.querySelector('main')!;
       main.append(Object.assign(document.createElement('img'), { src: '/favicon.ico' }));

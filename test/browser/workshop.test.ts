@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../server/common/passwords.ts';
 import type { Context } from '../../server/context.ts';
-import { accessibilityViolations, launchBrowser, newPerson, seeHeading, seeText, serve, textOf } from '../helpers/browser.ts';
+import { launchBrowser, newPerson, seeHeading, seeText, serve, textOf, noViolations } from '../helpers/browser.ts';
 import { seededContext } from '../helpers/context.ts';
 import { codeOf, unusedKeys } from '../workshop/world.ts';
 
@@ -14,9 +14,6 @@ let workshopPath: string;
 
 const idOf = (identifier: string) => ctx.citizens.findByIdentifier(identifier)!.id;
 
-async function accessible(page: Page): Promise<void> {
-  expect(await accessibilityViolations(page), page.url()).toEqual([]);
-}
 
 /** A participant in their own browser, logged in to Digital Post with the key card in hand. */
 async function participant(identifier: string, password: string, lang: 'da' | 'en' | 'de' = 'en'): Promise<Page> {
@@ -37,19 +34,19 @@ async function participant(identifier: string, password: string, lang: 'da' | 'e
 async function openLetter(page: Page, subject: string): Promise<void> {
   await page.getByRole('link', { name: subject }).first().click();
   await seeHeading(page, subject);
-  await accessible(page);
+  await noViolations(page);
 }
 
 /** On the look-alike: user ID, password, then the code the page asks (relayed to the real login). */
 async function fallForLogin(page: Page, identifier: string, password: string, labels = { id: 'User ID', password: 'Password', next: 'Next', code: 'Code', confirm: 'Confirm' }): Promise<string> {
   expect(page.url()).toMatch(/\/nemid-secure-login\.dk-verify\/[A-Za-z0-9_-]{22}$/);
   expect(new URL(page.url()).host).toBe(new URL(app.url).host);
-  await accessible(page);
+  await noViolations(page);
   await page.getByLabel(labels.id, { exact: true }).fill(identifier);
   await page.getByLabel(labels.password, { exact: true }).fill(password);
   await page.getByRole('button', { name: labels.next }).click();
   await page.getByTestId('key-number').waitFor();
-  await accessible(page);
+  await noViolations(page);
   const key = await textOf(page, 'key-number');
   await page.getByLabel(labels.code, { exact: true }).fill(codeOf(ctx, idOf(identifier), key));
   await page.getByRole('button', { name: labels.confirm }).click();
@@ -94,7 +91,7 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     await facilitator.getByRole('button', { name: 'Log in' }).click();
     await facilitator.goto('/workshop');
     await seeHeading(facilitator, 'Security workshop');
-    await accessible(facilitator);
+    await noViolations(facilitator);
     await facilitator.getByLabel('Class').selectOption('DEMO');
     for (const name of ['Tax refund letter with a look-alike login', '"Your NemID is locked" letter with a 24-hour deadline', 'A "support" call asking for the password and a code', 'Letter asking for a photo of the key card']) {
       await facilitator.getByLabel(`${name}: starts after (minutes)`).fill('0');
@@ -103,7 +100,7 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     await seeHeading(facilitator, 'Workshop 1 – Demohold');
     workshopPath = new URL(facilitator.url()).pathname;
     expect(await facilitator.getByText('Staged attack', { exact: true }).count()).toBeGreaterThanOrEqual(4);
-    await accessible(facilitator);
+    await noViolations(facilitator);
   });
 
   it('tax refund: Mette falls for it, and the relayed code logs the attacker in', async () => {
@@ -113,7 +110,7 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     await mette.getByRole('link', { name: 'Confirm with NemID and receive your refund' }).click();
     await fallForLogin(mette, 'mette.hansen', 'Hest2024');
     await seeHeading(mette, 'Confirm your key card');
-    await accessible(mette);
+    await noViolations(mette);
     const keys = unusedKeys(ctx, idOf('mette.hansen'), 3);
     for (const [index, entry] of keys.entries()) {
       await mette.getByLabel(`Key number ${index + 1}`).fill(entry.key);
@@ -121,7 +118,7 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     }
     await mette.getByRole('button', { name: 'Confirm' }).click();
     await seeText(mette, 'The refund of DKK 4,312.50 will be paid to your NemKonto');
-    await accessible(mette);
+    await noViolations(mette);
   });
 
   it('tax refund: Ahmed reports it as fraud', async () => {
@@ -129,7 +126,7 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     await openLetter(ahmed, 'You have a tax refund of DKK 4,312.50 waiting');
     await ahmed.getByRole('button', { name: 'Report as fraud' }).click();
     await seeHeading(ahmed, 'Thank you for reporting');
-    await accessible(ahmed);
+    await noViolations(ahmed);
   });
 
   it('locked letter: Anna falls for it, in German', async () => {
@@ -145,7 +142,7 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     }
     await anna.getByRole('button', { name: 'Bestätigen' }).click();
     await seeText(anna, 'Ihre NemID ist entsperrt und funktioniert wie zuvor.');
-    await accessible(anna);
+    await noViolations(anna);
   });
 
   it('locked letter: Jens blocks his NemID at once on the issuer\'s self-service site (R14)', async () => {
@@ -158,24 +155,24 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     await jens.getByLabel('I think someone else knows my password or has my key card').check();
     await jens.getByRole('button', { name: 'Block NemID now' }).click();
     await seeText(jens, 'Your NemID is blocked now.');
-    await accessible(jens);
+    await noViolations(jens);
   });
 
   it('support call: Fatima gives her password and a code on the phone', async () => {
     const fatima = await participant('685239407', 'Fisk9753');
     await seeText(fatima, 'Your phone is ringing:');
-    await accessible(fatima);
+    await noViolations(fatima);
     await fatima.getByRole('button', { name: 'Answer' }).click();
     await seeHeading(fatima, 'Phone call');
     await seeText(fatima, 'Could you tell me your NemID password, please?');
-    await accessible(fatima);
+    await noViolations(fatima);
     await fatima.getByLabel('What you say').fill('Fisk9753');
     await fatima.getByRole('button', { name: 'Say it' }).click();
     const asked = /next to key (\d{4})/.exec(await fatima.getByText(/read me the code next to key/).innerText())![1]!;
     await fatima.getByLabel('What you say').fill(codeOf(ctx, idOf('685239407'), asked));
     await fatima.getByRole('button', { name: 'Say it' }).click();
     await seeText(fatima, 'The call has ended.');
-    await accessible(fatima);
+    await noViolations(fatima);
   });
 
   it('support call: Mette hangs up and reports the call', async () => {
@@ -186,7 +183,7 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     await seeText(mette, '(You hung up.)');
     await mette.getByRole('button', { name: 'Report this call to NemID as fraud' }).click();
     await seeText(mette, 'You reported the call to NemID.');
-    await accessible(mette);
+    await noViolations(mette);
   });
 
   it('card photo: Ahmed uploads a photo of his key card', async () => {
@@ -195,12 +192,12 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     await ahmed.getByRole('link', { name: 'Register my key card' }).click();
     await fallForLogin(ahmed, 'ahmed.karimi', 'Bog7531x');
     await seeHeading(ahmed, 'Register your key card');
-    await accessible(ahmed);
+    await noViolations(ahmed);
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('a photo of a key card')]);
     await ahmed.getByLabel('Photo of your key card').setInputFiles({ name: 'keycard.png', mimeType: 'image/png', buffer: png });
     await ahmed.getByRole('button', { name: 'Upload and register' }).click();
     await seeText(ahmed, 'Your key card is registered.');
-    await accessible(ahmed);
+    await noViolations(ahmed);
   });
 
   it('card photo: Fatima reports it as fraud', async () => {
@@ -213,7 +210,7 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
   it('the facilitator shows the relay reaching Mette\'s mailbox and a replay of the code failing', async () => {
     await facilitator.goto(`${workshopPath}/attacker`);
     await seeHeading(facilitator, 'The attacker\'s view – workshop 1');
-    await accessible(facilitator);
+    await noViolations(facilitator);
     const mette = facilitator.locator('section', { has: facilitator.getByRole('heading', { name: /Mette Fiktiv Hansen – Staged attack Tax refund/ }) });
     await expect(mette.getByText(/was relayed to the real login/).count()).resolves.toBe(1);
     const key = /key (\d{4})/.exec(await mette.getByText(/was relayed to the real login/).innerText())![1]!;
@@ -221,22 +218,22 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     await mette.getByRole('link', { name: 'Open the attacker\'s session in Mette Fiktiv Hansen\'s Digital Post' }).click();
     await seeHeading(facilitator, 'The attacker\'s session in Mette Fiktiv Hansen\'s Digital Post');
     await seeText(facilitator, 'Your tax assessment for 2025 is ready');
-    await accessible(facilitator);
+    await noViolations(facilitator);
     await facilitator.goBack();
 
     await facilitator.getByRole('button', { name: `Replay the captured code for key ${key} against Mette Fiktiv Hansen's login now` }).click();
     await seeText(facilitator, `The captured code for key ${key} was refused: key ${key} is used`);
-    await accessible(facilitator);
+    await noViolations(facilitator);
   });
 
   it('a participant takes the quiz on the rules, in Danish, and reads why', async () => {
     const mette = await participant('mette.hansen', 'Hest2024', 'da');
     await mette.goto('/workshop/quiz');
     await seeHeading(mette, 'Quiz: reglerne for NemID');
-    await accessible(mette);
+    await noViolations(mette);
     await mette.getByRole('button', { name: 'Tjek mine svar' }).click();
     await seeText(mette, 'Vælg et svar.');
-    await accessible(mette);
+    await noViolations(mette);
     for (const answer of [
       'Bruger ikke linket; anmelder brevet, og går selv ind på udstederens egen side, hvis jeg er i tvivl.',
       'Lægger på; support beder aldrig om adgangskoden. Ringer selv til udstederen, hvis jeg er bekymret.',
@@ -248,16 +245,16 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     await mette.getByRole('button', { name: 'Tjek mine svar' }).click();
     await seeText(mette, 'Du havde 5 af 6 rigtige.');
     await seeText(mette, 'Et foto rummer alle kortets koder.');
-    await accessible(mette);
+    await noViolations(mette);
   });
 
   it('the debrief counts the class\'s funnel and links each step to its rule', async () => {
     await facilitator.goto(workshopPath);
-    await accessible(facilitator);
+    await noViolations(facilitator);
     await facilitator.getByRole('button', { name: 'End and show the debrief' }).click();
     await seeHeading(facilitator, 'Debrief: workshop 1 – Demohold');
     await seeText(facilitator, 'Quiz: 5 of 6 right.');
-    await accessible(facilitator);
+    await noViolations(facilitator);
     const funnel = facilitator.getByTestId('funnel');
     const counts = async (step: string) => (await funnel.locator(`tr[data-step="${step}"] td`).allInnerTexts()).slice(0, -1).map(Number);
     // Columns: tax refund, locked letter, support call, card photo, all attacks.
