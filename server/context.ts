@@ -3,6 +3,8 @@ import { CitizenRepository } from './citizen/citizen-repository.ts';
 import { enrolmentWiring } from './enrolment/wiring.ts';
 import { ClassClock, type RealNow } from './common/clock.ts';
 import { EventLog } from './common/event-log.ts';
+import { IssuerService } from './issuer/issuer-service.ts';
+import { OperatorRepository } from './issuer/operator-repository.ts';
 import { cryptoRandom, type RandomInt } from './common/random.ts';
 import { ExerciseRepository } from './exercises/exercise-repository.ts';
 import { ExerciseService } from './exercises/exercise-service.ts';
@@ -53,7 +55,8 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const issuerBase = { db, classes, citizens, keycards, clock, events, mailbox, endSessions, realNow, random };
   const blockingParts = blockingCore(issuerBase);
   const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords: blockingParts.temporaryPasswords, publicAccess: desks.publicAccess });
-  const { blocking, temporaryPasswords, selfService, support, issuer } = issuerSide(issuerBase, blockingParts, login);
+  const { blocking, temporaryPasswords, selfService, support } = issuerSide(issuerBase, blockingParts, login);
+  const issuer = new IssuerService({ ...issuerBase, ...blockingParts, login, operators: new OperatorRepository(db) });
   const teachers = new TeacherRepository(db);
   const letterbox = new LetterboxService({ classes, citizens, clock, events, mailbox, login });
   const workshop = workshopParts({ db, secrets, realNow, classes, citizens, clock, events, keycards, login, mailbox, teachers, random });

@@ -2,8 +2,6 @@ import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { ClassClock } from '../common/clock.ts';
 import type { EventLog } from '../common/event-log.ts';
 import type { RandomInt } from '../common/random.ts';
-import { IssuerService } from '../issuer/issuer-service.ts';
-import { OperatorRepository } from '../issuer/operator-repository.ts';
 import type { KeyCardService } from '../keycard/keycard-service.ts';
 import type { LoginService } from '../login/login-service.ts';
 import type { MailboxService } from '../mailbox/mailbox-service.ts';
@@ -38,10 +36,9 @@ export function blockingCore(base: Base) {
   return { repo, letters, blocking, temporaryPasswords };
 }
 
-/** Self-service, the phone line and desk, and the issuer console, built over the login. */
+/** Self-service and the phone line and desk, built over the login (the issuer console builds on these, in the composition root). */
 export function issuerSide(base: Base, core: ReturnType<typeof blockingCore>, login: LoginService) {
   const selfService = new SelfService({ ...base, ...core, login });
   const support = new SupportService({ ...base, ...core, login });
-  const issuer = new IssuerService({ ...base, ...core, login, operators: new OperatorRepository(base.db) });
-  return { blocking: core.blocking, temporaryPasswords: core.temporaryPasswords, selfService, support, issuer };
+  return { blocking: core.blocking, temporaryPasswords: core.temporaryPasswords, selfService, support };
 }
