@@ -21,6 +21,7 @@ import { loginRoutes } from './login/login-routes.ts';
 import { letterboxRoutes } from './letterbox/letterbox-routes.ts';
 import { bankRoutes } from './bank/bank-routes.ts';
 import { mailboxRoutes } from './mailbox/mailbox-routes.ts';
+import { signatureRoutes } from './signature/signature-routes.ts';
 import { letterUploads } from './mailbox/mailbox-validation.ts';
 import { myNemidRoutes } from './mynemid/mynemid-routes.ts';
 import { portalRoutes } from './portal/portal-routes.ts';
@@ -54,7 +55,7 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   app.use(loginRoutes(ctx.login, limit));
   app.use(myNemidRoutes(ctx));
   app.use(enrolmentRoutes(ctx, config.tls), exemptionRoutes(ctx)); // before the services: a bank NemID not activated is refused there (R7)
-  app.use(mailboxRoutes(ctx.post), portalRoutes(ctx.post), taxRoutes(ctx.post), bankRoutes(ctx.post));
+  app.use(mailboxRoutes(ctx.post), signatureRoutes(ctx.post), portalRoutes(ctx.post), taxRoutes(ctx.post), bankRoutes(ctx.post));
   app.use(selfStudyRoutes(ctx, config.tls));
   app.use(teacherRoutes(ctx, limit, config.publicBaseUrl));
   app.use(classGuideRoutes(ctx)); // a class's guide switch, on the teacher's class page

@@ -15,7 +15,7 @@ import { KeyCardRepository } from './keycard/keycard-repository.ts';
 import { KeyCardService } from './keycard/keycard-service.ts';
 import { LetterRepository } from './mailbox/letter-repository.ts';
 import { MailboxRepository } from './mailbox/mailbox-repository.ts';
-import { digitalPost } from './mailbox/digital-post.ts';
+import { digitalPost } from './digital-post.ts';
 import { MailboxService } from './mailbox/mailbox-service.ts';
 import { LetterboxService } from './letterbox/letterbox-service.ts';
 import { LoginService } from './login/login-service.ts';

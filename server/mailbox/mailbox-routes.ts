@@ -1,16 +1,14 @@
 import { Router } from 'express';
 import { requireCitizen } from '../common/auth.ts';
 import { paths } from '../paths.ts';
-import { signatureController } from '../signature/signature-controller.ts';
-import type { DigitalPost } from './digital-post.ts';
+import type { DigitalPost } from '../digital-post.ts';
 import { mailboxController } from './mailbox-controller.ts';
 import { writingController } from './writing-controller.ts';
 
-/** Digital Post at /post (R8-R12, R3 signing), behind the NemID login with `service=post`. */
+/** Digital Post at /post (R8-R12), behind the NemID login with `service=post`; signing (R3) has its own routes. */
 export function mailboxRoutes(post: DigitalPost): Router {
   const mailbox = mailboxController(post);
   const writing = writingController(post);
-  const signing = signatureController(post);
   const p = paths.post;
   const router = Router();
   router.use('/post', requireCitizen('post'));
@@ -38,9 +36,5 @@ export function mailboxRoutes(post: DigitalPost): Router {
   router.post(p.write, writing.write);
   router.get(p.notifications, writing.notifications);
   router.post(p.notifications, writing.saveNotifications);
-  router.get(p.sign(':id'), signing.show);
-  router.post(p.sign(':id'), signing.password);
-  router.get(p.signKey, signing.showKey);
-  router.post(p.signKey, signing.key);
   return router;
 }

@@ -1,11 +1,16 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import YAML from 'yaml';
 import { ScenarioInvalid } from '../common/errors.ts';
+import { projectRoot } from '../common/project-root.ts';
 import type { ScenarioFile } from '../scenario/scenario-schema.ts';
 import { sendersFileSchema, type LetterTemplate, type SenderEntry } from './letter-schema.ts';
 import type { MailboxRepository } from './mailbox-repository.ts';
 import type { MailboxService } from './mailbox-service.ts';
 import type { GeneratedAttachment, LetterKind, Sender } from './types.ts';
+
+/** The senders every class has (tax office, municipality, ...), beside each scenario's own. */
+export const standardSendersFile = path.join(projectRoot, 'seed/senders.yaml');
 
 /** Reads the standard senders (`seed/senders.yaml`); a missing file means none. */
 export function standardSenders(file: string): SenderEntry[] {

@@ -2,8 +2,7 @@ import { ScenarioInvalid, UsageError } from '../common/errors.ts';
 import type { EventLog } from '../common/event-log.ts';
 import type { z } from 'zod';
 import type { Lang } from '../common/i18n.ts';
-import { standardSendersFile } from '../mailbox/digital-post.ts';
-import { standardSenders } from '../mailbox/scenario-letters.ts';
+import { standardSenders, standardSendersFile } from '../mailbox/scenario-letters.ts';
 import { parseScenario, type ScenarioLibrary } from '../scenario/scenario-library.ts';
 import type { ScenarioFile } from '../scenario/scenario-schema.ts';
 

@@ -51,7 +51,7 @@ describe('a timeline that tells the truth (issue 14 item 9)', () => {
     await moveClock('4wd');
     expect(await timelineOf('ahmed.karimi')).toMatch(/The key card arrived by post R4 by the class clock/);
     expect(await timelineOf('piotr.nowak')).toMatch(/The temporary password arrived by post R15 by the class clock/);
-    expect(await timelineOf('piotr.nowak', 'da')).toMatch(/Den midlertidige adgangskode kom med posten R15 af klassens ur/);
+    expect(await timelineOf('piotr.nowak', 'da')).toMatch(/Den midlertidige adgangskode kom med posten R15 af holdets ur/);
   });
 
   it('shows which key was asked and whose code was typed after a wrong key code', async () => {

@@ -1,28 +1,25 @@
-import path from 'node:path';
-import { BankRepository } from '../bank/bank-repository.ts';
-import { BankService } from '../bank/bank-service.ts';
-import type { CitizenRepository } from '../citizen/citizen-repository.ts';
-import type { ClassClock } from '../common/clock.ts';
-import type { EventLog } from '../common/event-log.ts';
-import { projectRoot } from '../common/project-root.ts';
-import type { Secrets } from '../common/secrets.ts';
-import type { KeyCardService } from '../keycard/keycard-service.ts';
-import type { ScenarioPart } from '../scenario/scenario-service.ts';
-import { NemidConfirmation, type ConfirmationDeps } from '../signature/nemid-confirmation.ts';
-import { SignatureRepository } from '../signature/signature-repository.ts';
-import { SignatureService } from '../signature/signature-service.ts';
-import type { Db } from '../storage/connection.ts';
-import { TaxRepository } from '../tax/tax-repository.ts';
-import { TaxService } from '../tax/tax-service.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
-import { CorrespondenceService } from './correspondence-service.ts';
-import { InboxService } from './inbox-service.ts';
-import { LetterRepository } from './letter-repository.ts';
-import { MailboxRepository } from './mailbox-repository.ts';
-import type { MailboxService } from './mailbox-service.ts';
-import { ScenarioLetters } from './scenario-letters.ts';
+import { BankRepository } from './bank/bank-repository.ts';
+import { BankService } from './bank/bank-service.ts';
+import type { CitizenRepository } from './citizen/citizen-repository.ts';
+import type { ClassClock } from './common/clock.ts';
+import type { EventLog } from './common/event-log.ts';
+import type { Secrets } from './common/secrets.ts';
+import type { KeyCardService } from './keycard/keycard-service.ts';
+import type { ScenarioPart } from './scenario/scenario-service.ts';
+import { NemidConfirmation, type ConfirmationDeps } from './signature/nemid-confirmation.ts';
+import { SignatureRepository } from './signature/signature-repository.ts';
+import { SignatureService } from './signature/signature-service.ts';
+import type { Db } from './storage/connection.ts';
+import { TaxRepository } from './tax/tax-repository.ts';
+import { TaxService } from './tax/tax-service.ts';
+import type { ClassRepository } from './teacher/class-repository.ts';
+import { CorrespondenceService } from './mailbox/correspondence-service.ts';
+import { InboxService } from './mailbox/inbox-service.ts';
+import { LetterRepository } from './mailbox/letter-repository.ts';
+import { MailboxRepository } from './mailbox/mailbox-repository.ts';
+import type { MailboxService } from './mailbox/mailbox-service.ts';
+import { ScenarioLetters, standardSendersFile } from './mailbox/scenario-letters.ts';
 
-export const standardSendersFile = path.join(projectRoot, 'seed/senders.yaml');
 
 /**
  * Wires Digital Post and the services that log in with the same NemID (R2, R11): the
