@@ -2,12 +2,16 @@ import { formatTime, translator, type Lang } from '../common/i18n.ts';
 import { formatBody } from './body-format.ts';
 import { textIn, type Attachment, type Letter, type LocalText } from './types.ts';
 import { loadPdfKit } from '../common/pdfkit.ts';
+import { formatCpr } from '../citizen/types.ts';
+import { contractText, type ContractSpec } from './contract-text.ts';
 
 interface Payslip { period: LocalText; gross: number; pension: number; tax: number; net: number }
 interface TaxAssessment { year: number; income: number; deductions: number; taxPaid: number; taxDue: number }
-interface Contract { title: LocalText; parties: string[]; terms: LocalText[] }
 
 export interface SignatureLine { signerName: string; signedAt: number }
+
+/** The trainee the letter is addressed to, as the document names them. */
+export interface Recipient { name: string; cpr: string }
 
 const kr = (amount: number, lang: Lang) =>
   new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang === 'de' ? 'de-DE' : 'da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount) + ' kr.';
@@ -15,9 +19,11 @@ const kr = (amount: number, lang: Lang) =>
 /**
  * Draws a letter's attachment as a PDF in the reader's language: a plain document, a
  * payslip (R9), a tax assessment or a contract to sign (R3). Every page says it is a
- * training document with fictional content.
+ * training document with fictional content. The tax assessment is addressed to the
+ * recipient as a real one is (name and CPR number, marked fictional); a contract names
+ * them among its parties.
  */
-export async function renderAttachmentPdf(letter: Letter, attachment: Attachment, lang: Lang, signature?: SignatureLine): Promise<Buffer> {
+export async function renderAttachmentPdf(letter: Letter, attachment: Attachment, lang: Lang, recipient: Recipient, signature?: SignatureLine): Promise<Buffer> {
   const PDFDocument = await loadPdfKit();
   const t = translator(lang);
   const doc = new PDFDocument({
@@ -47,6 +53,8 @@ export async function renderAttachmentPdf(letter: Letter, attachment: Attachment
     row(t('mailbox:pdf.payslip.net'), kr(p.net, lang));
   } else if (attachment.generator === 'tax-assessment' && spec.taxAssessment) {
     const a = spec.taxAssessment as TaxAssessment;
+    doc.fontSize(11).text(recipient.name);
+    doc.text(`${t('mailbox:pdf.recipient.cpr')}: ${formatCpr(recipient.cpr)} (${t('common:fictional')})`).moveDown();
     doc.fontSize(16).text(t('mailbox:pdf.tax.title', { year: a.year })).moveDown(0.5);
     row(t('mailbox:pdf.tax.income'), kr(a.income, lang));
     row(t('mailbox:pdf.tax.deductions'), kr(a.deductions, lang));
@@ -56,10 +64,10 @@ export async function renderAttachmentPdf(letter: Letter, attachment: Attachment
     doc.moveDown(0.5);
     row(difference >= 0 ? t('mailbox:pdf.tax.refund') : t('mailbox:pdf.tax.toPay'), kr(Math.abs(difference), lang));
   } else if (attachment.generator === 'contract' && spec.contract) {
-    const c = spec.contract as Contract;
-    doc.fontSize(16).text(textIn(c.title, lang)).moveDown(0.5);
+    const c = contractText(spec.contract as ContractSpec, letter, recipient.name, lang);
+    doc.fontSize(16).text(c.title).moveDown(0.5);
     doc.fontSize(11).text(`${t('mailbox:pdf.contract.parties')}: ${c.parties.join(', ')}`).moveDown(0.5);
-    c.terms.forEach((term, index) => doc.text(`${index + 1}. ${textIn(term, lang)}`).moveDown(0.3));
+    c.terms.forEach((term, index) => doc.text(`${index + 1}. ${term}`).moveDown(0.3));
     doc.moveDown();
     doc.text(
       signature

@@ -46,9 +46,13 @@ const taxAssessmentSchema = z
   .object({ year: z.int().min(2000).max(2100), income: kroner, deductions: kroner, taxPaid: kroner, taxDue: kroner })
   .strict();
 
-/** A document to sign with NemID (R3), e.g. a rental contract. */
+/**
+ * A document to sign with NemID (R3), e.g. a rental contract. `recipient` is the role of the
+ * trainee who receives it ("lejer"): they join the parties by name. A term may say
+ * {{start}}: the first of the month after the letter arrives (server/mailbox/contract-text.ts).
+ */
 const contractSchema = z
-  .object({ title: localText, parties: z.array(z.string().min(1)).min(1), terms: z.array(localText).min(1) })
+  .object({ title: localText, parties: z.array(z.string().min(1)).min(1), recipient: localText.optional(), terms: z.array(localText).min(1) })
   .strict();
 
 const attachmentSchema = z

@@ -66,7 +66,7 @@ export function mailboxController(post: DigitalPost) {
       const citizenId = me(req);
       const { letter, attachment, content } = inbox.attachment(citizenId, idParam(req), idParam(req, 'attachmentId'));
       const signature = letter.kind === 'signature-request' ? signatures.signatureOf(citizenId, letter.id) : undefined;
-      const body = content ?? (await renderAttachmentPdf(letter, attachment, res.locals.lang as Lang, signature));
+      const body = content ?? (await renderAttachmentPdf(letter, attachment, res.locals.lang as Lang, post.citizen(citizenId), signature));
       const download = req.query.download === '1';
       res.setHeader('Content-Type', attachment.mime);
       res.setHeader('Content-Disposition', `${download ? 'attachment' : 'inline'}; filename="${attachment.filename.replace(/"/g, '')}"`);

@@ -6,6 +6,7 @@ import type { Refusal } from '../login/login-service.ts';
 import { fieldErrors, formText, keyStepSchema } from '../login/login-validation.ts';
 import type { DigitalPost } from '../digital-post.ts';
 import { idFrom } from '../mailbox/mailbox-validation.ts';
+import { contractText, type ContractSpec } from '../mailbox/contract-text.ts';
 import { textIn } from '../mailbox/types.ts';
 import { paths } from '../paths.ts';
 import './confirmation-session.ts';
@@ -32,11 +33,11 @@ export function signatureController(post: DigitalPost) {
   const documentLocals = (req: Request, res: Response, id = letterId(req)) => {
     const letter = signatures.document(me(req), id);
     const lang = res.locals.lang as Lang;
-    const contract = letter.data.contract as { title: Record<string, string>; parties: string[]; terms: Record<string, string>[] } | undefined;
+    const contract = letter.data.contract as ContractSpec | undefined;
     return {
       letter,
       subject: textIn(letter.subject, lang),
-      contract: contract && { title: textIn(contract.title as never, lang), parties: contract.parties, terms: contract.terms.map((term) => textIn(term as never, lang)) },
+      contract: contract && contractText(contract, letter, post.citizen(me(req)).name, lang),
     };
   };
 
