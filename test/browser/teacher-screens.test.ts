@@ -14,7 +14,17 @@ let world: Awaited<ReturnType<typeof teacherWorld>>;
 
 beforeAll(async () => {
   world = await teacherWorld();
-  await world.ctx.scenarios.createClass('FIT-30', 'default', 30, world.teachers.anna, 'cli');
+  const fit = await world.ctx.scenarios.createClass('FIT-30', 'default', 30, world.teachers.anna, 'cli');
+  // A class in the middle of a lesson: everyone active (a last-activity time in every row), some
+  // needing help after wrong tries, some blocked by themselves and some by NemID support.
+  const now = world.ctx.clock.now(fit.id);
+  world.ctx.citizens.listInClass(fit.id).forEach((citizen, index) => {
+    const event = (type: string, rule: string) => world.ctx.events.record({ classId: fit.id, citizenId: citizen.id, actor: 'trainee', type, rule, data: {}, at: now });
+    event('login-ok', 'R4');
+    if (index % 3 === 0) [1, 2].forEach(() => event('wrong-key', 'R4'));
+    if (index % 5 === 1) world.ctx.citizens.setState(citizen.id, 'blocked', 'USER', null);
+    if (index % 5 === 2) world.ctx.citizens.setState(citizen.id, 'blocked', 'LOCK003', null);
+  });
   server = createApp(world.ctx, testConfig()).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   browser = await launchBrowser();
@@ -43,20 +53,23 @@ async function cutOff(page: Page): Promise<string[]> {
 }
 
 describe('the teacher console on a classroom screen', () => {
-  it('shows the progress table of a class of 30 whole at 1024 and 1280 px wide, without a horizontal cut', async () => {
+  it('shows the progress table of a busy class of 30 whole at 1024 and 1280 px wide, in English and Danish, without a horizontal cut', async () => {
     const page = await teacher.newPage();
     await page.goto('/teacher?lang=en');
     await page.getByLabel('Username').fill('anna');
     await page.getByLabel('Password').fill(teacherPassword);
     await page.getByRole('button', { name: 'Log in' }).click();
     await seeHeading(page, 'Teacher console');
-    for (const width of [1024, 1280]) {
-      await page.setViewportSize({ width, height: 800 });
-      await page.goto('/teacher/classes/FIT-30');
-      await page.getByRole('heading', { name: 'Progress' }).waitFor();
-      expect(await page.locator('table.progress tbody tr').count()).toBe(30);
-      expect(await cutOff(page), `${width} px`).toEqual([]);
+    for (const [lang, progress] of [['en', 'Progress'], ['da', 'Fremskridt']] as const) {
+      for (const width of [1024, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`/teacher/classes/FIT-30?lang=${lang}`);
+        await page.getByRole('heading', { name: progress, exact: true }).waitFor();
+        expect(await page.locator('table.progress tbody tr').count()).toBe(30);
+        expect(await cutOff(page), `${lang} ${width} px`).toEqual([]);
+      }
     }
+    await page.goto('/teacher/classes/FIT-30?lang=en');
   });
 
   it('projects the class page: the lobby lists everyone, projector mode hides every password and join code, Show reveals one', async () => {
