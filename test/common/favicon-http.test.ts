@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { seededContext } from '../helpers/context.ts';
-import { testApp } from '../helpers/http.ts';
+import { binaryBody, testApp } from '../helpers/http.ts';
 
 describe('the favicon', () => {
   it('is a neutral SVG envelope marked "Øve", linked from every page, and /favicon.ico finds it', async () => {
@@ -11,15 +11,12 @@ describe('the favicon', () => {
     const svg = await request(app)
       .get('/static/favicon.svg')
       .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        res.on('end', () => done(null, text));
-      });
+      .parse(binaryBody);
     expect(svg.status).toBe(200);
     expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
-    expect(svg.body).toContain('>Øve</text>');
-    expect(svg.body).not.toMatch(/nemid/i);
+    const text = (svg.body as Buffer).toString('utf8');
+    expect(text).toContain('>Øve</text>');
+    expect(text).not.toMatch(/nemid/i);
     const ico = await request(app).get('/favicon.ico');
     expect(ico.status).toBe(301);
     expect(ico.headers.location).toBe('/static/favicon.svg');

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { seededContext } from '../helpers/context.ts';
-import { csrfFrom, loginAs, testApp, visibleText, type Agent } from '../helpers/http.ts';
+import { binaryBody, csrfFrom, loginAs, testApp, visibleText, type Agent } from '../helpers/http.ts';
 import { pdfText } from './pdf-text.ts';
 
 async function post(agent: Agent, page: string, action: string, fields: Record<string, string>) {
@@ -22,11 +22,7 @@ async function mette() {
 async function attestation(agent: Agent, decisionUrl: string): Promise<{ status: number; type: string; pdf: Buffer }> {
   const asked = await post(agent, decisionUrl, `${decisionUrl}/attestation`, {});
   expect(asked.status).toBe(303);
-  const response = await agent.get(asked.headers.location!).buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
+  const response = await agent.get(asked.headers.location!).buffer(true).parse(binaryBody);
   return { status: response.status, type: response.headers['content-type'] ?? '', pdf: response.body as Buffer };
 }
 

@@ -10,6 +10,14 @@ export function testApp(ctx: Context, overrides: Parameters<typeof testConfig>[0
   return createApp(ctx, testConfig(overrides));
 }
 
+/** A superagent parser that keeps the response body as its bytes (a PDF, a CSV with its byte-order mark): `.buffer(true).parse(binaryBody)`. */
+export function binaryBody(res: unknown, done: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
 /** Reads the CSRF token out of a rendered form. */
 export function csrfFrom(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../server/common/i18n.ts';
-import { submitForm, visibleText, type Agent } from '../helpers/http.ts';
+import { binaryBody, submitForm, visibleText, type Agent } from '../helpers/http.ts';
 import { pdfPageTexts } from './pdf-text.ts';
 import { teacherAgent, teacherWorld } from './world.ts';
 
@@ -15,14 +15,6 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(303);
 });
-
-/** Reads a binary response body into a Buffer. */
-function binary(res: unknown, callback: (error: Error | null, body: Buffer) => void): void {
-  const stream = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 describe('printing a class', () => {
   it('prints one sheet per trainee: the login slip with the temporary password, and the key card', async () => {
@@ -43,7 +35,7 @@ describe('printing a class', () => {
   });
 
   it('gives the whole class as one PDF of A4 pages, each trainee on a page of their own, TRAINING on every page', async () => {
-    const response = await anna.get('/teacher/classes/PRINT-30/cards.pdf?lang=en').buffer(true).parse(binary);
+    const response = await anna.get('/teacher/classes/PRINT-30/cards.pdf?lang=en').buffer(true).parse(binaryBody);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="training-print-30-cards.pdf"/);

@@ -6,7 +6,7 @@ import { qrMatrix } from '../../server/common/qr.ts';
 import { formatCardNumber } from '../../server/keycard/types.ts';
 import { classCardsPdf } from '../../server/teacher/class-pdf.ts';
 import { PrintService } from '../../server/teacher/print-service.ts';
-import { csrfFrom, submitForm, teacherLogin, testApp, visibleText, type Agent } from '../helpers/http.ts';
+import { binaryBody, csrfFrom, submitForm, teacherLogin, testApp, visibleText, type Agent } from '../helpers/http.ts';
 import { pdfPageTexts } from './pdf-text.ts';
 import { teacherPassword, teacherWorld } from './world.ts';
 
@@ -32,13 +32,6 @@ beforeAll(async () => {
   expect(created.status).toBe(303);
 });
 
-function binary(res: unknown, callback: (error: Error | null, body: Buffer) => void): void {
-  const stream = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}
-
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 const klass = () => world.ctx.classes.findByCode('SLIPS-30')!;
 const trainees = (): Citizen[] => world.ctx.citizens.listInClass(klass().id);
@@ -51,7 +44,7 @@ async function printPdf(fields: Record<string, string>): Promise<string[]> {
     .type('form')
     .send({ ...fields, _csrf: csrfFrom(page.text) })
     .buffer(true)
-    .parse(binary);
+    .parse(binaryBody);
   expect(response.status).toBe(200);
   expect(response.headers['content-type']).toBe('application/pdf');
   return pdfPageTexts(response.body as Buffer);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hours } from '../helpers/context.ts';
-import { submitForm, visibleText, type Agent } from '../helpers/http.ts';
+import { binaryBody, submitForm, visibleText, type Agent } from '../helpers/http.ts';
 import { teacherAgent, teacherWorld } from './world.ts';
 
 let world: Awaited<ReturnType<typeof teacherWorld>>;
@@ -72,11 +72,7 @@ describe('a timeline that tells the truth (issue 14 item 9)', () => {
 describe('the events CSV', () => {
   it('starts with the header row after one byte-order mark, and gives Danish times with their offset and the real actor', async () => {
     world.ctx.mailbox.deliver(citizen('jens.nielsen').id, { sender: 'kommune', subject: 'Endnu-ikke-kommet-3X', body: 'Hej' }, { at: demoNow() + hours(5), actor: 'system' });
-    const response = await anna.get('/teacher/classes/DEMO/events.csv?lang=en').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const response = await anna.get('/teacher/classes/DEMO/events.csv?lang=en').buffer(true).parse(binaryBody);
     const bytes = response.body as Buffer;
     expect([...bytes.subarray(0, 8)]).toEqual([0xef, 0xbb, 0xbf, ...Buffer.from('Event')]);
     const text = new TextDecoder('utf-8').decode(bytes); // strips the byte-order mark, as a spreadsheet does
