@@ -1,6 +1,6 @@
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { Citizen } from '../citizen/types.ts';
-import { stepMs as clockStepMs, type ClassClock } from '../common/clock.ts';
+import { stepMs, type ClassClock } from '../common/clock.ts';
 import type { EventLog } from '../common/event-log.ts';
 import type { LoginService } from '../login/login-service.ts';
 import type { ScenarioLibrary } from '../scenario/scenario-library.ts';
@@ -104,11 +104,6 @@ export class ClassService {
     return this.deps.scenarios.reset(klass.id, { citizenId: citizen.id, actor: 'teacher', teacherId });
   }
 
-  /** How far a step moves the clock from `now`: "+4 working days" skips the weekend. */
-  stepMs(step: ClockStep, now: number): number {
-    return clockStepMs(step, now);
-  }
-
   /**
    * Moves the class clock forward, then lets what fell due happen: temporary locks
    * (LOCK001) whose hours have passed end now, each with its event, and overdue letters
@@ -116,7 +111,7 @@ export class ClassService {
    * are read on the class clock.
    */
   advanceClock(klass: ClassRow, step: ClockStep, teacherId: number): number {
-    const ms = this.stepMs(step, this.deps.clock.now(klass.id));
+    const ms = stepMs(step, this.deps.clock.now(klass.id)); // "+4 working days" skips the weekend
     const now = this.deps.clock.advance(klass.id, ms);
     this.deps.events.record({ classId: klass.id, citizenId: null, actor: 'teacher', type: 'clock-advanced', rule: null, data: { ms, step, teacherId }, at: now });
     for (const citizen of this.deps.citizens.listInClass(klass.id)) {
