@@ -6,7 +6,7 @@ import { cardInHand } from '../keycard/keycard-print.ts';
 import { paths } from '../paths.ts';
 import { classCardsPdf, printLayouts, type PrintLayout } from './class-pdf.ts';
 import type { TeacherConsole } from './console.ts';
-import { PrintService } from './print-service.ts';
+import { notPrintedYet, PrintService } from './print-service.ts';
 import type { ClassRow } from './types.ts';
 
 const layoutOf = (value: unknown): PrintLayout => (printLayouts as readonly unknown[]).includes(value) ? (value as PrintLayout) : 'a4';
@@ -19,7 +19,7 @@ const layoutOf = (value: unknown): PrintLayout => (printLayouts as readonly unkn
 export function printController({ ctx }: TeacherConsole, publicBaseUrl: string) {
   const printing = new PrintService(ctx);
 
-  const sendPdf = async (res: Response, klass: ClassRow, layout: PrintLayout, pdf: Buffer) => {
+  const sendPdf = (res: Response, klass: ClassRow, layout: PrintLayout, pdf: Buffer) => {
     res
       .type('application/pdf')
       .set('Content-Disposition', `attachment; filename="training-${klass.code.toLowerCase()}-${layout === 'wallet' ? 'wallet-' : ''}cards.pdf"`)
@@ -40,7 +40,7 @@ export function printController({ ctx }: TeacherConsole, publicBaseUrl: string) 
         slips,
         address: publicBaseUrl,
         qr: qrSvg(publicBaseUrl, res.locals.t('teacher:print.qrLabel', { address: publicBaseUrl })),
-        newCards: slips.filter((slip) => slip.inHand.card !== undefined && slip.inHand.card.printedAt === null).length,
+        newCards: slips.filter(notPrintedYet).length,
       });
     },
 
@@ -48,7 +48,7 @@ export function printController({ ctx }: TeacherConsole, publicBaseUrl: string) 
     async classPdf(req: Request, res: Response): Promise<void> {
       const klass: ClassRow = res.locals.klass;
       const layout = layoutOf(req.query.layout);
-      await sendPdf(res, klass, layout, await classCardsPdf(klass, printing.slips(klass), res.locals.t, { layout, address: publicBaseUrl }));
+      sendPdf(res, klass, layout, await classCardsPdf(klass, printing.slips(klass), res.locals.t, { layout, address: publicBaseUrl }));
     },
 
     /** The printout from the print page: the layout chosen, every card or only those not printed before; noted as printed. */
@@ -59,7 +59,7 @@ export function printController({ ctx }: TeacherConsole, publicBaseUrl: string) 
       const slips = printing.slips(klass, { onlyNew });
       const pdf = await classCardsPdf(klass, slips, res.locals.t, { layout, address: publicBaseUrl, emptyText: onlyNew ? 'teacher:print.noneNew' : undefined });
       printing.recordPrinted(klass, slips, { teacherId: req.session.teacherId!, layout, onlyNew });
-      await sendPdf(res, klass, layout, pdf);
+      sendPdf(res, klass, layout, pdf);
     },
 
     showTraineeCard(_req: Request, res: Response): void {

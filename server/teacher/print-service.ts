@@ -3,6 +3,9 @@ import { cardInHand } from '../keycard/keycard-print.ts';
 import type { PrintLayout, Slip } from './class-pdf.ts';
 import type { ClassRow } from './types.ts';
 
+/** A slip whose key card has not been printed yet (a new class, or a card renewed or replaced since the last printout). */
+export const notPrintedYet = (slip: Slip): boolean => slip.inHand.card !== undefined && slip.inHand.card.printedAt === null;
+
 /**
  * What a class printout holds: each trainee's login slip and the key card the login asks
  * a key from now on the class clock. "Only new cards" leaves out the trainees whose card
@@ -19,7 +22,7 @@ export class PrintService {
       blueprint: this.ctx.citizens.blueprintOf(citizen.id),
       inHand: cardInHand(this.ctx.keycards, citizen, now),
     }));
-    return options.onlyNew ? slips.filter((slip) => slip.inHand.card !== undefined && slip.inHand.card.printedAt === null) : slips;
+    return options.onlyNew ? slips.filter(notPrintedYet) : slips;
   }
 
   /** Notes the cards of these slips as printed (class clock) and writes one event for the printout. */
