@@ -18,6 +18,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     env: { LOG_LEVEL: 'silent' },
+    setupFiles: ['test/helpers/fast-check-seed.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...httpTier, ...browserTier] } },
       { extends: true, test: { name: 'http', include: httpTier } },

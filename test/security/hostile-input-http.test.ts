@@ -53,10 +53,17 @@ function expectNoLiveMarkup(html: string): void {
   expect(html).not.toMatch(/Invalid input|expected string/);
 }
 
-async function fuzzForm(agent: Agent, formPage: string, action: string, fieldNames: string[], runs: number): Promise<void> {
+async function fuzzForm(
+  agent: Agent,
+  formPage: string,
+  action: string,
+  fieldNames: string[],
+  runs: number,
+  accepts: (fields: Record<string, HostileValue>) => boolean = () => true,
+): Promise<void> {
   const record = Object.fromEntries(fieldNames.map((name) => [name, hostileValue])) as Record<string, fc.Arbitrary<HostileValue>>;
   await fc.assert(
-    fc.asyncProperty(fc.record(record), async (fields) => {
+    fc.asyncProperty(fc.record(record).filter(accepts), async (fields) => {
       const page = await agent.get(formPage);
       const response = await agent.post(action).type('form').send(encode(fields, csrfFrom(page.text)));
       expect(response.status).toBeLessThan(500);
@@ -77,13 +84,17 @@ describe('hostile input on every public form', () => {
     await fuzzForm(request.agent(app), '/teacher/login', '/teacher/login', ['username', 'password'], 40);
   });
 
-  it('answers the choose-password and key steps the same way, and stores nothing hostile', async () => {
+  it('answers the choose-password step the same way, and stores nothing hostile', async () => {
     const ctx = await seededContext();
     const app = testApp(ctx, { loginRateLimitPerMinute: 10_000 });
     const agent = request.agent(app);
     const login = await agent.get('/login');
     await agent.post('/login').type('form').send({ _csrf: csrfFrom(login.text), identifier: '741852963', password: 'velkommen81' });
-    await fuzzForm(agent, '/login/new-password', '/login/new-password', ['password', 'repeat', 'userId'], 40);
+    // Two equal texts in both password fields may be a good password, which the form rightly
+    // takes (and the trainee is then past this step); the test is of everything else.
+    const notTheSamePasswordTwice = (fields: Record<string, HostileValue>) =>
+      !(fields.password?.kind === 'text' && fields.repeat?.kind === 'text' && fields.password.text === fields.repeat.text);
+    await fuzzForm(agent, '/login/new-password', '/login/new-password', ['password', 'repeat', 'userId'], 40, notTheSamePasswordTwice);
     const olu = ctx.citizens.findByIdentifier('741852963');
     expect(olu?.state).toBe('pending');
     expect(olu?.userId).toBeNull();
