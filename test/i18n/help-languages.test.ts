@@ -8,8 +8,8 @@ import { languages, localesDir, readLocales } from '../../server/common/i18n.ts'
  * the languages trainees in Danish language schools often speak. Each file holds a subset of
  * the English keys, so a missing key falls back to English key by key.
  */
-const helpLanguages = ['ar'] as const;
-const directions: Record<(typeof helpLanguages)[number], 'rtl' | 'ltr'> = { ar: 'rtl' };
+const helpLanguages = ['ar', 'uk'] as const;
+const directions: Record<(typeof helpLanguages)[number], 'rtl' | 'ltr'> = { ar: 'rtl', uk: 'ltr' };
 
 /** Strings that may read exactly as in English: names and codes, never sentences. */
 const sameAsEnglish = new Set(['guide:panel.label', 'mailbox:title', 'login:services.post', 'mailbox:notifications.channels.sms']);
