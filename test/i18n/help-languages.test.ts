@@ -8,8 +8,8 @@ import { languages, localesDir, readLocales } from '../../server/common/i18n.ts'
  * the languages trainees in Danish language schools often speak. Each file holds a subset of
  * the English keys, so a missing key falls back to English key by key.
  */
-const helpLanguages = ['ar', 'pl', 'uk'] as const;
-const directions: Record<(typeof helpLanguages)[number], 'rtl' | 'ltr'> = { ar: 'rtl', pl: 'ltr', uk: 'ltr' };
+const helpLanguages = ['ar', 'pl', 'tr', 'uk'] as const;
+const directions: Record<(typeof helpLanguages)[number], 'rtl' | 'ltr'> = { ar: 'rtl', pl: 'ltr', tr: 'ltr', uk: 'ltr' };
 
 /**
  * Strings that may read exactly as in English: names and codes, and words the language spells
