@@ -68,6 +68,15 @@ function helpFiles(lang: string): string[] {
   return fs.readdirSync(path.join(localesDir, lang)).filter((name) => name.endsWith('.json') && name !== '_language.json');
 }
 
+describe('the right-to-left stylesheet (public/css/help-languages.css)', () => {
+  it('styles only elements marked dir="rtl", so the Danish screens stay as they are', () => {
+    const css = fs.readFileSync('public/css/help-languages.css', 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    const selectors = [...css.matchAll(/([^{}]+)\{[^{}]*\}/g)].flatMap((rule) => rule[1]!.split(',').map((selector) => selector.trim()));
+    expect(selectors.length).toBeGreaterThan(5);
+    expect(selectors.filter((selector) => !selector.includes('[dir="rtl"]'))).toEqual([]);
+  });
+});
+
 describe('help languages', () => {
   it('are the locale folders beside Danish, English and German, and the app does not load them as UI languages', () => {
     const folders = fs.readdirSync(localesDir).filter((name) => !(languages as readonly string[]).includes(name));
