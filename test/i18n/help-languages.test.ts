@@ -135,6 +135,14 @@ describe('help languages', () => {
         expect(missing).toEqual([]);
       });
 
+      it('quotes only Danish words that the Danish screens show', () => {
+        const danish = Object.values(readLocales().da).map((tree) => JSON.stringify(tree)).join('\n').toLowerCase();
+        const guide = JSON.stringify(readJson(path.join(localesDir, lang, 'guide.json')));
+        const quoted = [...guide.matchAll(/[«„“]([^«»„“”]+)[»”]/g)].map((match) => match[1]!).filter((text) => /^[\p{Script=Latin}\d\s-]+$/u.test(text));
+        expect(quoted.length).toBeGreaterThan(10);
+        expect(quoted.filter((text) => !danish.includes(text.toLowerCase()))).toEqual([]);
+      });
+
       it('leaves no text in English, apart from the listed names and codes', () => {
         const untranslated: string[] = [];
         for (const file of helpFiles(lang)) {
