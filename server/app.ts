@@ -11,7 +11,7 @@ import { csrf, loginRateLimit, securityHeaders, sessions } from './common/securi
 import type { Context } from './context.ts';
 import { enrolmentRoutes } from './enrolment/enrolment-routes.ts';
 import { exemptionRoutes } from './exemption/exemption-routes.ts';
-import { classGuideRoutes } from './exercises/class-guide-routes.ts';
+import { classGuideRoutes } from './teacher/class-guide-routes.ts';
 import { exerciseRoutes } from './exercises/exercise-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
 import { issuerRoutes } from './issuer/issuer-routes.ts';

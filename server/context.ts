@@ -24,7 +24,7 @@ import { ScenarioService } from './scenario/scenario-service.ts';
 import type { Db } from './storage/connection.ts';
 import { ArchiveRepository } from './teacher/archive-repository.ts';
 import { ArchiveService } from './teacher/archive-service.ts';
-import { ClassRepository } from './teacher/class-repository.ts';
+import { ClassRepository } from './classes/class-repository.ts';
 import { ProgressService } from './teacher/progress-service.ts';
 import { TeacherRepository } from './teacher/teacher-repository.ts';
 import { workshopParts } from './workshop/wiring.ts';

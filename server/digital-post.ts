@@ -12,7 +12,7 @@ import { SignatureService } from './signature/signature-service.ts';
 import type { Db } from './storage/connection.ts';
 import { TaxRepository } from './tax/tax-repository.ts';
 import { TaxService } from './tax/tax-service.ts';
-import type { ClassRepository } from './teacher/class-repository.ts';
+import type { ClassRepository } from './classes/class-repository.ts';
 import { CorrespondenceService } from './mailbox/correspondence-service.ts';
 import { InboxService } from './mailbox/inbox-service.ts';
 import { LetterRepository } from './mailbox/letter-repository.ts';

@@ -6,7 +6,7 @@ import type { KeyCardService } from '../keycard/keycard-service.ts';
 import type { LoginService } from '../login/login-service.ts';
 import type { MailboxService } from '../mailbox/mailbox-service.ts';
 import type { Db } from '../storage/connection.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 import { BlockingRepository } from './blocking-repository.ts';
 import { BlockingService } from './blocking-service.ts';
 import { IssuerLetters } from './notices.ts';

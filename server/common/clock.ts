@@ -1,5 +1,5 @@
 import { danishTime } from './danish-time.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 
 export type RealNow = () => number;
 

@@ -7,7 +7,7 @@ import { ExemptionService } from '../exemption/exemption-service.ts';
 import type { MailboxService } from '../mailbox/mailbox-service.ts';
 import type { ScenarioService } from '../scenario/scenario-service.ts';
 import type { Db } from '../storage/connection.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 import { DeskScenarioPart } from './desk-scenario.ts';
 import { EnrolmentRepository } from './enrolment-repository.ts';
 import { EnrolmentService } from './enrolment-service.ts';

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { Citizen } from '../citizen/types.ts';
 import { ownerCookie } from '../selfstudy/selfstudy-routes.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 
 export type TraineeLookup = { citizens: CitizenRepository; classes: ClassRepository };
 

@@ -5,7 +5,7 @@ import type { EventLog } from '../common/event-log.ts';
 import type { LoginService } from '../login/login-service.ts';
 import type { MailboxService } from '../mailbox/mailbox-service.ts';
 import type { Letter } from '../mailbox/types.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 
 /** How the browser knows whose letterbox it opens. */
 export type OwnerVia = 'login' | 'proved' | 'practice';

@@ -14,7 +14,7 @@ import { UsageError } from '../common/errors.ts';
 import type { Actor, EventLog } from '../common/event-log.ts';
 import { hashPassword } from '../common/passwords.ts';
 import type { Db } from '../storage/connection.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 import type { ClassRow } from '../teacher/types.ts';
 import type { KeyCardService } from '../keycard/keycard-service.ts';
 import type { ScenarioLibrary } from './scenario-library.ts';

@@ -5,9 +5,9 @@ import { forgetCelebrated } from '../exercises/celebration.ts';
 import type { Context } from '../context.ts';
 import { cardInHand } from '../keycard/keycard-print.ts';
 import { paths } from '../paths.ts';
-import { newSelfStudyClassCode } from '../teacher/join-code.ts';
+import { newSelfStudyClassCode } from '../classes/join-code.ts';
 import type { ClassRow } from '../teacher/types.ts';
-import { nextPracticeLesson } from './practice-lessons.ts';
+import { nextPracticeLesson } from '../exercises/practice-lessons.ts';
 
 export const ownerCookie = 'sandbox.practice';
 export const selfStudyScenario = 'self-study';

@@ -5,7 +5,7 @@ import type { EventLog } from '../common/event-log.ts';
 import type { LoginService } from '../login/login-service.ts';
 import type { ScenarioLibrary } from '../scenario/scenario-library.ts';
 import type { ScenarioService } from '../scenario/scenario-service.ts';
-import type { ClassRepository } from './class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 import type { TeacherService } from './teacher-service.ts';
 import type { ClassRow } from './types.ts';
 import type { ClockStep } from './teacher-validation.ts';

@@ -8,7 +8,7 @@ import type { KeyCardService } from '../keycard/keycard-service.ts';
 import type { LoginService } from '../login/login-service.ts';
 import type { MailboxService } from '../mailbox/mailbox-service.ts';
 import type { Db } from '../storage/connection.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 import type { TeacherRepository } from '../teacher/teacher-repository.ts';
 import { TeacherService } from '../teacher/teacher-service.ts';
 import { AttackerService } from './attacker-service.ts';

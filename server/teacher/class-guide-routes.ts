@@ -2,8 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import { requireTeacher } from '../common/auth.ts';
 import type { Context } from '../context.ts';
 import { paths } from '../paths.ts';
-import { classFromUrl, notice, teacherConsole } from '../teacher/console.ts';
-import type { ClassRow } from '../teacher/types.ts';
+import { classFromUrl, notice, teacherConsole } from './console.ts';
+import type { ClassRow } from './types.ts';
 
 /**
  * The teacher's switch of the guide for every trainee of a class (the form is on the
