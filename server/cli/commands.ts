@@ -5,7 +5,7 @@ import { UsageError } from '../common/errors.ts';
 import type { Context } from '../context.ts';
 import { cardInHand } from '../keycard/keycard-print.ts';
 import { TeacherService } from '../teacher/teacher-service.ts';
-import type { ClassRow } from '../teacher/types.ts';
+import type { ClassRow } from '../classes/types.ts';
 import { letterCommands } from './letter-commands.ts';
 import { table } from './table.ts';
 

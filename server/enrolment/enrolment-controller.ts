@@ -6,7 +6,7 @@ import { NotFound } from '../common/errors.ts';
 import type { Context } from '../context.ts';
 import { fieldErrors } from '../login/login-validation.ts';
 import { paths } from '../paths.ts';
-import { hashToken, ownerCookie } from '../selfstudy/selfstudy-routes.ts';
+import { hashToken, ownerCookie } from '../web/practice-cookie.ts';
 import type { EnrolmentService } from './enrolment-service.ts';
 import { bankSchema, borgerserviceSchema } from './enrolment-validation.ts';
 import { deskOfScenario, type Desk } from './types.ts';

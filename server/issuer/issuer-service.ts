@@ -11,7 +11,7 @@ import type { ActionResult, BlockingService } from '../blocking/blocking-service
 import type { TemporaryPasswordService } from '../blocking/temporary-password-service.ts';
 import type { BlockReason, Doer, IssuerReason } from '../blocking/types.ts';
 import type { ClassRepository } from '../classes/class-repository.ts';
-import type { ClassRow } from '../teacher/types.ts';
+import type { ClassRow } from '../classes/types.ts';
 import type { CitizenHit, OperatorRepository, OperatorRow } from './operator-repository.ts';
 
 export interface IssuerDeps {

@@ -15,7 +15,7 @@ import type { Actor, EventLog } from '../common/event-log.ts';
 import { hashPassword } from '../common/passwords.ts';
 import type { Db } from '../storage/connection.ts';
 import type { ClassRepository } from '../classes/class-repository.ts';
-import type { ClassRow } from '../teacher/types.ts';
+import type { ClassRow } from '../classes/types.ts';
 import type { KeyCardService } from '../keycard/keycard-service.ts';
 import type { ScenarioLibrary } from './scenario-library.ts';
 import type { ScenarioFile, ScenarioTrainee } from './scenario-schema.ts';

@@ -2,8 +2,9 @@ import { Router, type Request, type Response } from 'express';
 import { requireTeacher } from '../common/auth.ts';
 import type { Context } from '../context.ts';
 import { paths } from '../paths.ts';
-import { classFromUrl, notice, teacherConsole } from './console.ts';
-import type { ClassRow } from './types.ts';
+import { classFromUrl, teacherConsole } from './console.ts';
+import { notice } from '../web/teacher-notice.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 /**
  * The teacher's switch of the guide for every trainee of a class (the form is on the

@@ -7,8 +7,8 @@ import type { ScenarioLibrary } from '../scenario/scenario-library.ts';
 import type { ScenarioService } from '../scenario/scenario-service.ts';
 import type { ClassRepository } from '../classes/class-repository.ts';
 import type { TeacherService } from './teacher-service.ts';
-import type { ClassRow } from './types.ts';
-import type { ClockStep } from './teacher-validation.ts';
+import type { ClassRow } from '../classes/types.ts';
+import type { ClockStep } from '../common/clock.ts';
 
 export interface ClassDeps {
   classes: ClassRepository;

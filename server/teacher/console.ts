@@ -21,18 +21,6 @@ export function teacherConsole(ctx: Context) {
 
 export type TeacherConsole = ReturnType<typeof teacherConsole>;
 
-/** Leaves a message for the next page the teacher sees (after a redirect). */
-export function notice(req: Request, key: string, params: Record<string, string | number> = {}): void {
-  req.session.teacherNotice = { key, params };
-}
-
-/** The waiting message, shown once. */
-export function takeNotice(req: Request): { key: string; params: Record<string, string | number> } | null {
-  const waiting = req.session.teacherNotice ?? null;
-  delete req.session.teacherNotice;
-  return waiting;
-}
-
 /** Puts the class named in the URL on `res.locals.klass`, or answers 404 when this teacher may not see it. */
 export function classFromUrl(services: TeacherConsole) {
   return (req: Request, res: Response, next: NextFunction): void => {

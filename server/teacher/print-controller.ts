@@ -7,7 +7,7 @@ import { paths } from '../paths.ts';
 import { classCardsPdf, printLayouts, type PrintLayout } from './class-pdf.ts';
 import type { TeacherConsole } from './console.ts';
 import { notPrintedYet, PrintService } from './print-service.ts';
-import type { ClassRow } from './types.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 const layoutOf = (value: unknown): PrintLayout => (printLayouts as readonly unknown[]).includes(value) ? (value as PrintLayout) : 'a4';
 

@@ -1,7 +1,7 @@
 import type { Context } from '../context.ts';
 import { cardInHand } from '../keycard/keycard-print.ts';
 import type { PrintLayout, Slip } from './class-pdf.ts';
-import type { ClassRow } from './types.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 /** A slip whose key card has not been printed yet (a new class, or a card renewed or replaced since the last printout). */
 export const notPrintedYet = (slip: Slip): boolean => slip.inHand.card !== undefined && slip.inHand.card.printedAt === null;

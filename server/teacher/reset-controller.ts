@@ -7,11 +7,13 @@ import { paths } from '../paths.ts';
 import { attackPlans } from '../workshop/attacks.ts';
 import { debriefTable } from '../workshop/debrief-records.ts';
 import { steps } from '../workshop/types.ts';
-import { notice, type TeacherConsole } from './console.ts';
+import type { TeacherConsole } from './console.ts';
+import { notice } from '../web/teacher-notice.ts';
 import { sendClassCsv } from './progress-controller.ts';
 import { progressTable } from './progress-records.ts';
 import { inLanguage } from './scenario-shelf.ts';
-import type { ClassRow, ResetArchive } from './types.ts';
+import type { ClassRow } from '../classes/types.ts';
+import type { ResetArchive } from './types.ts';
 
 const teacherOf = (req: Request) => req.session.teacherId!;
 const ms = (result: { ms: number }) => Math.max(1, Math.round(result.ms));

@@ -4,7 +4,8 @@ import { translator } from '../common/i18n.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../common/passwords.ts';
 import type { ClassRepository } from '../classes/class-repository.ts';
 import type { TeacherRepository } from './teacher-repository.ts';
-import type { ClassRow, TeacherAccount, TeacherRow } from './types.ts';
+import type { ClassRow } from '../classes/types.ts';
+import type { TeacherAccount, TeacherRow } from './types.ts';
 
 export interface NewAccount {
   username: string;

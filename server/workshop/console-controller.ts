@@ -3,13 +3,13 @@ import { NotFound } from '../common/errors.ts';
 import { fieldErrors, formText, type FieldErrors } from '../login/login-validation.ts';
 import { paths } from '../paths.ts';
 import type { ClassService } from '../teacher/class-service.ts';
-import { notice, takeNotice } from '../teacher/console.ts';
-import { workshopClockSteps } from '../teacher/teacher-validation.ts';
+import { notice, takeNotice } from '../web/teacher-notice.ts';
+import { workshopClockSteps } from '../common/clock.ts';
 import { attackPlans, suggestedMinutes } from './attacks.ts';
 import type { WorkshopParts } from './wiring.ts';
 import { planFrom, workshopClockSchema } from './workshop-validation.ts';
 import { attackKinds, steps, type Attack, type Workshop } from './types.ts';
-import type { ClassRow } from '../teacher/types.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 const teacherOf = (req: Request): number => req.session.teacherId!;
 

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { paths } from '../paths.ts';
-import type { ClassRow } from '../teacher/types.ts';
+import type { ClassRow } from '../classes/types.ts';
 import { attackPlans } from './attacks.ts';
 import { sendCsv, toCsv } from '../common/csv.ts';
 import { debriefRecord, debriefTable } from './debrief-records.ts';
