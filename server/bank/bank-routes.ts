@@ -3,7 +3,7 @@ import { requireCitizen } from '../common/auth.ts';
 import { StepOutOfOrder } from '../common/errors.ts';
 import { refusalMessage } from '../login/login-controller.ts';
 import { fieldErrors, formText, keyStepSchema } from '../login/login-validation.ts';
-import type { DigitalPost } from '../digital-post.ts';
+import type { DigitalPost } from '../context.ts';
 import { paths } from '../paths.ts';
 import '../signature/confirmation-session.ts';
 import { formatKroner } from './bank-service.ts';

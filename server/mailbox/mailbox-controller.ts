@@ -4,7 +4,7 @@ import type { Lang } from '../common/i18n.ts';
 import { formText } from '../login/login-validation.ts';
 import { paths } from '../paths.ts';
 import { formatBody } from './body-format.ts';
-import type { DigitalPost } from '../digital-post.ts';
+import type { DigitalPost } from '../context.ts';
 import { renderAttachmentPdf } from './letter-pdf.ts';
 import type { Box } from './letter-repository.ts';
 import { idFrom } from './mailbox-validation.ts';

@@ -4,7 +4,7 @@ import type { Lang } from '../common/i18n.ts';
 import { fieldErrors, formText } from '../login/login-validation.ts';
 import { paths } from '../paths.ts';
 import { formatBody } from './body-format.ts';
-import type { DigitalPost } from '../digital-post.ts';
+import type { DigitalPost } from '../context.ts';
 import { answerSchema, attachmentsFrom, idFrom, notificationSchema, uploadLimits, writeSchema } from './mailbox-validation.ts';
 import { textIn } from './types.ts';
 

@@ -4,7 +4,7 @@ import type { Lang } from '../common/i18n.ts';
 import { refusalMessage } from '../login/login-controller.ts';
 import type { Refusal } from '../login/login-service.ts';
 import { fieldErrors, formText, keyStepSchema } from '../login/login-validation.ts';
-import type { DigitalPost } from '../digital-post.ts';
+import type { DigitalPost } from '../context.ts';
 import { idFrom } from '../mailbox/mailbox-validation.ts';
 import { contractText, type ContractSpec } from '../mailbox/contract-text.ts';
 import { textIn } from '../mailbox/types.ts';

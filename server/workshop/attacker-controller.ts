@@ -5,7 +5,7 @@ import { textIn } from '../mailbox/types.ts';
 import { paths } from '../paths.ts';
 import { attackPlans } from './attacks.ts';
 import { idParam } from './console-controller.ts';
-import type { WorkshopParts } from './wiring.ts';
+import type { WorkshopParts } from '../context.ts';
 import type { Workshop } from './types.ts';
 
 /** The attacker's view for the facilitator: what was captured, the relayed sessions, the replay. */

@@ -6,7 +6,7 @@ import type { ClassService } from '../teacher/class-service.ts';
 import { notice, takeNotice } from '../web/teacher-notice.ts';
 import { workshopClockSteps } from '../common/clock.ts';
 import { attackPlans, suggestedMinutes } from './attacks.ts';
-import type { WorkshopParts } from './wiring.ts';
+import type { WorkshopParts } from '../context.ts';
 import { planFrom, workshopClockSchema } from './workshop-validation.ts';
 import { attackKinds, steps, type Attack, type Workshop } from './types.ts';
 import type { ClassRow } from '../classes/types.ts';

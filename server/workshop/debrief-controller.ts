@@ -5,7 +5,7 @@ import { attackPlans } from './attacks.ts';
 import { sendCsv, toCsv } from '../common/csv.ts';
 import { debriefRecord, debriefTable } from './debrief-records.ts';
 import { unanswered, questions } from './quiz.ts';
-import type { WorkshopParts } from './wiring.ts';
+import type { WorkshopParts } from '../context.ts';
 import { ruleOfStep, steps, type Workshop } from './types.ts';
 
 /** The debrief (timelines, funnel, CSV) for the facilitator, and the quiz for everyone. */

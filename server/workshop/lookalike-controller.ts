@@ -4,7 +4,7 @@ import { paths } from '../paths.ts';
 import { attackPlans, harvestedCodeCount } from './attacks.ts';
 import type { LookAlikeStep } from './lookalike-service.ts';
 import { photoFrom } from './photo-upload.ts';
-import type { WorkshopParts } from './wiring.ts';
+import type { WorkshopParts } from '../context.ts';
 import type { TargetWithAttack } from './types.ts';
 import { lookAlikeCodeSchema, lookAlikeCodesSchema, lookAlikePasswordSchema } from './workshop-validation.ts';
 

@@ -5,7 +5,7 @@ import { textIn } from '../mailbox/types.ts';
 import { paths } from '../paths.ts';
 import type { CallAction } from './call-service.ts';
 import { idParam } from './console-controller.ts';
-import type { WorkshopParts } from './wiring.ts';
+import type { WorkshopParts } from '../context.ts';
 import { callSaySchema } from './workshop-validation.ts';
 
 const me = (req: Request): number => req.session.citizenId!;
