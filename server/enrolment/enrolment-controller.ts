@@ -23,7 +23,7 @@ function formValues(body: Record<string, unknown> | undefined): Record<string, u
 }
 
 /** Thin controllers of the two desks where NemID is applied for (R6, R7) and what each hands over. */
-export function enrolmentController(ctx: Context, enrolment: EnrolmentService, secureCookies: boolean) {
+export function enrolmentController(ctx: Pick<Context, 'classes' | 'citizens' | 'mailbox' | 'random'>, enrolment: EnrolmentService, secureCookies: boolean) {
   const renderDesk = (req: Request, res: Response, desk: Desk, status: number, locals: Record<string, unknown>) =>
     res.status(status).render('enrolment/desk', { desk, visitor: visitorOf(ctx, req), errors: {}, checks: null, ...locals });
 

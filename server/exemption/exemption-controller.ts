@@ -18,7 +18,7 @@ const text = (body: unknown, name: string) => {
 };
 
 /** Thin controllers of exemption from Digital Post at Borgerservice (R16-R21). */
-export function exemptionController(ctx: Context, exemption: ExemptionService) {
+export function exemptionController(ctx: Pick<Context, 'classes' | 'citizens'>, exemption: ExemptionService) {
   /** Only the browser's own NemID holder can apply; without one, the pages explain how to get one. */
   const visitor = (req: Request): Visitor | undefined => visitorOf(ctx, req);
   const ownVisitor = (req: Request): Visitor => {
