@@ -4,7 +4,7 @@ import { fictionalCpr, fictionalName } from '../citizen/fictional-identity.ts';
 import { formatCpr } from '../citizen/types.ts';
 import { NotFound } from '../common/errors.ts';
 import type { Context } from '../context.ts';
-import { fieldErrors } from '../login/login-validation.ts';
+import { fieldErrors } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import { hashToken, ownerCookie } from '../web/practice-cookie.ts';
 import type { EnrolmentService } from './enrolment-service.ts';

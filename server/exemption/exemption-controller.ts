@@ -3,7 +3,7 @@ import type { Lang } from '../common/i18n.ts';
 import { NotFound } from '../common/errors.ts';
 import type { Context } from '../context.ts';
 import { visitorOf, type Visitor } from '../enrolment/visitor.ts';
-import { fieldErrors } from '../login/login-validation.ts';
+import { fieldErrors } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import { decisionLines, renderAttestation } from './attestation-pdf.ts';
 import type { ExemptionService } from './exemption-service.ts';

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { NotFound } from '../common/errors.ts';
 import type { Lang } from '../common/i18n.ts';
-import { fieldErrors, formText } from '../login/login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import { formatBody } from './body-format.ts';
 import type { DigitalPost } from '../context.ts';

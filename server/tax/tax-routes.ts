@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { requireCitizen } from '../common/auth.ts';
-import { formText } from '../login/login-validation.ts';
+import { formText } from '../web/form.ts';
 import type { DigitalPost } from '../context.ts';
 import { formatKroner } from '../bank/bank-service.ts';
 import { paths } from '../paths.ts';

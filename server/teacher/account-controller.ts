@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { beginSession, sessionCookieName } from '../common/security.ts';
-import { fieldErrors, formText } from '../login/login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import type { TeacherConsole } from './console.ts';
 import { notice, takeNotice } from '../web/teacher-notice.ts';

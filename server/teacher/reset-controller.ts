@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { Citizen } from '../citizen/types.ts';
 import { toCsv } from '../common/csv.ts';
 import type { Translate } from '../common/i18n.ts';
-import { formText } from '../login/login-validation.ts';
+import { formText } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import { attackPlans } from '../workshop/attacks.ts';
 import { debriefTable } from '../workshop/debrief-records.ts';

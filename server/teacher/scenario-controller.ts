@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { NotFound } from '../common/errors.ts';
 import { scenarioNamePattern } from '../scenario/scenario-library.ts';
-import { fieldErrors, formText } from '../login/login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import { describeProblem } from '../scenario/scenario-problems.ts';
 import type { TeacherConsole } from './console.ts';

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Citizen } from '../citizen/types.ts';
-import { fieldErrors, formText } from '../login/login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import type { TeacherConsole } from './console.ts';
 import { notice } from '../web/teacher-notice.ts';

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Lang } from '../common/i18n.ts';
-import { formText } from '../login/login-validation.ts';
+import { formText } from '../web/form.ts';
 import { textIn } from '../mailbox/types.ts';
 import { paths } from '../paths.ts';
 import { attackPlans } from './attacks.ts';

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { NotFound } from '../common/errors.ts';
-import { fieldErrors, formText, type FieldErrors } from '../login/login-validation.ts';
+import { fieldErrors, formText, type FieldErrors } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import type { ClassService } from '../teacher/class-service.ts';
 import { notice, takeNotice } from '../web/teacher-notice.ts';

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { fieldErrors, formText, type FieldErrors } from '../login/login-validation.ts';
+import { fieldErrors, formText, type FieldErrors } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import { attackPlans, harvestedCodeCount } from './attacks.ts';
 import type { LookAlikeStep } from './lookalike-service.ts';

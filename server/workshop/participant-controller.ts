@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Lang } from '../common/i18n.ts';
-import { fieldErrors, formText } from '../login/login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
 import { textIn } from '../mailbox/types.ts';
 import { paths } from '../paths.ts';
 import type { CallAction } from './call-service.ts';
