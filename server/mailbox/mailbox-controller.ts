@@ -7,7 +7,7 @@ import { formatBody } from './body-format.ts';
 import type { DigitalPost } from '../context.ts';
 import { renderAttachmentPdf } from './letter-pdf.ts';
 import type { Box } from './letter-repository.ts';
-import { idFrom } from './mailbox-validation.ts';
+import { idFrom } from '../web/ids.ts';
 import { textIn } from './types.ts';
 
 const me = (req: Request): number => req.session.citizenId!;

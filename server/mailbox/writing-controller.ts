@@ -5,7 +5,8 @@ import { fieldErrors, formText } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import { formatBody } from './body-format.ts';
 import type { DigitalPost } from '../context.ts';
-import { answerSchema, attachmentsFrom, idFrom, notificationSchema, uploadLimits, writeSchema } from './mailbox-validation.ts';
+import { answerSchema, attachmentsFrom, notificationSchema, uploadLimits, writeSchema } from './mailbox-validation.ts';
+import { idFrom } from '../web/ids.ts';
 import { textIn } from './types.ts';
 
 const me = (req: Request): number => req.session.citizenId!;

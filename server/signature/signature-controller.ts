@@ -6,7 +6,7 @@ import type { Refusal } from '../login/login-service.ts';
 import { keyStepSchema } from '../login/login-validation.ts';
 import { fieldErrors, formText } from '../web/form.ts';
 import type { DigitalPost } from '../context.ts';
-import { idFrom } from '../mailbox/mailbox-validation.ts';
+import { idFrom } from '../web/ids.ts';
 import { contractText, type ContractSpec } from '../mailbox/contract-text.ts';
 import { textIn } from '../mailbox/types.ts';
 import { paths } from '../paths.ts';

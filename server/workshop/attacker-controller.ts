@@ -4,7 +4,7 @@ import { formText } from '../web/form.ts';
 import { textIn } from '../mailbox/types.ts';
 import { paths } from '../paths.ts';
 import { attackPlans } from './attacks.ts';
-import { idParam } from './console-controller.ts';
+import { idParam } from '../web/ids.ts';
 import type { WorkshopParts } from '../context.ts';
 import type { Workshop } from './types.ts';
 

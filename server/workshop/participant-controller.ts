@@ -4,7 +4,7 @@ import { fieldErrors, formText } from '../web/form.ts';
 import { textIn } from '../mailbox/types.ts';
 import { paths } from '../paths.ts';
 import type { CallAction } from './call-service.ts';
-import { idParam } from './console-controller.ts';
+import { idParam } from '../web/ids.ts';
 import type { WorkshopParts } from '../context.ts';
 import { callSaySchema } from './workshop-validation.ts';
 
