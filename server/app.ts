@@ -11,7 +11,7 @@ import { csrf, loginRateLimit, securityHeaders, sessions } from './common/securi
 import type { Context } from './context.ts';
 import { enrolmentRoutes } from './enrolment/enrolment-routes.ts';
 import { exemptionRoutes } from './exemption/exemption-routes.ts';
-import { classGuideRoutes } from './exercises/class-guide-routes.ts';
+import { classGuideRoutes } from './teacher/class-guide-routes.ts';
 import { exerciseRoutes } from './exercises/exercise-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
 import { issuerRoutes } from './issuer/issuer-routes.ts';
@@ -28,7 +28,6 @@ import { portalRoutes } from './portal/portal-routes.ts';
 import { taxRoutes } from './tax/tax-routes.ts';
 import { paths } from './paths.ts';
 import { selfStudyRoutes } from './selfstudy/selfstudy-routes.ts';
-import { teacherConsole } from './teacher/console.ts';
 import { teacherRoutes } from './teacher/teacher-routes.ts';
 import { scenarioUploads } from './teacher/scenario-upload.ts';
 import { cardPhotoUploads } from './workshop/photo-upload.ts';
@@ -49,7 +48,7 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   const limit = loginRateLimit(config);
   app.use(exerciseRoutes(ctx, config.tls)); // first: every page gets the display settings, the guide and the exercises' news
   // First: a staged call (R5) rings on every page of a signed-in participant. The workshop page moves the class clock as the class page does.
-  app.use(workshopRoutes(ctx.workshop, teacherConsole(ctx).classes));
+  app.use(workshopRoutes(ctx.workshop, ctx.teacherConsole.classes));
   app.use(homeRoutes(ctx));
   app.use(letterboxRoutes(ctx, limit)); // before the login and Digital Post: every page may show what a trainee waits for, and /post/paper leads here
   app.use(loginRoutes(ctx.login, limit));

@@ -19,7 +19,7 @@ export const paths = {
     welcome: '/practice/welcome',
     card: '/practice/card',
     reset: '/practice/reset',
-    /** Starts the next lesson of practising alone (server/selfstudy/practice-lessons.ts). */
+    /** Starts the next lesson of practising alone (server/exercises/practice-lessons.ts). */
     next: '/practice/next',
   },
   teacher: {

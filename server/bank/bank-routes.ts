@@ -1,9 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { requireCitizen } from '../common/auth.ts';
 import { StepOutOfOrder } from '../common/errors.ts';
-import { refusalMessage } from '../login/login-controller.ts';
-import { fieldErrors, formText, keyStepSchema } from '../login/login-validation.ts';
-import type { DigitalPost } from '../digital-post.ts';
+import { refusalMessage } from '../web/refusal.ts';
+import { keyStepSchema } from '../login/login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
+import type { DigitalPost } from '../context.ts';
 import { paths } from '../paths.ts';
 import '../signature/confirmation-session.ts';
 import { formatKroner } from './bank-service.ts';

@@ -5,7 +5,7 @@ import type { EventLog } from '../common/event-log.ts';
 import { postDeliveryWorkingDays, type KeyCardService } from '../keycard/keycard-service.ts';
 import { formatCardNumber, type KeyCard } from '../keycard/types.ts';
 import type { Db } from '../storage/connection.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 import type { BlockingRepository } from './blocking-repository.ts';
 import type { IssuerLetters } from './notices.ts';
 import type { BlockReason, Doer, IssuerReason, UserBlockReason } from './types.ts';

@@ -2,8 +2,9 @@ import { Router, type NextFunction, type Request, type RequestHandler, type Resp
 import type { Citizen } from '../citizen/types.ts';
 import type { Context } from '../context.ts';
 import { formatCardNumber } from '../keycard/types.ts';
-import { refusalMessage } from '../login/login-controller.ts';
-import { fieldErrors, formText, passwordStepSchema } from '../login/login-validation.ts';
+import { refusalMessage } from '../web/refusal.ts';
+import { passwordStepSchema } from '../login/login-validation.ts';
+import { fieldErrors, formFields } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import { blockSchema, changePasswordSchema, temporaryPasswordSchema } from './blocking-validation.ts';
 import type { PasswordChangeOutcome } from './self-service-service.ts';
@@ -11,11 +12,6 @@ import { forgetLoginOf, renewSession } from './session.ts';
 import { userBlockReasons } from './types.ts';
 
 type Deps = Pick<Context, 'selfService' | 'blocking' | 'temporaryPasswords' | 'keycards' | 'classes' | 'clock' | 'citizens'>;
-
-/** Reads only the named text fields of a form, so anything else sent is ignored. */
-export function formFields<K extends string>(body: unknown, names: readonly K[]): Record<K, string> {
-  return Object.fromEntries(names.map((name) => [name, formText(body, name)])) as Record<K, string>;
-}
 
 /** The issuer's self-service site at `/nemid` (R13, R14): sign in without a key, block, order cards. */
 export function selfServiceRoutes(ctx: Deps, limit: RequestHandler): Router {

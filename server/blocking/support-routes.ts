@@ -1,11 +1,11 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Context } from '../context.ts';
 import { formatCardNumber } from '../keycard/types.ts';
-import { fieldErrors } from '../login/login-validation.ts';
+import { fieldErrors } from '../web/form.ts';
 import { partOfDay } from '../common/danish-time.ts';
 import { paths } from '../paths.ts';
 import { callReasonSchema, deskSchema, identificationSchema } from './blocking-validation.ts';
-import { formFields } from './self-service-routes.ts';
+import { formFields } from '../web/form.ts';
 import { forgetLoginOf, type CallLine, type PhoneCall } from './session.ts';
 import type { CallOutcome } from './support-service.ts';
 import { userBlockReasons } from './types.ts';

@@ -4,8 +4,7 @@ import { stepMs } from '../common/clock.ts';
 import { UsageError } from '../common/errors.ts';
 import type { Context } from '../context.ts';
 import { cardInHand } from '../keycard/keycard-print.ts';
-import { TeacherService } from '../teacher/teacher-service.ts';
-import type { ClassRow } from '../teacher/types.ts';
+import type { ClassRow } from '../classes/types.ts';
 import { letterCommands } from './letter-commands.ts';
 import { table } from './table.ts';
 
@@ -118,8 +117,7 @@ export function commands(ctx: Context, config: Config) {
       return lines.join('\n');
     },
     'teacher add': async ([username], options) => {
-      const teachers = new TeacherService(ctx.teachers, ctx.classes);
-      await teachers.add(need(username, 'the username'), need(options.password, '--password <password>'));
+      await ctx.teacherConsole.teachers.add(need(username, 'the username'), need(options.password, '--password <password>'));
       return `Teacher ${username} can now log in at /teacher.`;
     },
     'operator add': async ([username], options) => {
@@ -145,9 +143,8 @@ export function commands(ctx: Context, config: Config) {
         throw new UsageError((error as Error).message);
       }
       const lines = classesFor(options.class).map((klass) => {
-        const ms = stepMs(step, ctx.clock.now(klass.id)); // working days depend on the day each clock shows
-        const now = ctx.clock.advance(klass.id, ms);
-        ctx.events.record({ classId: klass.id, citizenId: null, actor: 'cli', type: 'clock-advanced', rule: null, data: { ms, step }, at: now });
+        // Working days depend on the day each clock shows; what fell due happens as on the class page.
+        const now = ctx.time.advanceBy(klass.id, step, { actor: 'cli' });
         return `Class ${klass.code}: the clock is now ${iso(now)}`;
       });
       return lines.join('\n') || 'There are no classes.';

@@ -1,7 +1,12 @@
 import { danishTime } from './danish-time.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
 
 export type RealNow = () => number;
+
+/** The class page's clock buttons. */
+export const clockSteps = ['1h', '8h', '1d', '4wd'] as const;
+/** The workshop page's finer clock buttons, for pacing the staged attacks (server/workshop/). */
+export const workshopClockSteps = ['5m', '15m', '1h'] as const;
+export type ClockStep = (typeof clockSteps)[number] | (typeof workshopClockSteps)[number];
 
 const unitMs = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const;
 
@@ -52,6 +57,12 @@ export function stepMs(text: string, now: number): number {
   }
 }
 
+/** Where each class's clock offset is kept (the class repository, server/classes/). */
+export interface ClockOffsets {
+  clockOffset(classId: number): number;
+  setClockOffset(classId: number, offsetMs: number): void;
+}
+
 /**
  * The class clock: every class has a simulated time, real time plus an offset that a
  * teacher moves forward, so that "8 hours" or "3-4 working days" can pass in a lesson.
@@ -59,7 +70,7 @@ export function stepMs(text: string, now: number): number {
  */
 export class ClassClock {
   constructor(
-    private readonly classes: ClassRepository,
+    private readonly classes: ClockOffsets,
     private readonly realNow: RealNow = Date.now,
   ) {}
 

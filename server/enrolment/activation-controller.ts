@@ -5,7 +5,7 @@ import { activationSchema } from './enrolment-validation.ts';
 import { visitorOf } from './visitor.ts';
 
 /** The bank's desk step that activates a bank NemID for public self-service (R7). */
-export function activationController(ctx: Context, enrolment: EnrolmentService) {
+export function activationController(ctx: Pick<Context, 'classes' | 'citizens'>, enrolment: EnrolmentService) {
   const renderActivate = (req: Request, res: Response, status: number, locals: Record<string, unknown> = {}) => {
     const visitor = visitorOf(ctx, req);
     const active = visitor ? enrolment.hasPublicAccess(visitor.citizen.id) : false;

@@ -4,7 +4,7 @@ import type { EventLog } from '../common/event-log.ts';
 import { postDeliveryWorkingDays } from '../keycard/keycard-service.ts';
 import { localised, type MailboxService } from '../mailbox/mailbox-service.ts';
 import type { ScenarioPart } from '../scenario/scenario-service.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 import type { EnrolmentRepository } from './enrolment-repository.ts';
 import { bankScenarios, deskOfScenario } from './types.ts';
 

@@ -4,9 +4,9 @@ import { fictionalCpr, fictionalName } from '../citizen/fictional-identity.ts';
 import { formatCpr } from '../citizen/types.ts';
 import { NotFound } from '../common/errors.ts';
 import type { Context } from '../context.ts';
-import { fieldErrors } from '../login/login-validation.ts';
+import { fieldErrors } from '../web/form.ts';
 import { paths } from '../paths.ts';
-import { hashToken, ownerCookie } from '../selfstudy/selfstudy-routes.ts';
+import { hashToken, ownerCookie } from '../web/practice-cookie.ts';
 import type { EnrolmentService } from './enrolment-service.ts';
 import { bankSchema, borgerserviceSchema } from './enrolment-validation.ts';
 import { deskOfScenario, type Desk } from './types.ts';
@@ -23,7 +23,7 @@ function formValues(body: Record<string, unknown> | undefined): Record<string, u
 }
 
 /** Thin controllers of the two desks where NemID is applied for (R6, R7) and what each hands over. */
-export function enrolmentController(ctx: Context, enrolment: EnrolmentService, secureCookies: boolean) {
+export function enrolmentController(ctx: Pick<Context, 'classes' | 'citizens' | 'mailbox' | 'random'>, enrolment: EnrolmentService, secureCookies: boolean) {
   const renderDesk = (req: Request, res: Response, desk: Desk, status: number, locals: Record<string, unknown>) =>
     res.status(status).render('enrolment/desk', { desk, visitor: visitorOf(ctx, req), errors: {}, checks: null, ...locals });
 

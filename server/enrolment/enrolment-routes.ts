@@ -11,7 +11,7 @@ import { publicAccessGuard } from './public-access.ts';
  * the services, so that its guard refuses public self-service to a bank NemID not yet
  * activated (R7).
  */
-export function enrolmentRoutes(ctx: Context, secureCookies: boolean): Router {
+export function enrolmentRoutes(ctx: Pick<Context, 'enrolment' | 'classes' | 'citizens' | 'mailbox' | 'random'>, secureCookies: boolean): Router {
   const desks = enrolmentController(ctx, ctx.enrolment, secureCookies);
   const activation = activationController(ctx, ctx.enrolment);
   const router = Router();

@@ -5,17 +5,17 @@ import type { Actor, EventLog } from '../common/event-log.ts';
 import type { RandomInt } from '../common/random.ts';
 import { localised, type MailboxService } from '../mailbox/mailbox-service.ts';
 import type { ScenarioService } from '../scenario/scenario-service.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
-import { newSelfStudyClassCode } from '../teacher/join-code.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
+import { newSelfStudyClassCode } from '../classes/join-code.ts';
 import { bankSender } from './desk-scenario.ts';
 import type { EnrolmentRepository } from './enrolment-repository.ts';
-import { deskScenarios, publicServices, type CheckResult, type Desk, type DeskApplication, type DeskCheck } from './types.ts';
+import { deskScenarios, type CheckResult, type Desk, type DeskApplication, type DeskCheck } from './types.ts';
 
 export interface EnrolmentDeps {
   classes: ClassRepository;
   citizens: CitizenRepository;
-  /** Asked lazily: the scenario service is built with this domain's scenario part. */
-  scenarios: () => ScenarioService;
+  /** Issues a NemID by loading the desk's scenario into a class of one. */
+  scenarios: ScenarioService;
   clock: ClassClock;
   events: EventLog;
   mailbox: MailboxService;
@@ -77,7 +77,7 @@ export class EnrolmentService {
       this.recordForVisitor(visit.visitor, 'nemid-refused', rule, { desk, failed });
       return { ok: false, checks };
     }
-    const klass = await this.deps.scenarios().load(deskScenarios[desk], {
+    const klass = await this.deps.scenarios.load(deskScenarios[desk], {
       classCode: newSelfStudyClassCode(this.deps.random),
       className: 'Self-study',
       traineeCount: 1,
@@ -91,13 +91,6 @@ export class EnrolmentService {
 
   hasPublicAccess(citizenId: number): boolean {
     return this.deps.enrolment.hasPublicAccess(citizenId);
-  }
-
-  /** R7: a bank NemID not yet activated is refused by public self-service; the refusal is logged. */
-  refusesService(citizen: Citizen, service: string): boolean {
-    if (!publicServices.includes(service) || this.deps.enrolment.hasPublicAccess(citizen.id)) return false;
-    this.record(citizen, 'trainee', 'public-access-refused', 'R7', { service });
-    return true;
   }
 
   /** R7: at the bank, the holder shows ID and the clerk activates the NemID for public self-service. */

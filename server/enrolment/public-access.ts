@@ -1,12 +1,27 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Citizen } from '../citizen/types.ts';
 import { services } from '../paths.ts';
+import type { ClassClock } from '../common/clock.ts';
+import type { EventLog } from '../common/event-log.ts';
+import type { EnrolmentRepository } from './enrolment-repository.ts';
 import type { EnrolmentService } from './enrolment-service.ts';
 import { publicServices } from './types.ts';
 
-/** The login's question to enrolment (R7): may this NemID log in to this service? Logs a refusal. */
-export function publicAccessHook(enrolment: EnrolmentService) {
-  return { refuses: (citizen: Citizen, service: string) => enrolment.refusesService(citizen, service) };
+/**
+ * The login's question to enrolment (R7): may this NemID log in to this service? A bank
+ * NemID not yet activated for public self-service may not; the refusal is logged. Its own
+ * small service, over the enrolment repository, because the login is built before the
+ * EnrolmentService (which issues a NemID by loading a desk scenario, so it comes after the
+ * scenario service, and that after the login).
+ */
+export class PublicAccess {
+  constructor(private readonly deps: { enrolment: EnrolmentRepository; clock: ClassClock; events: EventLog }) {}
+
+  refuses(citizen: Citizen, service: string): boolean {
+    if (!publicServices.includes(service) || this.deps.enrolment.hasPublicAccess(citizen.id)) return false;
+    this.deps.events.record({ classId: citizen.classId, citizenId: citizen.id, actor: 'trainee', type: 'public-access-refused', rule: 'R7', data: { service }, at: this.deps.clock.now(citizen.classId) });
+    return true;
+  }
 }
 
 /** The public self-service services that exist in the app, with their paths. */

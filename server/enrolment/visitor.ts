@@ -1,8 +1,8 @@
 import type { Request } from 'express';
 import type { Citizen } from '../citizen/types.ts';
 import type { Context } from '../context.ts';
-import { hashToken, ownerCookie } from '../selfstudy/selfstudy-routes.ts';
-import type { ClassRow } from '../teacher/types.ts';
+import { hashToken, ownerCookie } from '../web/practice-cookie.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 /**
  * Who stands at the desk. The person logged in with NemID in this browser, or else the

@@ -3,7 +3,7 @@ import type { Lang } from '../common/i18n.ts';
 import { NotFound } from '../common/errors.ts';
 import type { Context } from '../context.ts';
 import { visitorOf, type Visitor } from '../enrolment/visitor.ts';
-import { fieldErrors } from '../login/login-validation.ts';
+import { fieldErrors } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import { decisionLines, renderAttestation } from './attestation-pdf.ts';
 import type { ExemptionService } from './exemption-service.ts';
@@ -18,7 +18,7 @@ const text = (body: unknown, name: string) => {
 };
 
 /** Thin controllers of exemption from Digital Post at Borgerservice (R16-R21). */
-export function exemptionController(ctx: Context, exemption: ExemptionService) {
+export function exemptionController(ctx: Pick<Context, 'classes' | 'citizens'>, exemption: ExemptionService) {
   /** Only the browser's own NemID holder can apply; without one, the pages explain how to get one. */
   const visitor = (req: Request): Visitor | undefined => visitorOf(ctx, req);
   const ownVisitor = (req: Request): Visitor => {

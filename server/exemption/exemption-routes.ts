@@ -10,7 +10,7 @@ const decisionPath = '/exemption/decisions/:id';
  * once, the attestation on request, ending the exemption, and contacting the senders it
  * does not cover. Every decision in a URL must be the visitor's own (else 404).
  */
-export function exemptionRoutes(ctx: Context): Router {
+export function exemptionRoutes(ctx: Pick<Context, 'exemption' | 'classes' | 'citizens'>): Router {
   const controller = exemptionController(ctx, ctx.exemption);
   const router = Router();
   router.get(paths.exemption.home, controller.home);

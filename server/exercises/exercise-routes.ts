@@ -9,7 +9,7 @@ import { traineeExperience } from './experience.ts';
  * trainee's home of exercises at /exercises and the settings at /preferences.
  * Registered first, so every page has it.
  */
-export function exerciseRoutes(ctx: Context, secureCookies: boolean): Router {
+export function exerciseRoutes(ctx: Pick<Context, 'exercises' | 'citizens' | 'classes' | 'library'>, secureCookies: boolean): Router {
   const controller = exerciseController(ctx, ctx.exercises, secureCookies);
   const router = Router();
   router.use(traineeExperience(ctx, ctx.exercises, secureCookies));

@@ -4,7 +4,7 @@ import type { EventLog } from '../common/event-log.ts';
 import type { ScenarioLibrary } from '../scenario/scenario-library.ts';
 import type { ScenarioPart } from '../scenario/scenario-service.ts';
 import type { ScenarioFile } from '../scenario/scenario-schema.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 import type { ExerciseRepository } from './exercise-repository.ts';
 import type { Exercise, ExerciseNews, ExerciseStatus, LoggedEvent, Progress } from './types.ts';
 

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Citizen } from '../citizen/types.ts';
 import type { Lang } from '../common/i18n.ts';
 import type { ScenarioLibrary } from '../scenario/scenario-library.ts';
-import { nextPracticeLesson } from '../selfstudy/practice-lessons.ts';
+import { nextPracticeLesson } from './practice-lessons.ts';
 import { celebratedUpTo, rememberCelebrated } from './celebration.ts';
 import type { ExerciseService } from './exercise-service.ts';
 import { guideStepOf, illustratedSteps } from './guide-steps.ts';

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import type { Request } from 'express';
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { Citizen } from '../citizen/types.ts';
-import { ownerCookie } from '../selfstudy/selfstudy-routes.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
+import { ownerCookie } from '../web/practice-cookie.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 
 export type TraineeLookup = { citizens: CitizenRepository; classes: ClassRepository };
 

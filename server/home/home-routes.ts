@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Context } from '../context.ts';
 import { paths } from '../paths.ts';
-import { practiceClassOf } from '../selfstudy/selfstudy-routes.ts';
+import { practiceClassOf } from '../web/practice-cookie.ts';
 
 /** The front page: what the sandbox is, and the ways in (practise alone, log in, teachers). */
 export function homeRoutes(ctx: Pick<Context, 'classes'>): Router {

@@ -1,6 +1,6 @@
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { renewSession } from '../blocking/session.ts';
-import { formFields } from '../blocking/self-service-routes.ts';
+import { formFields } from '../web/form.ts';
 import { isIssuerReason, issuerReasons } from '../blocking/types.ts';
 import { NotAnOperator, NotFound } from '../common/errors.ts';
 import type { Context } from '../context.ts';

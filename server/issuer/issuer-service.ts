@@ -10,8 +10,8 @@ import type { LoginService } from '../login/login-service.ts';
 import type { ActionResult, BlockingService } from '../blocking/blocking-service.ts';
 import type { TemporaryPasswordService } from '../blocking/temporary-password-service.ts';
 import type { BlockReason, Doer, IssuerReason } from '../blocking/types.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
-import type { ClassRow } from '../teacher/types.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
+import type { ClassRow } from '../classes/types.ts';
 import type { CitizenHit, OperatorRepository, OperatorRow } from './operator-repository.ts';
 
 export interface IssuerDeps {

@@ -1,10 +1,10 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { identificationSchema } from '../blocking/blocking-validation.ts';
-import { formFields } from '../blocking/self-service-routes.ts';
+import { formFields } from '../web/form.ts';
 import type { Lang } from '../common/i18n.ts';
 import type { Context } from '../context.ts';
 import { practiceClassOf } from '../enrolment/visitor.ts';
-import { fieldErrors } from '../login/login-validation.ts';
+import { fieldErrors } from '../web/form.ts';
 import { formatBody } from '../mailbox/body-format.ts';
 import { textIn } from '../mailbox/types.ts';
 import { paths } from '../paths.ts';

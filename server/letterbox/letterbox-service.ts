@@ -5,7 +5,8 @@ import type { EventLog } from '../common/event-log.ts';
 import type { LoginService } from '../login/login-service.ts';
 import type { MailboxService } from '../mailbox/mailbox-service.ts';
 import type { Letter } from '../mailbox/types.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
+import type { TimeService } from '../time/time-service.ts';
 
 /** How the browser knows whose letterbox it opens. */
 export type OwnerVia = 'login' | 'proved' | 'practice';
@@ -46,6 +47,7 @@ export class LetterboxService {
       events: EventLog;
       mailbox: MailboxService;
       login: LoginService;
+      time: TimeService;
     },
   ) {}
 
@@ -111,18 +113,11 @@ export class LetterboxService {
     const until = waiting?.coming[0]?.at;
     if (until === undefined) return null;
     const now = this.deps.clock.now(practiceClassId);
-    const at = this.deps.clock.advance(practiceClassId, Math.max(1, until - now));
-    this.deps.events.record({
-      classId: practiceClassId,
-      citizenId: citizen.id,
+    // An 8-hour lock that has run out ends then, with its event, and the post that came is notified (TimeService).
+    return this.deps.time.advance(practiceClassId, Math.max(1, until - now), {
       actor: 'trainee',
-      type: 'clock-advanced',
-      rule: null,
-      data: { ms: at - now, reason: what === 'lock' ? 'waiting-for-lock' : 'waiting-for-post' },
-      at,
+      citizenId: citizen.id,
+      data: { reason: what === 'lock' ? 'waiting-for-lock' : 'waiting-for-post' },
     });
-    this.deps.login.current(citizen.id); // an 8-hour lock that has run out ends now, with its event
-    this.deps.mailbox.refresh(citizen.id);
-    return at;
   }
 }

@@ -2,15 +2,9 @@ import type { Request, Response } from 'express';
 import { beginSession, sessionCookieName } from '../common/security.ts';
 import { paths, serviceFrom, services } from '../paths.ts';
 import type { LoginService, Refusal } from './login-service.ts';
-import { choosePasswordSchema, fieldErrors, formText, keyStepSchema, passwordStepSchema } from './login-validation.ts';
-
-/** The message (locale key and values) shown when a NemID cannot be used to log in. */
-export function refusalMessage(refusal: Refusal, time: (ms: number) => string): { key: string; params: Record<string, string> } {
-  if (refusal.kind === 'revoked') return { key: 'login:refused.revoked', params: {} };
-  if (refusal.kind === 'no-card') return { key: 'login:refused.noCard', params: {} };
-  if (refusal.kind === 'no-public-access') return { key: 'enrolment:publicAccess.refused', params: {} };
-  return { key: `login:refused.${refusal.code}`, params: { until: refusal.until ? time(refusal.until) : '' } };
-}
+import { choosePasswordSchema, keyStepSchema, passwordStepSchema } from './login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
+import { refusalMessage } from '../web/refusal.ts';
 
 const refusalStatus = (refusal: Refusal) => (refusal.kind === 'locked' ? 423 : 403);
 

@@ -8,7 +8,7 @@ import type { KeyCardService } from '../keycard/keycard-service.ts';
 import type { KeyCard } from '../keycard/types.ts';
 import type { ScenarioSettings } from '../scenario/types.ts';
 import type { Db } from '../storage/connection.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 
 export interface LoginDeps {
   db: Db;

@@ -1,13 +1,13 @@
 import type { Request, Response } from 'express';
 import { NotFound } from '../common/errors.ts';
 import type { Lang } from '../common/i18n.ts';
-import { formText } from '../login/login-validation.ts';
+import { formText } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import { formatBody } from './body-format.ts';
-import type { DigitalPost } from '../digital-post.ts';
+import type { DigitalPost } from '../context.ts';
 import { renderAttachmentPdf } from './letter-pdf.ts';
 import type { Box } from './letter-repository.ts';
-import { idFrom } from './mailbox-validation.ts';
+import { idFrom } from '../web/ids.ts';
 import { textIn } from './types.ts';
 
 const me = (req: Request): number => req.session.citizenId!;

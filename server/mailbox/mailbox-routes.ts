@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { requireCitizen } from '../common/auth.ts';
 import { paths } from '../paths.ts';
-import type { DigitalPost } from '../digital-post.ts';
+import type { DigitalPost } from '../context.ts';
 import { mailboxController } from './mailbox-controller.ts';
 import { writingController } from './writing-controller.ts';
 

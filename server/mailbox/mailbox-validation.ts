@@ -72,10 +72,3 @@ export const notificationSchema = z.object({
   notifySms: z.literal('on').optional(),
   phone: z.union([z.literal(''), z.string().trim().regex(/^(\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}$/, 'mailbox:notifications.errors.phone')]).default(''),
 });
-
-/** A positive whole number from a URL segment or form field, else undefined. */
-export function idFrom(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !/^\d{1,12}$/.test(value)) return undefined;
-  const id = Number(value);
-  return id > 0 ? id : undefined;
-}

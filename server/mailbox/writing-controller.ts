@@ -1,11 +1,12 @@
 import type { Request, Response } from 'express';
 import { NotFound } from '../common/errors.ts';
 import type { Lang } from '../common/i18n.ts';
-import { fieldErrors, formText } from '../login/login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import { formatBody } from './body-format.ts';
-import type { DigitalPost } from '../digital-post.ts';
-import { answerSchema, attachmentsFrom, idFrom, notificationSchema, uploadLimits, writeSchema } from './mailbox-validation.ts';
+import type { DigitalPost } from '../context.ts';
+import { answerSchema, attachmentsFrom, notificationSchema, uploadLimits, writeSchema } from './mailbox-validation.ts';
+import { idFrom } from '../web/ids.ts';
 import { textIn } from './types.ts';
 
 const me = (req: Request): number => req.session.citizenId!;

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { requireCitizen } from '../common/auth.ts';
-import type { DigitalPost } from '../digital-post.ts';
+import type { DigitalPost } from '../context.ts';
 import { paths } from '../paths.ts';
 
 /** The citizen portal (R2, R11): the front door that links to every service on the same NemID. */

@@ -5,20 +5,12 @@ import { forgetCelebrated } from '../exercises/celebration.ts';
 import type { Context } from '../context.ts';
 import { cardInHand } from '../keycard/keycard-print.ts';
 import { paths } from '../paths.ts';
-import { newSelfStudyClassCode } from '../teacher/join-code.ts';
-import type { ClassRow } from '../teacher/types.ts';
-import { nextPracticeLesson } from './practice-lessons.ts';
+import { newSelfStudyClassCode } from '../classes/join-code.ts';
+import type { ClassRow } from '../classes/types.ts';
+import { nextPracticeLesson } from '../exercises/practice-lessons.ts';
+import { hashToken, ownerCookie, practiceClassOf } from '../web/practice-cookie.ts';
 
-export const ownerCookie = 'sandbox.practice';
 export const selfStudyScenario = 'self-study';
-
-export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
-
-/** The practice identity's class this browser owns (by its owner cookie), if it has one. */
-export function practiceClassOf(classes: Context['classes'], req: Request): ClassRow | undefined {
-  const token = req.cookies?.[ownerCookie];
-  return typeof token === 'string' && token.length === 64 ? classes.findByOwnerTokenHash(hashToken(token)) : undefined;
-}
 
 /**
  * Practising alone: a person without a teacher gets a fictional identity of their own

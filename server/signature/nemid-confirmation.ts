@@ -3,7 +3,7 @@ import type { ClassClock } from '../common/clock.ts';
 import type { Actor, EventLog } from '../common/event-log.ts';
 import type { KeyCardService } from '../keycard/keycard-service.ts';
 import type { Challenge, PasswordOutcome, Refusal } from '../login/login-service.ts';
-import type { ClassRepository } from '../teacher/class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 
 export interface ConfirmationDeps {
   classes: ClassRepository;

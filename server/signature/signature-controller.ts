@@ -1,11 +1,12 @@
 import type { Request, Response } from 'express';
 import { NotFound, StepOutOfOrder } from '../common/errors.ts';
 import type { Lang } from '../common/i18n.ts';
-import { refusalMessage } from '../login/login-controller.ts';
+import { refusalMessage } from '../web/refusal.ts';
 import type { Refusal } from '../login/login-service.ts';
-import { fieldErrors, formText, keyStepSchema } from '../login/login-validation.ts';
-import type { DigitalPost } from '../digital-post.ts';
-import { idFrom } from '../mailbox/mailbox-validation.ts';
+import { keyStepSchema } from '../login/login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
+import type { DigitalPost } from '../context.ts';
+import { idFrom } from '../web/ids.ts';
 import { contractText, type ContractSpec } from '../mailbox/contract-text.ts';
 import { textIn } from '../mailbox/types.ts';
 import { paths } from '../paths.ts';

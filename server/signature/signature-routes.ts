@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { requireCitizen } from '../common/auth.ts';
-import type { DigitalPost } from '../digital-post.ts';
+import type { DigitalPost } from '../context.ts';
 import { paths } from '../paths.ts';
 import { signatureController } from './signature-controller.ts';
 

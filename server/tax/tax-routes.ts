@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { requireCitizen } from '../common/auth.ts';
-import { formText } from '../login/login-validation.ts';
-import type { DigitalPost } from '../digital-post.ts';
+import { formText } from '../web/form.ts';
+import type { DigitalPost } from '../context.ts';
 import { formatKroner } from '../bank/bank-service.ts';
 import { paths } from '../paths.ts';
 

@@ -1,8 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
 import { beginSession, sessionCookieName } from '../common/security.ts';
-import { fieldErrors, formText } from '../login/login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
 import { paths } from '../paths.ts';
-import { notice, takeNotice, type TeacherConsole } from './console.ts';
+import type { TeacherConsole } from './console.ts';
+import { notice, takeNotice } from '../web/teacher-notice.ts';
 import { loginSchema, newAccountSchema } from './teacher-validation.ts';
 
 /** Signing in and out of the teacher console, and teacher accounts made by a teacher. */

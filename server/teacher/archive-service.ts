@@ -7,7 +7,8 @@ import type { Workshop } from '../workshop/types.ts';
 import type { ArchiveRepository } from './archive-repository.ts';
 import { progressRecord } from './progress-records.ts';
 import type { ProgressService } from './progress-service.ts';
-import type { ArchiveSummary, ClassRow, ResetArchive } from './types.ts';
+import type { ClassRow } from '../classes/types.ts';
+import type { ArchiveSummary, ResetArchive } from './types.ts';
 
 export interface ArchiveDeps {
   repo: ArchiveRepository;

@@ -1,12 +1,14 @@
 import type { Request, Response } from 'express';
 import type { Lang } from '../common/i18n.ts';
-import { fieldErrors, formText } from '../login/login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
 import { paths } from '../paths.ts';
-import { notice, takeNotice, type TeacherConsole } from './console.ts';
+import type { TeacherConsole } from './console.ts';
+import { notice, takeNotice } from '../web/teacher-notice.ts';
 import { lobbyOrder, lobbySortFrom } from './progress-service.ts';
 import { inLanguage } from './scenario-shelf.ts';
-import { clockSchema, clockSteps, instructionsSchema, maxTraineesPerClass, newClassSchema } from './teacher-validation.ts';
-import type { ClassRow } from './types.ts';
+import { clockSteps } from '../common/clock.ts';
+import { clockSchema, instructionsSchema, maxTraineesPerClass, newClassSchema } from './teacher-validation.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 const teacherOf = (req: Request) => req.session.teacherId!;
 

@@ -2,7 +2,7 @@ import type { Blueprint, Citizen } from '../citizen/types.ts';
 import { formatTime, translator, type Translate } from '../common/i18n.ts';
 import { qrMatrix, type QrMatrix } from '../common/qr.ts';
 import type { CardInHand, PrintableCard } from '../keycard/keycard-print.ts';
-import type { ClassRow } from './types.ts';
+import type { ClassRow } from '../classes/types.ts';
 import { loadPdfKit } from '../common/pdfkit.ts';
 
 export interface Slip {

@@ -1,14 +1,14 @@
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { Citizen } from '../citizen/types.ts';
-import { stepMs, type ClassClock } from '../common/clock.ts';
+import type { ClassClock } from '../common/clock.ts';
 import type { EventLog } from '../common/event-log.ts';
-import type { LoginService } from '../login/login-service.ts';
 import type { ScenarioLibrary } from '../scenario/scenario-library.ts';
 import type { ScenarioService } from '../scenario/scenario-service.ts';
-import type { ClassRepository } from './class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 import type { TeacherService } from './teacher-service.ts';
-import type { ClassRow } from './types.ts';
-import type { ClockStep } from './teacher-validation.ts';
+import type { ClassRow } from '../classes/types.ts';
+import type { ClockStep } from '../common/clock.ts';
+import type { TimeService } from '../time/time-service.ts';
 
 export interface ClassDeps {
   classes: ClassRepository;
@@ -17,10 +17,9 @@ export interface ClassDeps {
   events: EventLog;
   scenarios: ScenarioService;
   library: ScenarioLibrary;
-  login: LoginService;
   teachers: TeacherService;
-  /** Brings one trainee's other parts up to date with the class clock (e.g. the mailbox's reminders). */
-  settle?: (citizenId: number) => void;
+  /** Moves the class clock and settles what fell due (server/time/). */
+  time: TimeService;
 }
 
 export interface NewClassInput {
@@ -105,19 +104,12 @@ export class ClassService {
   }
 
   /**
-   * Moves the class clock forward, then lets what fell due happen: temporary locks
-   * (LOCK001) whose hours have passed end now, each with its event, and overdue letters
+   * Moves the class clock forward, then lets what fell due happen (TimeService): temporary
+   * locks (LOCK001) whose hours have passed end now, each with its event, and overdue letters
    * get their reminder. Letters and key cards on their way appear by themselves, as they
    * are read on the class clock.
    */
   advanceClock(klass: ClassRow, step: ClockStep, teacherId: number): number {
-    const ms = stepMs(step, this.deps.clock.now(klass.id)); // "+4 working days" skips the weekend
-    const now = this.deps.clock.advance(klass.id, ms);
-    this.deps.events.record({ classId: klass.id, citizenId: null, actor: 'teacher', type: 'clock-advanced', rule: null, data: { ms, step, teacherId }, at: now });
-    for (const citizen of this.deps.citizens.listInClass(klass.id)) {
-      this.deps.login.current(citizen.id);
-      this.deps.settle?.(citizen.id);
-    }
-    return now;
+    return this.deps.time.advanceBy(klass.id, step, { actor: 'teacher', data: { teacherId } });
   }
 }

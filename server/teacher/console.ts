@@ -1,40 +1,15 @@
 import type { NextFunction, Request, Response } from 'express';
 import { NotFound } from '../common/errors.ts';
 import type { Context } from '../context.ts';
-import { ClassService } from './class-service.ts';
-import { DeskService } from './desk-service.ts';
-import { ScenarioShelf } from './scenario-shelf.ts';
-import { StoryService } from './story-service.ts';
-import { TeacherService } from './teacher-service.ts';
 
-/** The services of the teacher console, wired over the sandbox's context. */
-export function teacherConsole(ctx: Context) {
-  const teachers = new TeacherService(ctx.teachers, ctx.classes, ctx.events, ctx.realNow);
-  const { progress, archives } = ctx;
-  // What fell due on the class clock happens for each trainee (overdue letters get their reminder, R10).
-  const classes = new ClassService({ ...ctx, teachers, settle: (citizenId) => ctx.mailbox.refresh(citizenId) });
-  const shelf = new ScenarioShelf(ctx.library, ctx.events, ctx.realNow);
-  const story = new StoryService(ctx.db, ctx.mailbox, ctx.blocking);
-  const desk = new DeskService(ctx.exemption, ctx.enrolment);
-  return { ctx, teachers, classes, progress, archives, shelf, story, desk };
-}
-
-export type TeacherConsole = ReturnType<typeof teacherConsole>;
-
-/** Leaves a message for the next page the teacher sees (after a redirect). */
-export function notice(req: Request, key: string, params: Record<string, string | number> = {}): void {
-  req.session.teacherNotice = { key, params };
-}
-
-/** The waiting message, shown once. */
-export function takeNotice(req: Request): { key: string; params: Record<string, string | number> } | null {
-  const waiting = req.session.teacherNotice ?? null;
-  delete req.session.teacherNotice;
-  return waiting;
-}
+/**
+ * What the teacher console's controllers are given: its services, built once in the
+ * composition root (`ctx.teacherConsole`), and the few parts of the context they read.
+ */
+export type TeacherConsole = Context['teacherConsole'] & { ctx: Pick<Context, 'citizens' | 'clock' | 'keycards' | 'login'> };
 
 /** Puts the class named in the URL on `res.locals.klass`, or answers 404 when this teacher may not see it. */
-export function classFromUrl(services: TeacherConsole) {
+export function classFromUrl(services: Pick<TeacherConsole, 'teachers'>) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const klass = services.teachers.visibleClass(req.session.teacherId!, String(req.params.code));
     if (!klass) throw new NotFound();
@@ -44,7 +19,7 @@ export function classFromUrl(services: TeacherConsole) {
 }
 
 /** Puts the trainee named in the URL (and their class) on `res.locals`, or answers 404. */
-export function traineeFromUrl(services: TeacherConsole) {
+export function traineeFromUrl(services: Pick<TeacherConsole, 'classes'>) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const found = services.classes.visibleTrainee(req.session.teacherId!, Number(req.params.id));
     if (!found) throw new NotFound();
@@ -55,7 +30,7 @@ export function traineeFromUrl(services: TeacherConsole) {
 }
 
 /** Puts the archive named in the URL on `res.locals.archive`: one of the class's on `res.locals.klass` (classFromUrl first), or 404. */
-export function archiveFromUrl(services: TeacherConsole) {
+export function archiveFromUrl(services: Pick<TeacherConsole, 'archives'>) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const archive = services.archives.find(res.locals.klass, Number(req.params.archive));
     if (!archive) throw new NotFound();

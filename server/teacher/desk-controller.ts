@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import type { Citizen } from '../citizen/types.ts';
 import { paths } from '../paths.ts';
-import { notice, type TeacherConsole } from './console.ts';
+import type { TeacherConsole } from './console.ts';
+import { notice } from '../web/teacher-notice.ts';
 import { bankDeskSchema, exemptionDeskSchema } from './teacher-validation.ts';
 
 /** A trainee's desk visit, with the teacher as the case worker at Borgerservice or the bank clerk. */

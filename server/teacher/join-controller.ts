@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Request, Response } from 'express';
 import { projectRoot } from '../common/project-root.ts';
 import { paths } from '../paths.ts';
-import { fieldErrors, formText } from '../login/login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
 import type { TeacherConsole } from './console.ts';
 import { renderMarkdown } from './markdown.ts';
 import { inLanguage } from './scenario-shelf.ts';

@@ -6,8 +6,8 @@ import { cardInHand } from '../keycard/keycard-print.ts';
 import { paths } from '../paths.ts';
 import { classCardsPdf, printLayouts, type PrintLayout } from './class-pdf.ts';
 import type { TeacherConsole } from './console.ts';
-import { notPrintedYet, PrintService } from './print-service.ts';
-import type { ClassRow } from './types.ts';
+import { notPrintedYet } from './print-service.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 const layoutOf = (value: unknown): PrintLayout => (printLayouts as readonly unknown[]).includes(value) ? (value as PrintLayout) : 'a4';
 
@@ -16,8 +16,7 @@ const layoutOf = (value: unknown): PrintLayout => (printLayouts as readonly unkn
  * PDF (A4 or wallet-sized), each trainee's in their own language, with the sandbox's
  * address (`PUBLIC_BASE_URL`) and its QR code. Only the POST of the PDF counts as printed.
  */
-export function printController({ ctx }: TeacherConsole, publicBaseUrl: string) {
-  const printing = new PrintService(ctx);
+export function printController({ ctx, printing }: TeacherConsole, publicBaseUrl: string) {
 
   const sendPdf = (res: Response, klass: ClassRow, layout: PrintLayout, pdf: Buffer) => {
     res

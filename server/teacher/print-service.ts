@@ -1,7 +1,11 @@
-import type { Context } from '../context.ts';
+import type { CitizenRepository } from '../citizen/citizen-repository.ts';
+import type { ClassClock } from '../common/clock.ts';
+import type { EventLog } from '../common/event-log.ts';
+import type { KeyCardService } from '../keycard/keycard-service.ts';
+import type { Db } from '../storage/connection.ts';
 import { cardInHand } from '../keycard/keycard-print.ts';
 import type { PrintLayout, Slip } from './class-pdf.ts';
-import type { ClassRow } from './types.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 /** A slip whose key card has not been printed yet (a new class, or a card renewed or replaced since the last printout). */
 export const notPrintedYet = (slip: Slip): boolean => slip.inHand.card !== undefined && slip.inHand.card.printedAt === null;
@@ -13,7 +17,7 @@ export const notPrintedYet = (slip: Slip): boolean => slip.inHand.card !== undef
  * printed again.
  */
 export class PrintService {
-  constructor(private readonly ctx: Pick<Context, 'db' | 'citizens' | 'keycards' | 'clock' | 'events'>) {}
+  constructor(private readonly ctx: { db: Db; citizens: CitizenRepository; keycards: KeyCardService; clock: ClassClock; events: EventLog }) {}
 
   slips(klass: ClassRow, options: { onlyNew?: boolean } = {}): Slip[] {
     const now = this.ctx.clock.now(klass.id);

@@ -3,10 +3,11 @@ import { issuerReasons } from '../blocking/types.ts';
 import { formatCpr, type Citizen } from '../citizen/types.ts';
 import { idChoices, reasonChoices } from '../exemption/types.ts';
 import type { Translate } from '../common/i18n.ts';
-import { takeNotice, type TeacherConsole } from './console.ts';
+import type { TeacherConsole } from './console.ts';
+import { takeNotice } from '../web/teacher-notice.ts';
 import { csvTime, sendCsv, toCsv } from '../common/csv.ts';
 import { progressRecord, progressTable } from './progress-records.ts';
-import type { ClassRow } from './types.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 /** An event type in the teacher's language; a type this console does not know yet is shown as it is. */
 export function eventName(t: Translate, type: string): string {

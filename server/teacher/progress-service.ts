@@ -4,7 +4,7 @@ import type { ClassClock } from '../common/clock.ts';
 import type { EventLog, EventRow } from '../common/event-log.ts';
 import type { KeyCardService } from '../keycard/keycard-service.ts';
 import { timelineOf, type TimelineEntry } from './timeline.ts';
-import type { ClassRow } from './types.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 export interface ProgressDeps {
   citizens: CitizenRepository;

@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import { NotFound } from '../common/errors.ts';
 import { scenarioNamePattern } from '../scenario/scenario-library.ts';
-import { fieldErrors, formText } from '../login/login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import { describeProblem } from '../scenario/scenario-problems.ts';
-import { notice, takeNotice, type TeacherConsole } from './console.ts';
+import type { TeacherConsole } from './console.ts';
+import { notice, takeNotice } from '../web/teacher-notice.ts';
 import { inLanguage } from './scenario-shelf.ts';
 import { nameFromFileName, scenarioTextFrom } from './scenario-upload.ts';
 import { scenarioUploadSchema } from './teacher-validation.ts';

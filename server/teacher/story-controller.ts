@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import type { Citizen } from '../citizen/types.ts';
-import { fieldErrors, formText } from '../login/login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
 import { paths } from '../paths.ts';
-import { notice, type TeacherConsole } from './console.ts';
+import type { TeacherConsole } from './console.ts';
+import { notice } from '../web/teacher-notice.ts';
 import { issuerBlockSchema, letterSchema } from './teacher-validation.ts';
-import type { ClassRow } from './types.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 const letterFields = ['sender', 'senderName', 'subject', 'body', 'answerable'] as const;
 

@@ -4,7 +4,7 @@ import type { Citizen } from '../citizen/types.ts';
 import type { MailboxService } from '../mailbox/mailbox-service.ts';
 import type { Sender } from '../mailbox/types.ts';
 import type { Db } from '../storage/connection.ts';
-import type { ClassRow } from './types.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 /** A letter the teacher writes in the story: from one of the class's senders or any name. */
 export interface TeacherLetter {

@@ -4,7 +4,7 @@ import type { Context } from '../context.ts';
 import { paths } from '../paths.ts';
 import { accountController } from './account-controller.ts';
 import { classController } from './class-controller.ts';
-import { archiveFromUrl, classFromUrl, teacherConsole, traineeFromUrl } from './console.ts';
+import { archiveFromUrl, classFromUrl, traineeFromUrl, type TeacherConsole } from './console.ts';
 import { deskController } from './desk-controller.ts';
 import { joinController } from './join-controller.ts';
 import { printController } from './print-controller.ts';
@@ -23,8 +23,8 @@ const scenarioPath = '/teacher/scenarios/:name';
  * accounts, the guide) and the trainee's join page. Every page past the login needs a
  * teacher; every class or trainee in a URL must be one this teacher may see (else 404).
  */
-export function teacherRoutes(ctx: Context, limit: RequestHandler, publicBaseUrl: string): Router {
-  const services = teacherConsole(ctx);
+export function teacherRoutes(ctx: Pick<Context, 'teacherConsole' | 'citizens' | 'clock' | 'keycards' | 'login'>, limit: RequestHandler, publicBaseUrl: string): Router {
+  const services: TeacherConsole = { ...ctx.teacherConsole, ctx };
   const accounts = accountController(services);
   const classes = classController(services);
   const printing = printController(services, publicBaseUrl);

@@ -2,9 +2,10 @@ import { UsageError } from '../common/errors.ts';
 import type { EventLog } from '../common/event-log.ts';
 import { translator } from '../common/i18n.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../common/passwords.ts';
-import type { ClassRepository } from './class-repository.ts';
+import type { ClassRepository } from '../classes/class-repository.ts';
 import type { TeacherRepository } from './teacher-repository.ts';
-import type { ClassRow, TeacherAccount, TeacherRow } from './types.ts';
+import type { ClassRow } from '../classes/types.ts';
+import type { TeacherAccount, TeacherRow } from './types.ts';
 
 export interface NewAccount {
   username: string;

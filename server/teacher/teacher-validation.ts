@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clockSteps } from '../common/clock.ts';
 import { issuerReasons } from '../blocking/types.ts';
 import { idChoices, reasonChoices } from '../exemption/types.ts';
 
@@ -43,12 +44,6 @@ export const joinSchema = z.object({
     .transform((value) => value.replace(/[\s-]/g, '').toUpperCase())
     .pipe(z.string().min(1, 'teacher:join.errors.missing').regex(/^[A-Z0-9]{6}$/, 'teacher:join.errors.format')),
 });
-
-/** The class page's clock buttons. */
-export const clockSteps = ['1h', '8h', '1d', '4wd'] as const;
-/** The workshop page's finer clock buttons, for pacing the staged attacks (server/workshop/). */
-export const workshopClockSteps = ['5m', '15m', '1h'] as const;
-export type ClockStep = (typeof clockSteps)[number] | (typeof workshopClockSteps)[number];
 
 export const clockSchema = z.object({ step: z.enum(clockSteps, 'teacher:clock.errors.step') });
 

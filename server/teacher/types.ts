@@ -1,26 +1,7 @@
 import type { Actor } from '../common/event-log.ts';
-import type { ScenarioSettings } from '../scenario/types.ts';
 import type { DebriefRecord } from '../workshop/debrief-records.ts';
 import type { ProgressRecord } from './progress-records.ts';
 import type { ClassProgress } from './progress-service.ts';
-
-export interface ClassRow {
-  id: number;
-  code: string;
-  name: string;
-  scenario: string;
-  kind: 'class' | 'selfstudy';
-  clockOffsetMs: number;
-  settings: ScenarioSettings;
-  generatedCount: number | null;
-  teacherId: number | null;
-  ownerTokenHash: string | null;
-  createdAt: number;
-  /** What a trainee types on the join page to find this class; every class gets one when it is made. */
-  joinCode: string | null;
-  /** The teacher's instructions, shown to trainees on the join page. */
-  instructions: string;
-}
 
 export interface TeacherRow {
   id: number;

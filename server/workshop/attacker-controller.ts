@@ -1,11 +1,11 @@
 import type { Request, Response } from 'express';
 import type { Lang } from '../common/i18n.ts';
-import { formText } from '../login/login-validation.ts';
+import { formText } from '../web/form.ts';
 import { textIn } from '../mailbox/types.ts';
 import { paths } from '../paths.ts';
 import { attackPlans } from './attacks.ts';
-import { idParam } from './console-controller.ts';
-import type { WorkshopParts } from './wiring.ts';
+import { idParam } from '../web/ids.ts';
+import type { WorkshopParts } from '../context.ts';
 import type { Workshop } from './types.ts';
 
 /** The attacker's view for the facilitator: what was captured, the relayed sessions, the replay. */

@@ -1,15 +1,16 @@
 import type { NextFunction, Request, Response } from 'express';
 import { NotFound } from '../common/errors.ts';
-import { fieldErrors, formText, type FieldErrors } from '../login/login-validation.ts';
+import { fieldErrors, formText, type FieldErrors } from '../web/form.ts';
 import { paths } from '../paths.ts';
+import { idParam } from '../web/ids.ts';
 import type { ClassService } from '../teacher/class-service.ts';
-import { notice, takeNotice } from '../teacher/console.ts';
-import { workshopClockSteps } from '../teacher/teacher-validation.ts';
+import { notice, takeNotice } from '../web/teacher-notice.ts';
+import { workshopClockSteps } from '../common/clock.ts';
 import { attackPlans, suggestedMinutes } from './attacks.ts';
-import type { WorkshopParts } from './wiring.ts';
+import type { WorkshopParts } from '../context.ts';
 import { planFrom, workshopClockSchema } from './workshop-validation.ts';
 import { attackKinds, steps, type Attack, type Workshop } from './types.ts';
-import type { ClassRow } from '../teacher/types.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 const teacherOf = (req: Request): number => req.session.teacherId!;
 
@@ -18,12 +19,6 @@ const suggestedPlan = (): Record<string, string> => Object.fromEntries(attackKin
 
 /** Moves a class clock as the class page does (the same service call and event). */
 export type ClassClockControl = Pick<ClassService, 'advanceClock'>;
-
-/** A whole number from a URL segment, else not found. */
-export function idParam(value: unknown): number {
-  if (typeof value !== 'string' || !/^\d{1,12}$/.test(value)) throw new NotFound();
-  return Number(value);
-}
 
 /** Puts the workshop named in the URL (and its class) on `res.locals`, or answers 404 when this teacher may not see it. */
 export function workshopFromUrl(parts: WorkshopParts) {

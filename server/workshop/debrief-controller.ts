@@ -1,11 +1,11 @@
 import type { Request, Response } from 'express';
 import { paths } from '../paths.ts';
-import type { ClassRow } from '../teacher/types.ts';
+import type { ClassRow } from '../classes/types.ts';
 import { attackPlans } from './attacks.ts';
 import { sendCsv, toCsv } from '../common/csv.ts';
 import { debriefRecord, debriefTable } from './debrief-records.ts';
 import { unanswered, questions } from './quiz.ts';
-import type { WorkshopParts } from './wiring.ts';
+import type { WorkshopParts } from '../context.ts';
 import { ruleOfStep, steps, type Workshop } from './types.ts';
 
 /** The debrief (timelines, funnel, CSV) for the facilitator, and the quiz for everyone. */

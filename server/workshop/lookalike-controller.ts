@@ -1,10 +1,10 @@
 import type { Request, Response } from 'express';
-import { fieldErrors, formText, type FieldErrors } from '../login/login-validation.ts';
+import { fieldErrors, formText, type FieldErrors } from '../web/form.ts';
 import { paths } from '../paths.ts';
 import { attackPlans, harvestedCodeCount } from './attacks.ts';
 import type { LookAlikeStep } from './lookalike-service.ts';
 import { photoFrom } from './photo-upload.ts';
-import type { WorkshopParts } from './wiring.ts';
+import type { WorkshopParts } from '../context.ts';
 import type { TargetWithAttack } from './types.ts';
 import { lookAlikeCodeSchema, lookAlikeCodesSchema, lookAlikePasswordSchema } from './workshop-validation.ts';
 

@@ -1,11 +1,11 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Lang } from '../common/i18n.ts';
-import { fieldErrors, formText } from '../login/login-validation.ts';
+import { fieldErrors, formText } from '../web/form.ts';
 import { textIn } from '../mailbox/types.ts';
 import { paths } from '../paths.ts';
 import type { CallAction } from './call-service.ts';
-import { idParam } from './console-controller.ts';
-import type { WorkshopParts } from './wiring.ts';
+import { idParam } from '../web/ids.ts';
+import type { WorkshopParts } from '../context.ts';
 import { callSaySchema } from './workshop-validation.ts';
 
 const me = (req: Request): number => req.session.citizenId!;

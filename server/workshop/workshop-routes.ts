@@ -7,7 +7,7 @@ import { consoleController, workshopFromUrl, type ClassClockControl } from './co
 import { debriefController } from './debrief-controller.ts';
 import { lookAlikeController } from './lookalike-controller.ts';
 import { participantController } from './participant-controller.ts';
-import type { WorkshopParts } from './wiring.ts';
+import type { WorkshopParts } from '../context.ts';
 
 const workshopPath = '/workshop/:id';
 

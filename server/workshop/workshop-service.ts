@@ -4,7 +4,7 @@ import type { ClassClock } from '../common/clock.ts';
 import type { EventLog } from '../common/event-log.ts';
 import { localised, type MailboxService } from '../mailbox/mailbox-service.ts';
 import type { Db } from '../storage/connection.ts';
-import type { ClassRow } from '../teacher/types.ts';
+import type { ClassRow } from '../classes/types.ts';
 import { attackPlans } from './attacks.ts';
 import { workshopEvents } from './workshop-events.ts';
 import type { WorkshopRepository } from './workshop-repository.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { formText, type FieldErrors } from '../login/login-validation.ts';
-import { workshopClockSteps } from '../teacher/teacher-validation.ts';
+import { formText, type FieldErrors } from '../web/form.ts';
+import { workshopClockSteps } from '../common/clock.ts';
 import { attackPlans, harvestedCodeCount } from './attacks.ts';
 import type { PlannedAttack } from './workshop-service.ts';
 import { attackKinds } from './types.ts';

@@ -96,8 +96,8 @@ describe('applying for NemID at a bank (R7)', () => {
     const { citizen } = outcome;
     const issuedAt = ctx.clock.now(citizen.classId);
     expect(ctx.enrolment.hasPublicAccess(citizen.id)).toBe(false);
-    expect(ctx.enrolment.refusesService(citizen, 'post')).toBe(true);
-    expect(ctx.enrolment.refusesService(citizen, 'bank')).toBe(false);
+    expect(ctx.publicAccess.refuses(citizen, 'post')).toBe(true);
+    expect(ctx.publicAccess.refuses(citizen, 'bank')).toBe(false);
     expect(ctx.mailbox.arrivedLetters(citizen.id).filter((letter) => letter.channel === 'paper')).toEqual([]);
     const arrives = addWorkingDays(issuedAt, 3);
     expect(ctx.mailbox.nextPaperPostAt(citizen.id)).toBe(arrives);
@@ -111,7 +111,7 @@ describe('applying for NemID at a bank (R7)', () => {
     expect(ctx.enrolment.activatePublicAccess(citizen, false)).toEqual({ ok: false, reason: 'no-id' });
     expect(ctx.enrolment.hasPublicAccess(citizen.id)).toBe(false);
     expect(ctx.enrolment.activatePublicAccess(citizen, true)).toEqual({ ok: true });
-    expect(ctx.enrolment.refusesService(citizen, 'post')).toBe(false);
+    expect(ctx.publicAccess.refuses(citizen, 'post')).toBe(false);
     expect(ctx.enrolment.activatePublicAccess(citizen, true)).toEqual({ ok: false, reason: 'already-active' });
     const rules = ctx.events.list({ citizenId: citizen.id }).map((event) => `${event.type} ${event.rule}`);
     expect(rules).toEqual(expect.arrayContaining(['nemid-issued R7', 'public-access-refused R7', 'public-access-activation-refused R7', 'public-access-activated R7']));

@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../server/common/errors.ts';
-import { TeacherService } from '../../server/teacher/teacher-service.ts';
 import { submitForm, teacherLogin, visibleText, type Agent } from '../helpers/http.ts';
 import { teacherAgent, teacherWorld } from './world.ts';
 
@@ -38,7 +37,7 @@ describe('teacher accounts', () => {
   });
 
   it('creates accounts from the command line with the same rules, in English', async () => {
-    const teachers = new TeacherService(world.ctx.teachers, world.ctx.classes, world.ctx.events);
+    const teachers = world.ctx.teacherConsole.teachers;
     await teachers.add('dora', 'dora-password-1');
     await expect(teachers.add('x', 'dora-password-1')).rejects.toThrow(new UsageError('A username has 3-40 letters, digits, dots, dashes or underscores.'));
     expect(world.ctx.teachers.list().find((account) => account.username === 'dora')?.createdBy).toBeNull();

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Citizen } from '../../server/citizen/types.ts';
-import type { ClassRow } from '../../server/teacher/types.ts';
+import type { ClassRow } from '../../server/classes/types.ts';
 import { csrfFrom, loginAs, submitForm, visibleText, type Agent } from '../helpers/http.ts';
 import { teacherAgent, teacherWorld } from './world.ts';
 

@@ -5,7 +5,6 @@ import { formatTime, translator } from '../../server/common/i18n.ts';
 import { qrMatrix } from '../../server/common/qr.ts';
 import { formatCardNumber } from '../../server/keycard/types.ts';
 import { classCardsPdf } from '../../server/teacher/class-pdf.ts';
-import { PrintService } from '../../server/teacher/print-service.ts';
 import { binaryBody, csrfFrom, submitForm, teacherLogin, testApp, visibleText, type Agent } from '../helpers/http.ts';
 import { pdfPageTexts } from './pdf-text.ts';
 import { teacherPassword, teacherWorld } from './world.ts';
@@ -94,7 +93,7 @@ describe('printouts in the trainee\'s language', () => {
   });
 
   it('draws the QR code of the address into the PDF, one square per dark module', async () => {
-    const service = new PrintService(world.ctx);
+    const service = world.ctx.teacherConsole.printing;
     const slips = service.slips(klass()).slice(0, 1);
     const pdf = await classCardsPdf(klass(), slips, translator('en'), { layout: 'a4', address, compress: false });
     const squares = (pdf.toString('latin1').match(/ re\n/g) ?? []).length;

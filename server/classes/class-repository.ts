@@ -1,7 +1,7 @@
 import type { Db } from '../storage/connection.ts';
 import { cryptoRandom, type RandomInt } from '../common/random.ts';
 import { newJoinCode } from './join-code.ts';
-import type { ClassRow } from './types.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 interface RawClass {
   id: number;

@@ -2,17 +2,18 @@ import { Router, type Request, type Response } from 'express';
 import { requireTeacher } from '../common/auth.ts';
 import type { Context } from '../context.ts';
 import { paths } from '../paths.ts';
-import { classFromUrl, notice, teacherConsole } from '../teacher/console.ts';
-import type { ClassRow } from '../teacher/types.ts';
+import { classFromUrl } from './console.ts';
+import { notice } from '../web/teacher-notice.ts';
+import type { ClassRow } from '../classes/types.ts';
 
 /**
  * The teacher's switch of the guide for every trainee of a class (the form is on the
  * class page, views/partials/guide-class-switch.ejs). Only a teacher who may see the
  * class may switch it (else 404, as the rest of the console).
  */
-export function classGuideRoutes(ctx: Context): Router {
+export function classGuideRoutes(ctx: Pick<Context, 'teacherConsole' | 'exercises'>): Router {
   const router = Router();
-  router.post('/teacher/classes/:code/guide', requireTeacher, classFromUrl(teacherConsole(ctx)), (req: Request, res: Response) => {
+  router.post('/teacher/classes/:code/guide', requireTeacher, classFromUrl(ctx.teacherConsole), (req: Request, res: Response) => {
     const klass = res.locals.klass as ClassRow;
     const choice = (req.body as Record<string, unknown> | undefined)?.guided;
     if (choice === 'on' || choice === 'off') {
