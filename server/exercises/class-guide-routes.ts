@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { requireTeacher } from '../common/auth.ts';
 import type { Context } from '../context.ts';
-import { paths } from '../paths.ts';
+import { paths, routes } from '../paths.ts';
 import { classFromUrl, notice, teacherConsole } from '../teacher/console.ts';
 import type { ClassRow } from '../teacher/types.ts';
 
@@ -12,7 +12,7 @@ import type { ClassRow } from '../teacher/types.ts';
  */
 export function classGuideRoutes(ctx: Context): Router {
   const router = Router();
-  router.post('/teacher/classes/:code/guide', requireTeacher, classFromUrl(teacherConsole(ctx)), (req: Request, res: Response) => {
+  router.post(routes.classGuide, requireTeacher, classFromUrl(teacherConsole(ctx)), (req: Request, res: Response) => {
     const klass = res.locals.klass as ClassRow;
     const choice = (req.body as Record<string, unknown> | undefined)?.guided;
     if (choice === 'on' || choice === 'off') {

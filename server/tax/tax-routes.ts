@@ -3,7 +3,7 @@ import { requireCitizen } from '../common/auth.ts';
 import { formText } from '../login/login-validation.ts';
 import type { DigitalPost } from '../digital-post.ts';
 import { formatKroner } from '../bank/bank-service.ts';
-import { paths } from '../paths.ts';
+import { paths, routes } from '../paths.ts';
 
 /** The personal tax folder (R2): the year's tax assessment and a form to answer it. */
 export function taxRoutes(post: DigitalPost): Router {
@@ -13,8 +13,8 @@ export function taxRoutes(post: DigitalPost): Router {
     res.status(status).render('services/tax', { kr: (ore: number) => formatKroner(ore, res.locals.lang), assessment: post.tax.assessment(citizen), errors, form, saved: req.query.done === 'answered' });
   };
   router.use('/skat', requireCitizen('tax'));
-  router.get(paths.tax.home, (req, res) => render(req, res, 200, {}));
-  router.post(paths.tax.answer, (req: Request, res: Response) => {
+  router.get(routes.tax.home, (req, res) => render(req, res, 200, {}));
+  router.post(routes.tax.answer, (req: Request, res: Response) => {
     const form = { extraDeductions: formText(req.body, 'extraDeductions').slice(0, 40), comment: formText(req.body, 'comment').slice(0, 2000) };
     const result = post.tax.answer(post.citizen(req.session.citizenId!), form);
     if (!result) return render(req, res, 404, {});
