@@ -7,6 +7,7 @@ import { consoleController, workshopFromUrl, type ClassClockControl } from './co
 import { debriefController } from './debrief-controller.ts';
 import { lookAlikeController } from './lookalike-controller.ts';
 import { participantController } from './participant-controller.ts';
+import type { PublicServiceGuards } from '../enrolment/public-access.ts';
 import type { WorkshopParts } from './wiring.ts';
 
 /**
@@ -15,7 +16,7 @@ import type { WorkshopParts } from './wiring.ts';
  * participants meet, each behind their own NemID login: the look-alike site, the staged
  * call, "report as fraud" on a letter. A token in a URL must be the participant's own.
  */
-export function workshopRoutes(parts: WorkshopParts, classes: ClassClockControl): Router {
+export function workshopRoutes(parts: WorkshopParts, classes: ClassClockControl, guards: PublicServiceGuards): Router {
   const facilitator = consoleController(parts, classes);
   const attacker = attackerController(parts);
   const debrief = debriefController(parts);
@@ -48,6 +49,6 @@ export function workshopRoutes(parts: WorkshopParts, classes: ClassClockControl)
   router.post(routes.workshop.lookAlikePhoto, citizen, lookAlike.uploadPhoto);
   router.get(routes.workshop.call, citizen, participant.showCall);
   router.post(routes.workshop.call, citizen, participant.call);
-  router.post(routes.workshop.report, citizen, participant.reportLetter);
+  router.post(routes.workshop.report, ...guards('post'), participant.reportLetter);
   return router;
 }
