@@ -10,6 +10,7 @@ import type { Logger } from './common/logger.ts';
 import { csrf, loginRateLimit, securityHeaders, sessions } from './common/security.ts';
 import type { Context } from './context.ts';
 import { enrolmentRoutes } from './enrolment/enrolment-routes.ts';
+import { publicServiceGuards } from './enrolment/public-access.ts';
 import { exemptionRoutes } from './exemption/exemption-routes.ts';
 import { classGuideRoutes } from './teacher/class-guide-routes.ts';
 import { exerciseRoutes } from './exercises/exercise-routes.ts';
@@ -26,12 +27,21 @@ import { letterUploads } from './mailbox/mailbox-validation.ts';
 import { myNemidRoutes } from './mynemid/mynemid-routes.ts';
 import { portalRoutes } from './portal/portal-routes.ts';
 import { taxRoutes } from './tax/tax-routes.ts';
-import { paths } from './paths.ts';
+import { paths, routes } from './paths.ts';
 import { selfStudyRoutes } from './selfstudy/selfstudy-routes.ts';
 import { teacherRoutes } from './teacher/teacher-routes.ts';
 import { scenarioUploads } from './teacher/scenario-upload.ts';
 import { cardPhotoUploads } from './workshop/photo-upload.ts';
 import { workshopRoutes } from './workshop/workshop-routes.ts';
+
+/** The routes whose forms are multipart, each with the reader of its files. */
+export const uploadRoutes = [
+  { pattern: routes.post.write, reader: letterUploads }, // letters with attachments
+  { pattern: routes.post.answer, reader: letterUploads },
+  { pattern: routes.teacher.scenarios, reader: scenarioUploads }, // scenario files
+  { pattern: routes.teacher.scenario, reader: scenarioUploads },
+  { pattern: routes.workshop.lookAlikePhoto, reader: cardPhotoUploads }, // the look-alike's photo of the key card (never stored)
+] as const;
 
 /** Renders the error page (title key = message key + "Title"); never shows a stack trace. */
 function renderError(res: Response, status: number, messageKey: string, params: Record<string, string | number> = {}): void {
@@ -46,15 +56,16 @@ const root = projectRoot;
 /** Every page of the app; adding a part of the story adds one line here. */
 function registerRoutes(app: express.Express, ctx: Context, config: Config): void {
   const limit = loginRateLimit(config);
+  const guards = publicServiceGuards(ctx.enrolment); // listed on each public service route (R7)
   app.use(exerciseRoutes(ctx, config.tls)); // first: every page gets the display settings, the guide and the exercises' news
   // First: a staged call (R5) rings on every page of a signed-in participant. The workshop page moves the class clock as the class page does.
-  app.use(workshopRoutes(ctx.workshop, ctx.teacherConsole.classes));
+  app.use(workshopRoutes(ctx.workshop, ctx.teacherConsole.classes, guards));
   app.use(homeRoutes(ctx));
   app.use(letterboxRoutes(ctx, limit)); // before the login and Digital Post: every page may show what a trainee waits for, and /post/paper leads here
   app.use(loginRoutes(ctx.login, limit));
   app.use(myNemidRoutes(ctx));
-  app.use(enrolmentRoutes(ctx, config.tls), exemptionRoutes(ctx)); // before the services: a bank NemID not activated is refused there (R7)
-  app.use(mailboxRoutes(ctx.post), signatureRoutes(ctx.post), portalRoutes(ctx.post), taxRoutes(ctx.post), bankRoutes(ctx.post));
+  app.use(enrolmentRoutes(ctx, config.tls), exemptionRoutes(ctx));
+  app.use(mailboxRoutes(ctx.post, guards), signatureRoutes(ctx.post, guards), portalRoutes(ctx.post, guards), taxRoutes(ctx.post, guards), bankRoutes(ctx.post));
   app.use(selfStudyRoutes(ctx, config.tls));
   app.use(teacherRoutes(ctx, limit, config.publicBaseUrl));
   app.use(classGuideRoutes(ctx)); // a class's guide switch, on the teacher's class page
@@ -77,7 +88,7 @@ export function createApp(ctx: Context, config: Config, logger?: Logger): expres
 
   app.use(securityHeaders(config));
   app.use('/static', express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
-  app.get(paths.favicon, (_req: Request, res: Response) => res.redirect(301, paths.faviconSvg));
+  app.get(routes.favicon, (_req: Request, res: Response) => res.redirect(301, paths.faviconSvg));
   app.use(cookieParser());
   // Language and paths first, so that even an error page of a malformed request is translated.
   app.use(languageMiddleware(config.tls));
@@ -94,9 +105,8 @@ export function createApp(ctx: Context, config: Config, logger?: Logger): expres
     res.locals.loggedIn = req.session.citizenId !== undefined;
     next();
   });
-  app.use(letterUploads()); // letters with attachments are multipart: read before the CSRF check needs _csrf
-  app.use(scenarioUploads()); // scenario files are multipart too
-  app.use(cardPhotoUploads()); // the workshop's look-alike takes a photo of the key card (never stored)
+  // Multipart forms, read on their own routes before the CSRF check needs _csrf (listed in uploadRoutes).
+  for (const { pattern, reader } of uploadRoutes) app.post(pattern, reader());
   app.use(protect);
 
   registerRoutes(app, ctx, config);

@@ -1,9 +1,14 @@
-/** Every URL of the app in one place. */
-export const paths = {
+/**
+ * Every URL of the app in one place. `routes` holds each route's pattern once (what the
+ * route files register); `paths` holds what links and redirects use: the pattern itself
+ * when it has no parameters, else a builder that fills them in order (`pathFor`).
+ */
+export const routes = {
   home: '/',
   healthz: '/healthz',
   /** Browsers ask for /favicon.ico on their own; it redirects to the SVG icon in public/. */
   favicon: '/favicon.ico',
+  /** Not a route: a file that express.static serves from public/. */
   faviconSvg: '/static/favicon.svg',
   login: {
     start: '/login',
@@ -31,70 +36,196 @@ export const paths = {
     projector: '/teacher/projector',
     newClass: '/teacher/classes/new',
     classes: '/teacher/classes',
-    klass: (code: string) => `/teacher/classes/${encodeURIComponent(code)}`,
-    classCards: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/cards`,
-    classPdf: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/cards.pdf`,
-    classReset: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/reset`,
+    klass: '/teacher/classes/:code',
+    classCards: '/teacher/classes/:code/cards',
+    classPdf: '/teacher/classes/:code/cards.pdf',
+    classReset: '/teacher/classes/:code/reset',
     /** What a class was like just before a reset, and the same as CSV. */
-    classArchive: (code: string, id: number) => `/teacher/classes/${encodeURIComponent(code)}/archives/${id}`,
-    classArchiveProgressCsv: (code: string, id: number) => `/teacher/classes/${encodeURIComponent(code)}/archives/${id}/progress.csv`,
-    classArchiveDebriefCsv: (code: string, id: number) => `/teacher/classes/${encodeURIComponent(code)}/archives/${id}/debrief.csv`,
-    classClock: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/clock`,
-    classInstructions: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/instructions`,
-    classLetters: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/letters`,
-    classCsv: (code: string, what: 'events' | 'progress') => `/teacher/classes/${encodeURIComponent(code)}/${what}.csv`,
-    trainee: (id: number) => `/teacher/trainees/${id}`,
-    traineeCard: (id: number) => `/teacher/trainees/${id}/card`,
-    traineeReset: (id: number) => `/teacher/trainees/${id}/reset`,
-    traineeLetters: (id: number) => `/teacher/trainees/${id}/letters`,
-    traineeBlock: (id: number) => `/teacher/trainees/${id}/block`,
-    traineeUnblock: (id: number) => `/teacher/trainees/${id}/unblock`,
-    traineeExemption: (id: number) => `/teacher/trainees/${id}/exemption`,
-    traineeBankActivation: (id: number) => `/teacher/trainees/${id}/bank-activation`,
+    classArchive: '/teacher/classes/:code/archives/:archive',
+    classArchiveProgressCsv: '/teacher/classes/:code/archives/:archive/progress.csv',
+    classArchiveDebriefCsv: '/teacher/classes/:code/archives/:archive/debrief.csv',
+    classClock: '/teacher/classes/:code/clock',
+    classInstructions: '/teacher/classes/:code/instructions',
+    classLetters: '/teacher/classes/:code/letters',
+    classEventsCsv: '/teacher/classes/:code/events.csv',
+    classProgressCsv: '/teacher/classes/:code/progress.csv',
+    trainee: '/teacher/trainees/:id',
+    traineeCard: '/teacher/trainees/:id/card',
+    traineeReset: '/teacher/trainees/:id/reset',
+    traineeLetters: '/teacher/trainees/:id/letters',
+    traineeBlock: '/teacher/trainees/:id/block',
+    traineeUnblock: '/teacher/trainees/:id/unblock',
+    traineeExemption: '/teacher/trainees/:id/exemption',
+    traineeBankActivation: '/teacher/trainees/:id/bank-activation',
     scenarios: '/teacher/scenarios',
     newScenario: '/teacher/scenarios/new',
-    scenario: (name: string) => `/teacher/scenarios/${encodeURIComponent(name)}`,
-    scenarioDownload: (name: string) => `/teacher/scenarios/${encodeURIComponent(name)}/download`,
+    scenario: '/teacher/scenarios/:name',
+    scenarioDownload: '/teacher/scenarios/:name/download',
   },
   /** The issuer's self-service site: block, order a card, temporary password, phone line, desk (R13-R14). */
-  nemid: { home: '/nemid', signIn: '/nemid/sign-in', signOut: '/nemid/sign-out', block: '/nemid/block', card: '/nemid/card', password: '/nemid/password', temporaryPassword: '/nemid/temporary-password', phone: '/nemid/phone', desk: '/nemid/desk' },
+  nemid: {
+    home: '/nemid',
+    signIn: '/nemid/sign-in',
+    signOut: '/nemid/sign-out',
+    block: '/nemid/block',
+    card: '/nemid/card',
+    password: '/nemid/password',
+    temporaryPassword: '/nemid/temporary-password',
+    phone: '/nemid/phone',
+    phoneIdentify: '/nemid/phone/identify',
+    phoneReason: '/nemid/phone/reason',
+    phoneHelp: '/nemid/phone/help',
+    phoneHangUp: '/nemid/phone/hang-up',
+    desk: '/nemid/desk',
+  },
   /** The issuer operator console (R15). */
-  issuer: { home: '/issuer', login: '/issuer/login', logout: '/issuer/logout', citizen: (id: number) => `/issuer/citizens/${id}`, action: (id: number, action: string) => `/issuer/citizens/${id}/${action}` },
+  issuer: {
+    home: '/issuer',
+    login: '/issuer/login',
+    logout: '/issuer/logout',
+    citizen: '/issuer/citizens/:id',
+    action: '/issuer/citizens/:id/:action',
+  },
   /** Where a trainee types the class's join code. */
   join: '/join',
   /** The trainee's exercises, the display settings (text size, contrast, guide), a class's guide switch. */
-  exercises: '/exercises', preferences: '/preferences', classGuide: (code: string) => `/teacher/classes/${encodeURIComponent(code)}/guide`,
+  exercises: '/exercises',
+  preferences: '/preferences',
+  classGuide: '/teacher/classes/:code/guide',
   /** The letterbox at home: every paper letter, what is on its way, and letting the time pass (practising alone). The old addresses redirect to it. */
-  letterbox: { home: '/letterbox', leave: '/letterbox/leave', wait: '/letterbox/wait', oldNemid: '/nemid/letterbox', oldEnrolment: '/get-nemid/letterbox', oldPaper: '/post/paper' },
+  letterbox: {
+    home: '/letterbox',
+    leave: '/letterbox/leave',
+    wait: '/letterbox/wait',
+    oldNemid: '/nemid/letterbox',
+    oldEnrolment: '/get-nemid/letterbox',
+    oldPaper: '/post/paper',
+  },
   /** Getting a NemID (R1, R6-R8): the guide, the two desks, the bank's activation, the letterbox at home. */
-  enrolment: { guide: '/get-nemid', borgerservice: '/get-nemid/borgerservice', handedOver: '/get-nemid/borgerservice/your-nemid', bank: '/get-nemid/bank', ordered: '/get-nemid/bank/ordered', activate: '/get-nemid/bank/activate' },
+  enrolment: {
+    guide: '/get-nemid',
+    borgerservice: '/get-nemid/borgerservice',
+    handedOver: '/get-nemid/borgerservice/your-nemid',
+    bank: '/get-nemid/bank',
+    ordered: '/get-nemid/bank/ordered',
+    activate: '/get-nemid/bank/activate',
+  },
   /** Exemption from Digital Post at Borgerservice (R16-R21). */
-  exemption: { home: '/exemption', apply: '/exemption/apply', form: '/exemption/form', decision: (id: number) => `/exemption/decisions/${id}`, attestation: (id: number) => `/exemption/decisions/${id}/attestation`, attestationPdf: (id: number) => `/exemption/decisions/${id}/attestation.pdf`, end: '/exemption/end', contact: '/exemption/contact' },
+  exemption: {
+    home: '/exemption',
+    apply: '/exemption/apply',
+    form: '/exemption/form',
+    decision: '/exemption/decisions/:id',
+    attestation: '/exemption/decisions/:id/attestation',
+    attestationPdf: '/exemption/decisions/:id/attestation.pdf',
+    end: '/exemption/end',
+    contact: '/exemption/contact',
+  },
   /** Digital Post (R8-R12): the mailbox, its boxes, letters and folders. */
   post: {
-    inbox: '/post', sent: '/post/sent', trash: '/post/trash', emptyTrash: '/post/trash/empty' /* GET asks to confirm, POST empties */,
-    deadlines: '/post/deadlines', notifications: '/post/notifications', write: '/post/write', folders: '/post/folders',
-    folder: (id: number | string) => `/post/folders/${id}`,
-    renameFolder: (id: number | string) => `/post/folders/${id}/rename`,
+    inbox: '/post',
+    sent: '/post/sent',
+    trash: '/post/trash',
+    /** GET asks to confirm, POST empties. */
+    emptyTrash: '/post/trash/empty',
+    deadlines: '/post/deadlines',
+    notifications: '/post/notifications',
+    write: '/post/write',
+    folders: '/post/folders',
+    folder: '/post/folders/:id',
+    renameFolder: '/post/folders/:id/rename',
     /** GET asks to confirm, POST deletes the folder (its letters go back to the inbox). */
-    deleteFolder: (id: number | string) => `/post/folders/${id}/delete`,
-    letter: (id: number | string) => `/post/letters/${id}`,
-    attachment: (id: number | string, attachmentId: number | string) => `/post/letters/${id}/attachments/${attachmentId}`,
-    answer: (id: number | string) => `/post/letters/${id}/answer`,
-    forward: (id: number | string) => `/post/letters/${id}/forward`,
-    move: (id: number | string) => `/post/letters/${id}/move`,
-    delete: (id: number | string) => `/post/letters/${id}/delete`,
-    sign: (id: number | string) => `/post/letters/${id}/sign`,
+    deleteFolder: '/post/folders/:id/delete',
+    letter: '/post/letters/:id',
+    attachment: '/post/letters/:id/attachments/:attachmentId',
+    answer: '/post/letters/:id/answer',
+    forward: '/post/letters/:id/forward',
+    move: '/post/letters/:id/move',
+    delete: '/post/letters/:id/delete',
+    sign: '/post/letters/:id/sign',
     /** The key step of a signature; which letter is kept in the session. */
     signKey: '/post/sign/key',
   },
   /** Other services on the same NemID (R2, R11): the citizen portal, the tax folder, the online bank. */
   portal: '/borger',
   tax: { home: '/skat', answer: '/skat/answer' },
-  bank: { home: '/bank', transfer: '/bank/transfer', confirm: '/bank/transfer/confirm', cancel: '/bank/transfer/cancel' },
+  bank: {
+    home: '/bank',
+    transfer: '/bank/transfer',
+    confirm: '/bank/transfer/confirm',
+    cancel: '/bank/transfer/cancel',
+  },
   /** The security workshop (R5): the facilitator's console, and what participants meet (a look-alike site on this host, a call, reporting a letter). */
-  workshop: { home: '/workshop', quiz: '/workshop/quiz', workshop: (id: number | string) => `/workshop/${id}`, attacks: (id: number | string) => `/workshop/${id}/attacks`, launch: (id: number | string, attackId: number | string) => `/workshop/${id}/attacks/${attackId}/launch`, clock: (id: number | string) => `/workshop/${id}/clock`, end: (id: number | string) => `/workshop/${id}/end`, attacker: (id: number | string) => `/workshop/${id}/attacker`, session: (id: number | string, targetId: number | string) => `/workshop/${id}/attacker/${targetId}`, replay: (id: number | string) => `/workshop/${id}/replay`, debrief: (id: number | string) => `/workshop/${id}/debrief`, debriefCsv: (id: number | string) => `/workshop/${id}/debrief.csv`, lookAlike: (token: string) => `/nemid-secure-login.dk-verify/${token}`, lookAlikePhoto: (token: string) => `/nemid-secure-login.dk-verify/${token}/photo`, call: (token: string) => `/call/${token}`, report: (letterId: number | string) => `/post/letters/${letterId}/report` },
+  workshop: {
+    home: '/workshop',
+    quiz: '/workshop/quiz',
+    workshop: '/workshop/:id',
+    attacks: '/workshop/:id/attacks',
+    launch: '/workshop/:id/attacks/:attackId/launch',
+    clock: '/workshop/:id/clock',
+    end: '/workshop/:id/end',
+    attacker: '/workshop/:id/attacker',
+    session: '/workshop/:id/attacker/:targetId',
+    replay: '/workshop/:id/replay',
+    debrief: '/workshop/:id/debrief',
+    debriefCsv: '/workshop/:id/debrief.csv',
+    lookAlike: '/nemid-secure-login.dk-verify/:token',
+    lookAlikePhoto: '/nemid-secure-login.dk-verify/:token/photo',
+    call: '/call/:token',
+    report: '/post/letters/:id/report',
+  },
 } as const;
+
+/** The names of a pattern's parameters, in order: `'/a/:x/b/:y'` gives `['x', 'y']`. */
+export type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? [Name, ...ParamNames<`/${Rest}`>]
+  : P extends `${string}:${infer Name}`
+    ? [Name]
+    : [];
+
+type ParamValue = string | number;
+export type Params<P extends string> = { [Name in ParamNames<P>[number]]: ParamValue };
+type Positional<Names extends string[]> = { [I in keyof Names]: ParamValue };
+
+/** What `paths` holds for a pattern: the pattern itself without parameters, else its builder. */
+export type Builder<T> = T extends string
+  ? ParamNames<T> extends []
+    ? T
+    : (...values: Positional<ParamNames<T>>) => string
+  : { readonly [K in keyof T]: Builder<T[K]> };
+
+const paramPattern = /:([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** A URL from a pattern: every parameter filled in and encoded; a missing one is a programming error. */
+export function pathFor<P extends string>(pattern: P, ...[params]: ParamNames<P> extends [] ? [] : [Params<P>]): string {
+  return pattern.replace(paramPattern, (_, name: string) => {
+    const value = (params as Record<string, ParamValue | undefined> | undefined)?.[name];
+    if (value === undefined || value === null || value === '') throw new Error(`pathFor('${pattern}'): no value for :${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+function builderOf(pattern: string): string | ((...values: ParamValue[]) => string) {
+  const names = [...pattern.matchAll(paramPattern)].map((match) => match[1]!);
+  if (names.length === 0) return pattern;
+  const fill = pathFor as (pattern: string, params: Record<string, ParamValue>) => string;
+  return (...values: ParamValue[]) => fill(pattern, Object.fromEntries(names.map((name, i) => [name, values[i]!])));
+}
+
+function buildersOf<T extends object>(tree: T): Builder<T> {
+  const entries = Object.entries(tree).map(([key, value]) => [key, typeof value === 'string' ? builderOf(value) : buildersOf(value as object)]);
+  return Object.fromEntries(entries) as Builder<T>;
+}
+
+/** Links and redirects: `paths.teacher.klass(code)` is `pathFor(routes.teacher.klass, { code })`; views get it as `paths`. */
+export const paths = buildersOf(routes);
+
+/** Every pattern of `routes`, with its dotted name (`teacher.klass`). */
+export function allRoutes(tree: object = routes, prefix = ''): { name: string; pattern: string }[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [{ name: `${prefix}${key}`, pattern: value }] : allRoutes(value as object, `${prefix}${key}.`),
+  );
+}
 
 /** The services that log in with NemID (R2), by the `service` query value. */
 export const services = {

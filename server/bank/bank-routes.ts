@@ -5,7 +5,7 @@ import { refusalMessage } from '../web/refusal.ts';
 import { keyStepSchema } from '../login/login-validation.ts';
 import { fieldErrors, formText } from '../web/form.ts';
 import type { DigitalPost } from '../context.ts';
-import { paths } from '../paths.ts';
+import { paths, routes } from '../paths.ts';
 import '../signature/confirmation-session.ts';
 import { formatKroner } from './bank-service.ts';
 
@@ -32,17 +32,17 @@ export function bankRoutes(post: DigitalPost): Router {
     res.status(status).render('services/bank-confirm', { kr: (ore: number) => formatKroner(ore, res.locals.lang), transfer, challenge, feedback, errors });
   };
 
-  router.use('/bank', requireCitizen('bank'));
-  router.get(paths.bank.home, (req, res) => home(req, res, 200, {}));
-  router.post(paths.bank.transfer, (req: Request, res: Response) => {
+  const signedIn = requireCitizen('bank');
+  router.get(routes.bank.home, signedIn, (req, res) => home(req, res, 200, {}));
+  router.post(routes.bank.transfer, signedIn, (req: Request, res: Response) => {
     const form = { toAccount: formText(req.body, 'toAccount').slice(0, 40), amount: formText(req.body, 'amount').slice(0, 40), text: formText(req.body, 'text').slice(0, 100) };
     const result = bank.check(citizenOf(req), form);
     if (!result.ok) return home(req, res, 400, result.errors, form);
     req.session.bankTransfer = result.transfer;
     res.redirect(303, paths.bank.confirm);
   });
-  router.get(paths.bank.confirm, (req, res) => confirmPage(req, res, 200, null, {}));
-  router.post(paths.bank.confirm, (req: Request, res: Response) => {
+  router.get(routes.bank.confirm, signedIn, (req, res) => confirmPage(req, res, 200, null, {}));
+  router.post(routes.bank.confirm, signedIn, (req: Request, res: Response) => {
     const transfer = req.session.bankTransfer;
     if (!transfer) throw new StepOutOfOrder();
     const parsed = keyStepSchema.safeParse(req.body ?? {});
@@ -62,7 +62,7 @@ export function bankRoutes(post: DigitalPost): Router {
     if (outcome.kind === 'stale') return confirmPage(req, res, 409, { key: 'login:errors.stale', params: {} }, {});
     confirmPage(req, res, 401, { key: 'signature:errors.wrongCode', params: { asked: outcome.askedKey, count: outcome.triesLeft } }, {});
   });
-  router.post(paths.bank.cancel, (req: Request, res: Response) => {
+  router.post(routes.bank.cancel, signedIn, (req: Request, res: Response) => {
     delete req.session.bankTransfer;
     res.redirect(303, paths.bank.home);
   });

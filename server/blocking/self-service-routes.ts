@@ -5,7 +5,7 @@ import { formatCardNumber } from '../keycard/types.ts';
 import { refusalMessage } from '../web/refusal.ts';
 import { passwordStepSchema } from '../login/login-validation.ts';
 import { fieldErrors, formFields } from '../web/form.ts';
-import { paths } from '../paths.ts';
+import { paths, routes } from '../paths.ts';
 import { blockSchema, changePasswordSchema, temporaryPasswordSchema } from './blocking-validation.ts';
 import type { PasswordChangeOutcome } from './self-service-service.ts';
 import { forgetLoginOf, renewSession } from './session.ts';
@@ -56,14 +56,14 @@ export function selfServiceRoutes(ctx: Deps, limit: RequestHandler): Router {
   const renderHome = (res: Response, status: number, locals: Record<string, unknown> = {}) =>
     res.status(status).render('blocking/home', { errors: {}, identifier: '', refusal: null, notice: null, ...locals });
 
-  router.get(paths.nemid.home, (req, res) => {
+  router.get(routes.nemid.home, (req, res) => {
     const citizen = signedIn(req);
     if (!citizen) return renderHome(res, 200, { notice: req.query.signedOut === '1' ? { key: 'blocking:home.signedOut', params: {} } : null });
     const done = typeof req.query.done === 'string' && /^[a-z-]{1,20}$/.test(req.query.done) ? req.query.done : null;
     renderAccount(res, 200, citizen, { notice: done ? { key: `blocking:account.done.${done}`, params: {} } : null });
   });
 
-  router.post(paths.nemid.signIn, limit, async (req, res, next) => {
+  router.post(routes.nemid.signIn, limit, async (req, res, next) => {
     const fields = formFields(req.body, ['identifier', 'password'] as const);
     const identifier = fields.identifier.slice(0, 100);
     const parsed = passwordStepSchema.safeParse(fields);
@@ -81,12 +81,12 @@ export function selfServiceRoutes(ctx: Deps, limit: RequestHandler): Router {
     );
   });
 
-  router.post(paths.nemid.signOut, (req, res) => {
+  router.post(routes.nemid.signOut, (req, res) => {
     delete req.session.selfService;
     res.redirect(303, `${paths.nemid.home}?signedOut=1`);
   });
 
-  router.post(paths.nemid.block, requireSignedIn, (req, res) => {
+  router.post(routes.nemid.block, requireSignedIn, (req, res) => {
     const citizen: Citizen = res.locals.citizen;
     const parsed = blockSchema.safeParse(formFields(req.body, ['reason'] as const));
     if (!parsed.success) return renderAccount(res, 400, citizen, { errors: fieldErrors(parsed.error) });
@@ -96,18 +96,18 @@ export function selfServiceRoutes(ctx: Deps, limit: RequestHandler): Router {
     res.redirect(303, `${paths.nemid.home}?done=blocked`);
   });
 
-  router.post(paths.nemid.card, requireSignedIn, (req, res) => {
+  router.post(routes.nemid.card, requireSignedIn, (req, res) => {
     const citizen: Citizen = res.locals.citizen;
     const result = ctx.blocking.orderCard(citizen.id, { actor: 'trainee', channel: 'self-service' });
     if (!result.ok) return renderAccount(res, 409, citizen, { errors: { form: [result.message] } });
     res.redirect(303, `${paths.nemid.home}?done=card`);
   });
 
-  router.get(paths.nemid.password, requireSignedIn, (_req, res) => {
+  router.get(routes.nemid.password, requireSignedIn, (_req, res) => {
     res.render('blocking/password', { question: ctx.selfService.keyQuestion(res.locals.citizen), errors: {} });
   });
 
-  router.post(paths.nemid.password, limit, requireSignedIn, async (req, res) => {
+  router.post(routes.nemid.password, limit, requireSignedIn, async (req, res) => {
     const citizen: Citizen = res.locals.citizen;
     const parsed = changePasswordSchema.safeParse(formFields(req.body, ['password', 'repeat', 'code'] as const));
     const input = parsed.success ? parsed.data : { password: '', repeat: '', code: '' };
@@ -130,11 +130,11 @@ export function selfServiceRoutes(ctx: Deps, limit: RequestHandler): Router {
     });
   });
 
-  router.get(paths.nemid.temporaryPassword, (_req, res) => {
+  router.get(routes.nemid.temporaryPassword, (_req, res) => {
     res.render('blocking/temporary-password', { errors: {}, identifier: '', cardNumber: '' });
   });
 
-  router.post(paths.nemid.temporaryPassword, limit, async (req, res) => {
+  router.post(routes.nemid.temporaryPassword, limit, async (req, res) => {
     const fields = formFields(req.body, ['identifier', 'cardNumber'] as const);
     const kept = { identifier: fields.identifier.slice(0, 100), cardNumber: fields.cardNumber.slice(0, 20) };
     const parsed = temporaryPasswordSchema.safeParse(fields);

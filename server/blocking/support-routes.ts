@@ -3,7 +3,7 @@ import type { Context } from '../context.ts';
 import { formatCardNumber } from '../keycard/types.ts';
 import { fieldErrors } from '../web/form.ts';
 import { partOfDay } from '../common/danish-time.ts';
-import { paths } from '../paths.ts';
+import { paths, routes } from '../paths.ts';
 import { callReasonSchema, deskSchema, identificationSchema } from './blocking-validation.ts';
 import { formFields } from '../web/form.ts';
 import { forgetLoginOf, type CallLine, type PhoneCall } from './session.ts';
@@ -82,9 +82,9 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
     return call;
   };
 
-  router.get(paths.nemid.phone, (req, res) => renderCall(req, res, 200));
+  router.get(routes.nemid.phone, (req, res) => renderCall(req, res, 200));
 
-  router.post(`${paths.nemid.phone}/identify`, limit, (req, res) => {
+  router.post(routes.nemid.phoneIdentify, limit, (req, res) => {
     const fields = formFields(req.body, identityFields);
     const form = { name: fields.name.slice(0, 100), cpr: fields.cpr.slice(0, 11), identifier: fields.identifier.slice(0, 100) };
     if ((req.session.phoneCall?.step ?? 'identify') !== 'identify') return res.redirect(303, paths.nemid.phone);
@@ -106,7 +106,7 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
     res.redirect(303, paths.nemid.phone);
   });
 
-  router.post(`${paths.nemid.phone}/reason`, (req, res) => {
+  router.post(routes.nemid.phoneReason, (req, res) => {
     const call = req.session.phoneCall;
     if (call?.step !== 'reason' || call.citizenId === undefined) return res.redirect(303, paths.nemid.phone);
     const parsed = callReasonSchema.safeParse(formFields(req.body, ['reason'] as const));
@@ -124,7 +124,7 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
     res.redirect(303, paths.nemid.phone);
   });
 
-  router.post(`${paths.nemid.phone}/help`, async (req, res) => {
+  router.post(routes.nemid.phoneHelp, async (req, res) => {
     const call = req.session.phoneCall;
     const what = formFields(req.body, ['what'] as const).what;
     if (call?.step !== 'help' || call.citizenId === undefined || !call.offers.some((offer) => offer === what)) {
@@ -141,16 +141,16 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
     res.redirect(303, paths.nemid.phone);
   });
 
-  router.post(`${paths.nemid.phone}/hang-up`, (req, res) => {
+  router.post(routes.nemid.phoneHangUp, (req, res) => {
     delete req.session.phoneCall;
     res.redirect(303, paths.nemid.phone);
   });
 
-  router.get(paths.nemid.desk, (_req, res) => {
+  router.get(routes.nemid.desk, (_req, res) => {
     res.render('blocking/desk', { form: { place: '', name: '', cpr: '', identifier: '', photoId: false }, errors: {} });
   });
 
-  router.post(paths.nemid.desk, limit, async (req, res) => {
+  router.post(routes.nemid.desk, limit, async (req, res) => {
     const fields = formFields(req.body, [...identityFields, 'place', 'photoId'] as const);
     const form = { ...fields, name: fields.name.slice(0, 100), cpr: fields.cpr.slice(0, 11), identifier: fields.identifier.slice(0, 100), photoId: fields.photoId === 'yes' };
     const parsed = deskSchema.safeParse(fields);

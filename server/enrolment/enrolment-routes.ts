@@ -1,29 +1,26 @@
 import { Router } from 'express';
 import type { Context } from '../context.ts';
-import { paths } from '../paths.ts';
+import { routes } from '../paths.ts';
 import { enrolmentController } from './enrolment-controller.ts';
 import { activationController } from './activation-controller.ts';
-import { publicAccessGuard } from './public-access.ts';
 
 /**
  * Getting a NemID (R1, R6-R8): the guide, Borgerservice with a witness, the bank and
- * the bank's activation for public self-service. Registered before
- * the services, so that its guard refuses public self-service to a bank NemID not yet
- * activated (R7).
+ * the bank's activation for public self-service. The public services list the guard that
+ * refuses a bank NemID not yet activated (R7) on each of their routes.
  */
 export function enrolmentRoutes(ctx: Pick<Context, 'enrolment' | 'classes' | 'citizens' | 'mailbox' | 'random'>, secureCookies: boolean): Router {
   const desks = enrolmentController(ctx, ctx.enrolment, secureCookies);
   const activation = activationController(ctx, ctx.enrolment);
   const router = Router();
-  router.use(publicAccessGuard(ctx.enrolment));
-  router.get(paths.enrolment.guide, desks.guide);
-  router.get(paths.enrolment.borgerservice, desks.showBorgerservice);
-  router.post(paths.enrolment.borgerservice, desks.applyAtBorgerservice);
-  router.get(paths.enrolment.handedOver, desks.handedOver);
-  router.get(paths.enrolment.bank, desks.showBank);
-  router.post(paths.enrolment.bank, desks.applyAtBank);
-  router.get(paths.enrolment.ordered, desks.ordered);
-  router.get(paths.enrolment.activate, activation.showActivate);
-  router.post(paths.enrolment.activate, activation.activate);
+  router.get(routes.enrolment.guide, desks.guide);
+  router.get(routes.enrolment.borgerservice, desks.showBorgerservice);
+  router.post(routes.enrolment.borgerservice, desks.applyAtBorgerservice);
+  router.get(routes.enrolment.handedOver, desks.handedOver);
+  router.get(routes.enrolment.bank, desks.showBank);
+  router.post(routes.enrolment.bank, desks.applyAtBank);
+  router.get(routes.enrolment.ordered, desks.ordered);
+  router.get(routes.enrolment.activate, activation.showActivate);
+  router.post(routes.enrolment.activate, activation.activate);
   return router;
 }

@@ -1,11 +1,11 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Citizen } from '../citizen/types.ts';
-import { services } from '../paths.ts';
 import type { ClassClock } from '../common/clock.ts';
 import type { EventLog } from '../common/event-log.ts';
 import type { EnrolmentRepository } from './enrolment-repository.ts';
-import type { EnrolmentService } from './enrolment-service.ts';
+import { requireCitizen } from '../common/auth.ts';
 import { publicServices } from './types.ts';
+import type { EnrolmentService } from './enrolment-service.ts';
 
 /**
  * The login's question to enrolment (R7): may this NemID log in to this service? A bank
@@ -24,22 +24,25 @@ export class PublicAccess {
   }
 }
 
-/** The public self-service services that exist in the app, with their paths. */
-function publicPaths(): { service: string; path: string }[] {
-  return publicServices.filter((id) => Object.hasOwn(services, id)).map((id) => ({ service: id, path: (services as Record<string, string>)[id]! }));
-}
+/** The public self-service services (R7) that exist in the app. */
+export type PublicServiceId = 'post' | 'portal' | 'tax';
+
+/** The guards of every public service route: a finished NemID login, and a NemID activated for public self-service (R7). */
+export type PublicServiceGuards = (service: PublicServiceId) => RequestHandler[];
 
 /**
  * A session logged in with a bank NemID (through the online bank) that has not been
  * activated for public self-service is refused by every public service page too (R7), with
- * the reason; reading this changes nothing.
+ * the reason; reading this changes nothing. Listed on each public service route.
  */
-export function publicAccessGuard(enrolment: EnrolmentService) {
+export function requireActivated(enrolment: EnrolmentService, service: PublicServiceId): RequestHandler {
   return (req: Request, res: Response, next: NextFunction): void => {
     const citizenId = req.session.citizenId;
-    if (citizenId === undefined) return next();
-    const asked = publicPaths().find(({ path }) => req.path === path || req.path.startsWith(`${path}/`));
-    if (!asked || enrolment.hasPublicAccess(citizenId)) return next();
-    res.status(403).render('enrolment/public-access-refused', { service: asked.service });
+    if (citizenId === undefined || enrolment.hasPublicAccess(citizenId)) return next();
+    res.status(403).render('enrolment/public-access-refused', { service });
   };
+}
+
+export function publicServiceGuards(enrolment: EnrolmentService): PublicServiceGuards {
+  return (service) => [requireCitizen(service), requireActivated(enrolment, service)];
 }

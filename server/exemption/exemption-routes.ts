@@ -1,9 +1,8 @@
 import { Router } from 'express';
 import type { Context } from '../context.ts';
-import { paths } from '../paths.ts';
+import { paths, routes } from '../paths.ts';
 import { exemptionController } from './exemption-controller.ts';
 
-const decisionPath = '/exemption/decisions/:id';
 
 /**
  * Exemption from Digital Post at Borgerservice (R16-R21): the paper form, the decision at
@@ -13,15 +12,15 @@ const decisionPath = '/exemption/decisions/:id';
 export function exemptionRoutes(ctx: Pick<Context, 'exemption' | 'classes' | 'citizens'>): Router {
   const controller = exemptionController(ctx, ctx.exemption);
   const router = Router();
-  router.get(paths.exemption.home, controller.home);
-  router.get(paths.exemption.form, controller.printableForm);
-  router.get(paths.exemption.apply, controller.showApply);
-  router.post(paths.exemption.apply, controller.apply);
-  router.get(decisionPath, controller.showDecision);
-  router.post(`${decisionPath}/attestation`, controller.requestAttestation);
-  router.get(`${decisionPath}/attestation.pdf`, controller.attestationPdf);
-  router.get(paths.exemption.end, controller.showEnd);
-  router.post(paths.exemption.end, controller.end);
-  router.post(paths.exemption.contact, controller.contact);
+  router.get(routes.exemption.home, controller.home);
+  router.get(routes.exemption.form, controller.printableForm);
+  router.get(routes.exemption.apply, controller.showApply);
+  router.post(routes.exemption.apply, controller.apply);
+  router.get(routes.exemption.decision, controller.showDecision);
+  router.post(routes.exemption.attestation, controller.requestAttestation);
+  router.get(routes.exemption.attestationPdf, controller.attestationPdf);
+  router.get(routes.exemption.end, controller.showEnd);
+  router.post(routes.exemption.end, controller.end);
+  router.post(routes.exemption.contact, controller.contact);
   return router;
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Context } from '../context.ts';
-import { paths } from '../paths.ts';
+import { paths, routes } from '../paths.ts';
 import { exerciseController } from './exercise-controller.ts';
 import { traineeExperience } from './experience.ts';
 
@@ -13,8 +13,8 @@ export function exerciseRoutes(ctx: Pick<Context, 'exercises' | 'citizens' | 'cl
   const controller = exerciseController(ctx, ctx.exercises, secureCookies);
   const router = Router();
   router.use(traineeExperience(ctx, ctx.exercises, secureCookies));
-  router.get(paths.exercises, controller.home);
-  router.get(paths.preferences, controller.showPreferences);
-  router.post(paths.preferences, controller.savePreferences);
+  router.get(routes.exercises, controller.home);
+  router.get(routes.preferences, controller.showPreferences);
+  router.post(routes.preferences, controller.savePreferences);
   return router;
 }

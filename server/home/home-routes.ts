@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import type { Context } from '../context.ts';
-import { paths } from '../paths.ts';
+import { paths, routes } from '../paths.ts';
 import { practiceClassOf } from '../web/practice-cookie.ts';
 
 /** The front page: what the sandbox is, and the ways in (practise alone, log in, teachers). */
 export function homeRoutes(ctx: Pick<Context, 'classes'>): Router {
   const router = Router();
-  router.get(paths.home, (req, res) => {
+  router.get(routes.home, (req, res) => {
     res.render('home/index', {
       loggedIn: req.session.citizenId !== undefined,
       loggedOut: req.query.loggedOut === '1',
@@ -16,7 +16,7 @@ export function homeRoutes(ctx: Pick<Context, 'classes'>): Router {
       hasPractice: practiceClassOf(ctx.classes, req) !== undefined,
     });
   });
-  router.get(paths.healthz, (_req, res) => {
+  router.get(routes.healthz, (_req, res) => {
     res.json({ status: 'ok' });
   });
   return router;

@@ -5,7 +5,7 @@ import { isIssuerReason, issuerReasons } from '../blocking/types.ts';
 import { NotAnOperator, NotFound } from '../common/errors.ts';
 import type { Context } from '../context.ts';
 import { formatCardNumber } from '../keycard/types.ts';
-import { paths } from '../paths.ts';
+import { paths, routes } from '../paths.ts';
 import type { IssuerAction } from './issuer-service.ts';
 
 const actions: readonly IssuerAction[] = ['block', 'revoke', 'unblock', 'card', 'temporary-password'];
@@ -38,9 +38,9 @@ export function issuerRoutes(ctx: Pick<Context, 'issuer'>, limit: RequestHandler
     });
   };
 
-  router.get(paths.issuer.login, (_req, res) => res.render('issuer/login', { errors: {}, username: '' }));
+  router.get(routes.issuer.login, (_req, res) => res.render('issuer/login', { errors: {}, username: '' }));
 
-  router.post(paths.issuer.login, limit, async (req, res, next) => {
+  router.post(routes.issuer.login, limit, async (req, res, next) => {
     const { username, password } = formFields(req.body, ['username', 'password'] as const);
     const name = username.trim().slice(0, 100);
     if (!name || !password) return res.status(400).render('issuer/login', { errors: { form: ['issuer:login.missing'] }, username: name });
@@ -49,22 +49,22 @@ export function issuerRoutes(ctx: Pick<Context, 'issuer'>, limit: RequestHandler
     renewSession(req, (session) => (session.operatorId = operator.id), (error) => (error ? next(error) : res.redirect(303, paths.issuer.home)));
   });
 
-  router.post(paths.issuer.logout, (req, res) => {
+  router.post(routes.issuer.logout, (req, res) => {
     delete req.session.operatorId;
     res.redirect(303, paths.issuer.login);
   });
 
-  router.get(paths.issuer.home, requireOperator, (req, res) => {
+  router.get(routes.issuer.home, requireOperator, (req, res) => {
     const query = typeof req.query.q === 'string' ? req.query.q.slice(0, 100) : '';
     res.render('issuer/home', { query, hits: query ? ctx.issuer.search(query) : null });
   });
 
-  router.get('/issuer/citizens/:id', requireOperator, (req, res) => {
+  router.get(routes.issuer.citizen, requireOperator, (req, res) => {
     const done = typeof req.query.done === 'string' && (actions as readonly string[]).includes(req.query.done) ? req.query.done : null;
     renderFile(res, 200, Number(req.params.id), { done });
   });
 
-  router.post('/issuer/citizens/:id/:action', requireOperator, async (req, res) => {
+  router.post(routes.issuer.action, requireOperator, async (req, res) => {
     const id = Number(req.params.id);
     const action = String(req.params.action) as IssuerAction;
     if (!Number.isSafeInteger(id) || !actions.includes(action) || !ctx.issuer.file(id)) throw new NotFound();

@@ -7,7 +7,7 @@ import { practiceClassOf } from '../enrolment/visitor.ts';
 import { fieldErrors } from '../web/form.ts';
 import { formatBody } from '../mailbox/body-format.ts';
 import { textIn } from '../mailbox/types.ts';
-import { paths } from '../paths.ts';
+import { paths, routes } from '../paths.ts';
 import type { Browser, LetterboxService, WaitFor, Waiting } from './letterbox-service.ts';
 
 type Deps = Pick<Context, 'support' | 'classes' | 'citizens'> & { letterbox: LetterboxService };
@@ -73,14 +73,14 @@ export function letterboxRoutes(ctx: Deps, limit: RequestHandler): Router {
     });
   };
 
-  router.get(paths.letterbox.home, (req, res) => render(req, res, 200));
+  router.get(routes.letterbox.home, (req, res) => render(req, res, 200));
 
   // The three letterboxes of before are this one now.
   for (const old of [paths.letterbox.oldNemid, paths.letterbox.oldEnrolment, paths.letterbox.oldPaper]) {
     router.get(old, (_req, res) => res.redirect(301, paths.letterbox.home));
   }
 
-  router.post(paths.letterbox.home, limit, (req, res) => {
+  router.post(routes.letterbox.home, limit, (req, res) => {
     const fields = formFields(req.body, ['name', 'cpr', 'identifier'] as const);
     const form = { name: fields.name.slice(0, 100), cpr: fields.cpr.slice(0, 11), identifier: fields.identifier.slice(0, 100) };
     const parsed = identificationSchema.safeParse(fields);
@@ -91,12 +91,12 @@ export function letterboxRoutes(ctx: Deps, limit: RequestHandler): Router {
     res.redirect(303, paths.letterbox.home);
   });
 
-  router.post(paths.letterbox.leave, (req, res) => {
+  router.post(routes.letterbox.leave, (req, res) => {
     delete req.session.letterboxOf;
     res.redirect(303, paths.letterbox.home);
   });
 
-  router.post(paths.letterbox.wait, (req, res) => {
+  router.post(routes.letterbox.wait, (req, res) => {
     const what: WaitFor = formFields(req.body, ['what'] as const).what === 'lock' ? 'lock' : 'post';
     const moved = ctx.letterbox.letTimePass(practiceClassOf(ctx, req)?.id, what);
     if (what === 'lock') return res.redirect(303, moved === null ? paths.login.start : `${paths.login.start}?waited=lock`);

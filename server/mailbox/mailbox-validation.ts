@@ -14,12 +14,9 @@ export function sniffType(content: Buffer): string | undefined {
   return undefined;
 }
 
-/** The routes whose forms are multipart (a letter with attachments). */
-const multipartPaths = /^\/post\/(write|letters\/\d{1,12}\/answer)$/;
-
 /**
  * Reads multipart forms before the CSRF check (which needs `_csrf` from the body),
- * only on the letter-writing routes. A file past the limits does not fail the request:
+ * mounted on the letter-writing routes only (server/app.ts). A file past the limits does not fail the request:
  * `res.locals.uploadProblem` tells the controller, which shows the form with the error.
  */
 export function letterUploads(): RequestHandler {
@@ -28,7 +25,7 @@ export function letterUploads(): RequestHandler {
     limits: { fileSize: uploadLimits.maxBytes, files: uploadLimits.maxFiles, fields: 20, fieldSize: 64 * 1024, parts: 30 },
   }).array('attachments', uploadLimits.maxFiles);
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'POST' || !req.is('multipart/form-data') || !multipartPaths.test(req.path)) return next();
+    if (req.method !== 'POST' || !req.is('multipart/form-data')) return next();
     upload(req, res, (error: unknown) => {
       if (error instanceof multer.MulterError) {
         res.locals.uploadProblem = error.code === 'LIMIT_FILE_SIZE' ? 'mailbox:write.errors.fileTooLarge' : error.code === 'LIMIT_FILE_COUNT' || error.code === 'LIMIT_UNEXPECTED_FILE' ? 'mailbox:write.errors.tooManyFiles' : 'errors:badRequest';

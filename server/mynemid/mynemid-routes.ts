@@ -1,12 +1,12 @@
 import { Router, type Request, type Response } from 'express';
 import { requireCitizen } from '../common/auth.ts';
 import type { Context } from '../context.ts';
-import { paths } from '../paths.ts';
+import { paths, routes } from '../paths.ts';
 
 /** "My NemID": what a logged-in citizen can see of their own NemID and key card. */
 export function myNemidRoutes(ctx: Pick<Context, 'citizens' | 'keycards' | 'events' | 'clock'>): Router {
   const router = Router();
-  router.get(paths.myNemid, requireCitizen('mynemid'), (req: Request, res: Response) => {
+  router.get(routes.myNemid, requireCitizen('mynemid'), (req: Request, res: Response) => {
     const citizen = ctx.citizens.findById(req.session.citizenId!);
     if (!citizen) {
       req.session.destroy(() => res.redirect(303, paths.login.start));

@@ -4,7 +4,7 @@ import { forgetLoginOf } from '../blocking/session.ts';
 import { forgetCelebrated } from '../exercises/celebration.ts';
 import type { Context } from '../context.ts';
 import { cardInHand } from '../keycard/keycard-print.ts';
-import { paths } from '../paths.ts';
+import { paths, routes } from '../paths.ts';
 import { newSelfStudyClassCode } from '../classes/join-code.ts';
 import type { ClassRow } from '../classes/types.ts';
 import { nextPracticeLesson } from '../exercises/practice-lessons.ts';
@@ -34,7 +34,7 @@ export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'key
     next();
   };
 
-  router.post(paths.practice.start, async (req, res) => {
+  router.post(routes.practice.start, async (req, res) => {
     const previous = ownClass(req);
     if (previous) {
       for (const citizen of ctx.citizens.listInClass(previous.id)) forgetCelebrated(req, res, citizen.id, secureCookies);
@@ -53,7 +53,7 @@ export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'key
     res.redirect(303, paths.practice.welcome);
   });
 
-  router.get(paths.practice.welcome, requireOwnClass, (req, res) => {
+  router.get(routes.practice.welcome, requireOwnClass, (req, res) => {
     const citizen = res.locals.practiceCitizen;
     const klass: ClassRow = res.locals.practiceClass;
     // A later lesson (e.g. the phishing letter): its title instead of the first activation's text.
@@ -62,7 +62,7 @@ export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'key
   });
 
   // The next lesson: a new identity of one in the next scenario, owned by the same browser (the same token).
-  router.post(paths.practice.next, requireOwnClass, async (req, res) => {
+  router.post(routes.practice.next, requireOwnClass, async (req, res) => {
     const previous: ClassRow = res.locals.practiceClass;
     const next = nextPracticeLesson(previous.scenario);
     if (!next) {
@@ -86,17 +86,17 @@ export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'key
     res.redirect(303, `${paths.practice.welcome}?started=1`);
   });
 
-  router.get(paths.practice.card, requireOwnClass, (_req, res) => {
+  router.get(routes.practice.card, requireOwnClass, (_req, res) => {
     const citizen = res.locals.practiceCitizen;
     res.render('keycard/cards', { ...cardInHand(ctx.keycards, citizen, ctx.clock.now(citizen.classId)), backHref: paths.practice.welcome });
   });
 
   // A reset cannot be undone: a page says what goes, and its button posts.
-  router.get(paths.practice.reset, requireOwnClass, (_req, res) => {
+  router.get(routes.practice.reset, requireOwnClass, (_req, res) => {
     res.render('selfstudy/reset');
   });
 
-  router.post(paths.practice.reset, requireOwnClass, (_req, res) => {
+  router.post(routes.practice.reset, requireOwnClass, (_req, res) => {
     ctx.scenarios.reset(res.locals.practiceClass.id, { actor: 'trainee' });
     res.redirect(303, `${paths.practice.welcome}?reset=1`);
   });

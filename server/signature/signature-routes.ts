@@ -1,18 +1,18 @@
 import { Router } from 'express';
-import { requireCitizen } from '../common/auth.ts';
 import type { DigitalPost } from '../context.ts';
-import { paths } from '../paths.ts';
+import type { PublicServiceGuards } from '../enrolment/public-access.ts';
+import { paths, routes } from '../paths.ts';
 import { signatureController } from './signature-controller.ts';
 
 /** Signing a letter's document in Digital Post with NemID (R3), behind the login with `service=post`. */
-export function signatureRoutes(post: DigitalPost): Router {
+export function signatureRoutes(post: DigitalPost, guards: PublicServiceGuards): Router {
   const signing = signatureController(post);
-  const p = paths.post;
+  const p = routes.post;
+  const signedIn = guards('post');
   const router = Router();
-  router.use('/post', requireCitizen('post'));
-  router.get(p.sign(':id'), signing.show);
-  router.post(p.sign(':id'), signing.password);
-  router.get(p.signKey, signing.showKey);
-  router.post(p.signKey, signing.key);
+  router.get(p.sign, ...signedIn, signing.show);
+  router.post(p.sign, ...signedIn, signing.password);
+  router.get(p.signKey, ...signedIn, signing.showKey);
+  router.post(p.signKey, ...signedIn, signing.key);
   return router;
 }

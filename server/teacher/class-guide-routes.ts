@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { requireTeacher } from '../common/auth.ts';
 import type { Context } from '../context.ts';
-import { paths } from '../paths.ts';
+import { paths, routes } from '../paths.ts';
 import { classFromUrl } from './console.ts';
 import { notice } from '../web/teacher-notice.ts';
 import type { ClassRow } from '../classes/types.ts';
@@ -13,7 +13,7 @@ import type { ClassRow } from '../classes/types.ts';
  */
 export function classGuideRoutes(ctx: Pick<Context, 'teacherConsole' | 'exercises'>): Router {
   const router = Router();
-  router.post('/teacher/classes/:code/guide', requireTeacher, classFromUrl(ctx.teacherConsole), (req: Request, res: Response) => {
+  router.post(routes.classGuide, requireTeacher, classFromUrl(ctx.teacherConsole), (req: Request, res: Response) => {
     const klass = res.locals.klass as ClassRow;
     const choice = (req.body as Record<string, unknown> | undefined)?.guided;
     if (choice === 'on' || choice === 'off') {

@@ -4,12 +4,9 @@ import multer from 'multer';
 /** A scenario file is text: at most 200 KB, whether chosen as a file or pasted. */
 export const scenarioUploadLimitBytes = 200 * 1024;
 
-/** The scenario library's forms, which are multipart (a file, or pasted text). */
-const scenarioFormPaths = /^\/teacher\/scenarios(\/[a-z0-9-]{1,60})?$/;
-
 /**
  * Reads the scenario library's multipart forms before the CSRF check (which needs
- * `_csrf` from the body), only on those routes. A file past the limit does not fail the
+ * `_csrf` from the body), mounted on those routes only (server/app.ts). A file past the limit does not fail the
  * request: `res.locals.scenarioUploadProblem` tells the controller, which shows the form
  * with the error.
  */
@@ -19,7 +16,7 @@ export function scenarioUploads(): RequestHandler {
     limits: { fileSize: scenarioUploadLimitBytes, files: 1, fields: 5, fieldSize: scenarioUploadLimitBytes, parts: 7 },
   }).single('file');
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'POST' || !req.is('multipart/form-data') || !scenarioFormPaths.test(req.path)) return next();
+    if (req.method !== 'POST' || !req.is('multipart/form-data')) return next();
     upload(req, res, (error: unknown) => {
       if (error instanceof multer.MulterError) {
         res.locals.scenarioUploadProblem = error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FIELD_VALUE' ? 'teacher:scenarios.errors.textTooLong' : 'errors:badRequest';

@@ -1,7 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { requireTeacher } from '../common/auth.ts';
 import type { Context } from '../context.ts';
-import { paths } from '../paths.ts';
+import { paths, routes } from '../paths.ts';
 import { accountController } from './account-controller.ts';
 import { classController } from './class-controller.ts';
 import { archiveFromUrl, classFromUrl, traineeFromUrl, type TeacherConsole } from './console.ts';
@@ -13,10 +13,6 @@ import { resetController } from './reset-controller.ts';
 import { projectorController, projectorLocals } from './projector.ts';
 import { scenarioController } from './scenario-controller.ts';
 import { storyController } from './story-controller.ts';
-
-const classPath = '/teacher/classes/:code';
-const traineePath = '/teacher/trainees/:id';
-const scenarioPath = '/teacher/scenarios/:name';
 
 /**
  * The teacher console at /teacher (classes, printing, reset and its archives, clock, progress, scenarios,
@@ -40,53 +36,53 @@ export function teacherRoutes(ctx: Pick<Context, 'teacherConsole' | 'citizens' |
   const archive = [...klass, archiveFromUrl(services)];
 
   const router = Router();
-  router.use('/teacher', projectorLocals);
-  router.get(paths.teacher.login, accounts.showLogin);
-  router.post(paths.teacher.login, limit, accounts.login);
-  router.post(paths.teacher.logout, accounts.logout);
-  router.get(paths.teacher.accounts, requireTeacher, accounts.showAccounts);
-  router.post(paths.teacher.accounts, requireTeacher, accounts.addAccount);
-  router.get(paths.teacher.guide, requireTeacher, joining.guide);
-  router.post(paths.teacher.projector, requireTeacher, projector.switch);
+  router.use(routes.teacher.home, projectorLocals);
+  router.get(routes.teacher.login, accounts.showLogin);
+  router.post(routes.teacher.login, limit, accounts.login);
+  router.post(routes.teacher.logout, accounts.logout);
+  router.get(routes.teacher.accounts, requireTeacher, accounts.showAccounts);
+  router.post(routes.teacher.accounts, requireTeacher, accounts.addAccount);
+  router.get(routes.teacher.guide, requireTeacher, joining.guide);
+  router.post(routes.teacher.projector, requireTeacher, projector.switch);
 
-  router.get(paths.teacher.home, requireTeacher, classes.home);
-  router.get(paths.teacher.newClass, requireTeacher, classes.showNewClass);
-  router.post(paths.teacher.classes, requireTeacher, classes.createClass);
-  router.get(classPath, ...klass, classes.showClass);
-  router.post(`${classPath}/instructions`, ...klass, classes.saveInstructions);
-  router.get(`${classPath}/reset`, ...klass, resets.confirm);
-  router.post(`${classPath}/reset`, ...klass, resets.resetClass);
-  router.get(`${classPath}/archives/:archive`, ...archive, resets.showArchive);
-  router.get(`${classPath}/archives/:archive/progress.csv`, ...archive, resets.progressCsv);
-  router.get(`${classPath}/archives/:archive/debrief.csv`, ...archive, resets.debriefCsv);
-  router.post(`${classPath}/clock`, ...klass, classes.advanceClock);
-  router.get(`${classPath}/cards`, ...klass, printing.showClassCards);
-  router.get(`${classPath}/cards.pdf`, ...klass, printing.classPdf);
-  router.post(`${classPath}/cards.pdf`, ...klass, printing.printClassPdf);
-  router.get(`${classPath}/events.csv`, ...klass, progress.eventsCsv);
-  router.get(`${classPath}/progress.csv`, ...klass, progress.progressCsv);
-  router.get(`${classPath}/letters`, ...klass, story.showLetter);
-  router.post(`${classPath}/letters`, ...klass, story.send);
+  router.get(routes.teacher.home, requireTeacher, classes.home);
+  router.get(routes.teacher.newClass, requireTeacher, classes.showNewClass);
+  router.post(routes.teacher.classes, requireTeacher, classes.createClass);
+  router.get(routes.teacher.klass, ...klass, classes.showClass);
+  router.post(routes.teacher.classInstructions, ...klass, classes.saveInstructions);
+  router.get(routes.teacher.classReset, ...klass, resets.confirm);
+  router.post(routes.teacher.classReset, ...klass, resets.resetClass);
+  router.get(routes.teacher.classArchive, ...archive, resets.showArchive);
+  router.get(routes.teacher.classArchiveProgressCsv, ...archive, resets.progressCsv);
+  router.get(routes.teacher.classArchiveDebriefCsv, ...archive, resets.debriefCsv);
+  router.post(routes.teacher.classClock, ...klass, classes.advanceClock);
+  router.get(routes.teacher.classCards, ...klass, printing.showClassCards);
+  router.get(routes.teacher.classPdf, ...klass, printing.classPdf);
+  router.post(routes.teacher.classPdf, ...klass, printing.printClassPdf);
+  router.get(routes.teacher.classEventsCsv, ...klass, progress.eventsCsv);
+  router.get(routes.teacher.classProgressCsv, ...klass, progress.progressCsv);
+  router.get(routes.teacher.classLetters, ...klass, story.showLetter);
+  router.post(routes.teacher.classLetters, ...klass, story.send);
 
-  router.get(traineePath, ...trainee, progress.showTrainee);
-  router.get(`${traineePath}/reset`, ...trainee, resets.confirm);
-  router.post(`${traineePath}/reset`, ...trainee, resets.resetTrainee);
-  router.get(`${traineePath}/card`, ...trainee, printing.showTraineeCard);
-  router.get(`${traineePath}/letters`, ...trainee, story.showLetter);
-  router.post(`${traineePath}/letters`, ...trainee, story.send);
-  router.post(`${traineePath}/block`, ...trainee, story.block);
-  router.post(`${traineePath}/unblock`, ...trainee, story.unblock);
-  router.post(`${traineePath}/exemption`, ...trainee, desk.exemption);
-  router.post(`${traineePath}/bank-activation`, ...trainee, desk.bankActivation);
+  router.get(routes.teacher.trainee, ...trainee, progress.showTrainee);
+  router.get(routes.teacher.traineeReset, ...trainee, resets.confirm);
+  router.post(routes.teacher.traineeReset, ...trainee, resets.resetTrainee);
+  router.get(routes.teacher.traineeCard, ...trainee, printing.showTraineeCard);
+  router.get(routes.teacher.traineeLetters, ...trainee, story.showLetter);
+  router.post(routes.teacher.traineeLetters, ...trainee, story.send);
+  router.post(routes.teacher.traineeBlock, ...trainee, story.block);
+  router.post(routes.teacher.traineeUnblock, ...trainee, story.unblock);
+  router.post(routes.teacher.traineeExemption, ...trainee, desk.exemption);
+  router.post(routes.teacher.traineeBankActivation, ...trainee, desk.bankActivation);
 
-  router.get(paths.teacher.scenarios, requireTeacher, scenarios.list);
-  router.get(paths.teacher.newScenario, requireTeacher, scenarios.showUpload);
-  router.post(paths.teacher.scenarios, requireTeacher, scenarios.upload);
-  router.get(scenarioPath, requireTeacher, scenarios.showEdit);
-  router.post(scenarioPath, requireTeacher, scenarios.edit);
-  router.get(`${scenarioPath}/download`, requireTeacher, scenarios.download);
+  router.get(routes.teacher.scenarios, requireTeacher, scenarios.list);
+  router.get(routes.teacher.newScenario, requireTeacher, scenarios.showUpload);
+  router.post(routes.teacher.scenarios, requireTeacher, scenarios.upload);
+  router.get(routes.teacher.scenario, requireTeacher, scenarios.showEdit);
+  router.post(routes.teacher.scenario, requireTeacher, scenarios.edit);
+  router.get(routes.teacher.scenarioDownload, requireTeacher, scenarios.download);
 
-  router.get(paths.join, joining.showJoin);
-  router.post(paths.join, limit, joining.join);
+  router.get(routes.join, joining.showJoin);
+  router.post(routes.join, limit, joining.join);
   return router;
 }

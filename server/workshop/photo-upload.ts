@@ -4,12 +4,9 @@ import multer from 'multer';
 /** The biggest "photo of the key card" the look-alike takes. */
 export const photoLimitBytes = 8 * 1024 * 1024;
 
-/** The look-alike's photo form, the only multipart form of the workshop. */
-const photoPath = /^\/nemid-secure-login\.dk-verify\/[A-Za-z0-9_-]{22}\/photo$/;
-
 /**
  * Reads the look-alike's photo upload before the CSRF check (which needs `_csrf` from the
- * body), only on that route. The file is held in memory for the request and never stored:
+ * body), mounted on that route only (server/app.ts). The file is held in memory for the request and never stored:
  * the workshop records only that a photo was uploaded.
  */
 export function cardPhotoUploads(): RequestHandler {
@@ -18,7 +15,7 @@ export function cardPhotoUploads(): RequestHandler {
     limits: { fileSize: photoLimitBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
   }).single('photo');
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'POST' || !req.is('multipart/form-data') || !photoPath.test(req.path)) return next();
+    if (req.method !== 'POST' || !req.is('multipart/form-data')) return next();
     upload(req, res, (error: unknown) => {
       if (error instanceof multer.MulterError) {
         res.locals.photoProblem = error.code === 'LIMIT_FILE_SIZE' ? 'workshop:lookAlike.errors.photoTooLarge' : 'workshop:lookAlike.errors.photo';

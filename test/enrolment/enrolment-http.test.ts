@@ -1,8 +1,10 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../server/context.ts';
+import { publicServices } from '../../server/enrolment/types.ts';
+import { routes, services, type ServiceId } from '../../server/paths.ts';
 import { FakeTime, codeForAskedKey, seededContext } from '../helpers/context.ts';
-import { csrfFrom, submitForm, testApp, visibleText, type Agent } from '../helpers/http.ts';
+import { csrfFrom, routeTable, submitForm, testApp, visibleText, type Agent } from '../helpers/http.ts';
 
 const fullBorgerservice = {
   hasCpr: 'yes',
@@ -153,5 +155,32 @@ describe('the guide (R1)', () => {
     expect(response.text).toContain('href="/get-nemid/bank"');
     const home = await request(testApp(ctx)).get('/?lang=en');
     expect(home.text).toContain('href="/get-nemid"');
+  });
+});
+
+describe('the R7 guard on every public service route', () => {
+  it('shows a bank NemID not yet activated the activation page on every route of Digital Post, the portal and the tax folder', async () => {
+    const ctx = await seededContext();
+    const app = testApp(ctx);
+    const agent = request.agent(app);
+    await agent.get('/?lang=en');
+    await post(agent, '/get-nemid/bank', { hasCpr: 'yes', brings: ['id', 'cpr-document'] });
+    await agent.post('/letterbox/wait').type('form').send({ what: 'post', _csrf: csrfFrom((await agent.get('/letterbox')).text) });
+    const letterbox = visibleText((await agent.get('/letterbox?waited=1')).text);
+    const bank = await firstLogin(ctx, agent, /NemID number: (\d{9})/.exec(letterbox)![1]!, /Temporary password: (\S+)/.exec(letterbox)![1]!, 'bank');
+    expect(bank.headers.location).toBe('/bank');
+    const token = csrfFrom((await agent.get('/get-nemid/bank/activate')).text);
+
+    // Public services by their address (R7), whoever registers the route; the old address of the paper letterbox is not Digital Post.
+    const prefixes = publicServices.map((service) => services[service as ServiceId]);
+    const underPublic = (path: string) => path !== routes.letterbox.oldPaper && prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+    const publicRoutes = routeTable(app).filter((route) => underPublic(route.path));
+    expect(publicRoutes.length).toBeGreaterThan(25);
+    for (const route of publicRoutes) {
+      const url = route.path.replace(/:(\w+)/g, '1');
+      const response = route.method === 'GET' ? await agent.get(url) : await agent.post(url).type('form').send({ _csrf: token });
+      expect(response.status, `${route.method} ${route.path}`).toBe(403);
+      expect(visibleText(response.text), `${route.method} ${route.path}`).toContain('cannot be used with this NemID yet');
+    }
   });
 });
