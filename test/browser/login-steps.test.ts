@@ -27,7 +27,7 @@ const focusedLabel = (page: Page) =>
   });
 
 async function passwordStep(page: Page, userId: string, password: string, service = 'mynemid'): Promise<void> {
-  await page.goto(`/login?service=${service}&lang=en`);
+  await page.goto(`/login?service=${service}&lang=en&screens=full`);
   await page.getByLabel('User ID').fill(userId);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Next' }).click();
@@ -69,7 +69,7 @@ describe('the login, step by step', () => {
   it('focuses the first field of every step, and every step passes axe', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/login?service=mynemid&lang=en');
+    await page.goto('/login?service=mynemid&lang=en&screens=full');
     expect(await focusedLabel(page)).toBe('User ID');
     await noViolations(page);
     await page.getByLabel('User ID').fill('741852963');
@@ -117,7 +117,7 @@ describe('the login, step by step', () => {
   it('"Forgot your password?" leads to the temporary password by post, whose form works', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/login?service=mynemid&lang=en');
+    await page.goto('/login?service=mynemid&lang=en&screens=full');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await seeHeading(page, 'Order a temporary password');
     await noViolations(page);

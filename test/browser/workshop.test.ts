@@ -85,7 +85,7 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
 
   it('a facilitator starts a workshop for a class with every staged attack, now on the class clock', async () => {
     facilitator = await (await newPerson(browser, app.url)).newPage();
-    await facilitator.goto('/teacher/login?lang=en');
+    await facilitator.goto('/teacher/login?lang=en&screens=full');
     await facilitator.getByLabel('Username').fill('facilitator');
     await facilitator.getByLabel('Password').fill('facilitator-password');
     await facilitator.getByRole('button', { name: 'Log in' }).click();

@@ -47,7 +47,7 @@ describe('the bank activation page (issue 18 item 6)', () => {
   it('says that it activates this NemID, not that it is left unchanged, and then activates it', async () => {
     const ctx = await seededContext();
     const agent = await bankNemid(ctx);
-    const letter = visibleText((await agent.get('/letterbox?lang=en')).text);
+    const letter = visibleText((await agent.get('/letterbox?lang=en&screens=full')).text);
     const nemidNumber = /NemID number: (\d{9})/.exec(letter)![1]!;
     const temporary = /Temporary password: (\S+)/.exec(letter)![1]!;
     await submitForm(agent, '/login?service=bank', '/login', { identifier: nemidNumber, password: temporary, service: 'bank' });
@@ -63,7 +63,7 @@ describe('the bank activation page (issue 18 item 6)', () => {
       expect(page).toContain(says);
       expect(page).not.toContain(never);
     }
-    const activated = await post(agent, '/get-nemid/bank/activate?lang=en', { brings: 'id' });
+    const activated = await post(agent, '/get-nemid/bank/activate?lang=en&screens=full', { brings: 'id' });
     expect(visibleText(activated.text)).toContain('now accept it');
     expect(ctx.enrolment.hasPublicAccess(citizen.id)).toBe(true);
     expect((await agent.get('/post')).status).toBe(200);
