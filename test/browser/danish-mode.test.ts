@@ -1,26 +1,18 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Context } from '../../server/context.ts';
-import { launchBrowser, newPerson, noViolations, seeHeading, seeText, serve } from '../helpers/browser.ts';
-import { codeForAskedKey, seededContext } from '../helpers/context.ts';
+import { closeBrowserSandbox, newPerson, noViolations, openBrowserSandbox, seeHeading, seeText, type BrowserSandbox } from '../helpers/browser.ts';
+import { codeForAskedKey } from '../helpers/context.ts';
 
-let browser: Browser;
-let ctx: Context;
-let app: Awaited<ReturnType<typeof serve>>;
+let sandbox: BrowserSandbox;
 
 beforeAll(async () => {
-  ctx = await seededContext();
-  app = await serve(ctx);
-  browser = await launchBrowser();
+  sandbox = await openBrowserSandbox();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeBrowserSandbox(sandbox ?? {}));
 
 describe('practising on Danish screens with English help', () => {
   it('logs in on the Danish login, reads "Næste" in English by keyboard focus, and gets a wrong code explained in English', async () => {
+    const { ctx, app, browser } = sandbox;
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
     await page.goto('/login?service=mynemid&lang=en');
