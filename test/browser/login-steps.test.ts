@@ -153,7 +153,7 @@ describe('the login, step by step', () => {
     for (const prefs of ['text=normal&contrast=normal&guide=on', 'text=normal&contrast=normal&guide=off', 'text=large&contrast=high&guide=on']) {
       await person.addCookies([{ name: 'sandbox.prefs', value: prefs, url: app.url }]);
       for (const lang of ['da', 'en', 'de']) {
-        await page.goto(`/my-nemid?lang=${lang}`);
+        await page.goto(`/my-nemid?lang=${lang}&screens=full`);
         const shape = await page.evaluate(() => {
           const button = document.querySelector('.logout button') as HTMLElement;
           const style = getComputedStyle(button);
@@ -184,7 +184,7 @@ describe('the login, step by step', () => {
         await person.addCookies([{ name: 'sandbox.prefs', value: `text=${text}&contrast=normal&guide=on`, url: app.url }]);
         for (const lang of ['da', 'de']) {
           for (const url of ['/my-nemid', '/exercises', '/post', `/post/letters/${letter.id}`, '/post/notifications', '/borger', '/skat', '/get-nemid']) {
-            await page.goto(`${url}?lang=${lang}`);
+            await page.goto(`${url}?lang=${lang}&screens=full`);
             for (const word of await brokenWords(page)) problems.push(`${width} px, ${text}, ${lang} ${url}: ${word}`);
           }
         }

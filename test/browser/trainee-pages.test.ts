@@ -256,7 +256,7 @@ describe('the main pages', () => {
     const problems: string[] = [];
     for (const lang of ['en', 'de']) {
       for (const [who, urls] of pagesOf()) {
-        const result = await sweep(people[who], `${who} (${lang})`, urls.map((url) => `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`));
+        const result = await sweep(people[who], `${who} (${lang})`, urls.map((url) => `${url}${url.includes('?') ? '&' : '?'}lang=${lang}&screens=full`));
         problems.push(...result.problems);
       }
     }

@@ -14,7 +14,7 @@ describe('every page', () => {
     const app = testApp(await seededContext());
     for (const lang of ['da', 'en', 'de'] as const) {
       for (const url of ['/', '/login', '/teacher/login', '/no-such-page', '/login/key']) {
-        const response = await request(app).get(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
+        const response = await request(app).get(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}&screens=full`);
         expect(response.text, `${lang} ${url}`).toContain(trainingBanner[lang]);
         const title = /<title>([^<]*)<\/title>/.exec(response.text)?.[1] ?? '';
         expect(title, `${lang} ${url}`).toMatch(/ØVEMILJØ|TRAINING ENVIRONMENT|ÜBUNGSUMGEBUNG/);

@@ -17,7 +17,7 @@ async function setup() {
 }
 
 const passwordStep = (agent: request.Agent, identifier: string, password: string, lang = 'en') =>
-  submitForm(agent, `/login?service=mynemid&lang=${lang}`, '/login', { identifier, password, service: 'mynemid' });
+  submitForm(agent, `/login?service=mynemid&lang=${lang}&screens=full`, '/login', { identifier, password, service: 'mynemid' });
 
 describe('the rule behind a wrong password', () => {
   it('explains case, guessing and never writing it down, the same for an unknown user ID', async () => {

@@ -70,7 +70,7 @@ describe('the quiz on the rules', () => {
   it('can be taken by anyone, in every language', async () => {
     const world = await workshopWorld();
     for (const [lang, title] of [['da', 'Quiz: reglerne for NemID'], ['en', 'Quiz: the rules of NemID'], ['de', 'Quiz: die Regeln von NemID']]) {
-      const page = await request(world.app).get(`/workshop/quiz?lang=${lang}`);
+      const page = await request(world.app).get(`/workshop/quiz?lang=${lang}&screens=full`);
       expect(page.status).toBe(200);
       expect(visibleText(page.text)).toContain(title);
     }
