@@ -6,6 +6,9 @@ import './common/session-types.ts';
 import { projectRoot } from './common/project-root.ts';
 import { DomainError } from './common/errors.ts';
 import { languageMiddleware } from './common/language.ts';
+import { loadHelpLanguages } from './common/help-languages.ts';
+import { localesDir } from './common/i18n.ts';
+import { screenLanguageMiddleware } from './common/screen-language.ts';
 import type { Logger } from './common/logger.ts';
 import { csrf, loginRateLimit, securityHeaders, sessions } from './common/security.ts';
 import type { Context } from './context.ts';
@@ -101,6 +104,9 @@ export function createApp(ctx: Context, config: Config, logger?: Logger): expres
   app.use(sessions(config, ctx.sessionStore, ctx.secrets.session, ctx.realNow));
   const { protect, tokenForViews, invalidCsrfTokenError } = csrf(config, ctx.secrets.session);
   app.use(tokenForViews);
+  // Danish screens with help in the trainee's language (after the session: the choice and the trainee signed in are read there).
+  const helpLanguages = loadHelpLanguages([localesDir, ...(config.extraLocalesDir ? [config.extraLocalesDir] : [])]);
+  app.use(screenLanguageMiddleware(helpLanguages, config.tls, (req) => (req.session.citizenId === undefined ? undefined : ctx.citizens.findById(req.session.citizenId)?.lang)));
   app.use((req, res, next) => {
     res.locals.loggedIn = req.session.citizenId !== undefined;
     next();

@@ -25,6 +25,8 @@ export interface Config {
   /** Optional overrides of the generated secrets (hex or any long string). */
   sessionSecret?: string;
   keycardSecret?: string;
+  /** Another folder of help-only locales (`<code>/_language.json` and namespace files) beside locales/, e.g. for trying a new language. */
+  extraLocalesDir?: string;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -73,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     sessionSecret: env.SESSION_SECRET || undefined,
     keycardSecret: env.KEYCARD_SECRET || undefined,
+    extraLocalesDir: env.EXTRA_LOCALES_DIR || undefined,
   };
 }

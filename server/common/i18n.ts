@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import i18next, { type TFunction } from 'i18next';
+import i18next, { type InitOptions, type TFunction } from 'i18next';
 import { formatDanishTime } from './danish-time.ts';
 import { projectRoot } from './project-root.ts';
 
@@ -32,18 +32,23 @@ let ready = false;
 function ensureReady(): void {
   if (ready) return;
   const resources = readLocales();
-  void instance.init({
+  void instance.init(i18nextOptions(resources, defaultLang, false, Object.keys(resources.da)));
+  ready = true;
+}
+
+/** The options of every i18next instance here: synchronous, views escape, namespaces as locale files. */
+export function i18nextOptions(resources: Record<string, Record<string, Record<string, unknown>>>, lng: string, fallbackLng: string | false, ns: string[]): InitOptions {
+  return {
     resources,
-    lng: defaultLang,
-    fallbackLng: false,
-    ns: Object.keys(resources.da),
+    lng,
+    fallbackLng,
+    ns,
     defaultNS: 'common',
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
     showSupportNotice: false,
-  } as Parameters<typeof instance.init>[0]);
-  ready = true;
+  } as InitOptions;
 }
 
 export type Translate = TFunction;

@@ -12,7 +12,7 @@ async function setup(time?: FakeTime) {
 }
 
 async function signIn(agent: ReturnType<typeof request.agent>, identifier: string, password: string) {
-  return submitForm(agent, '/nemid?lang=en', '/nemid/sign-in', { identifier, password });
+  return submitForm(agent, '/nemid?lang=en&screens=full', '/nemid/sign-in', { identifier, password });
 }
 
 describe('self-service at /nemid (R14)', () => {
@@ -35,7 +35,7 @@ describe('self-service at /nemid (R14)', () => {
     expect(visibleText(after.text)).toContain('Order a new key card');
 
     expect((await loggedIn.get('/my-nemid')).headers.location).toBe('/login?service=mynemid');
-    const refused = await submitForm(request.agent(app), '/login?lang=en', '/login', { identifier: 'mette.hansen', password: 'Hest2024' });
+    const refused = await submitForm(request.agent(app), '/login?lang=en&screens=full', '/login', { identifier: 'mette.hansen', password: 'Hest2024' });
     expect(visibleText(refused.text)).toContain('You have blocked your NemID.');
     expect(lettersOf(ctx, 'mette.hansen').map((letter) => letter.subject)).toContain('Dit NemID er spærret');
   });
@@ -105,7 +105,7 @@ describe('self-service at /nemid (R14)', () => {
 describe('ordering a temporary password over HTTP', () => {
   it('refuses a wrong card number without saying which part was wrong, then blocks at once on the right one', async () => {
     const { ctx, agent } = await setup();
-    const wrong = await submitForm(agent, '/nemid/temporary-password?lang=en', '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber: '1-111-111-111' });
+    const wrong = await submitForm(agent, '/nemid/temporary-password?lang=en&screens=full', '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber: '1-111-111-111' });
     expect(wrong.status).toBe(400);
     expect(visibleText(wrong.text)).toContain('We could not find a NemID with that user ID and key card number.');
     expect(citizenOf(ctx, 'mette.hansen').state).toBe('active');
@@ -133,7 +133,7 @@ describe('a temporary password after a lost key card (issue 18)', () => {
     return { time, ctx, app, lostNumber, newNumber: formatCardNumber(newCard.cardNumber), newCard };
   }
   const order = (app: Parameters<typeof request.agent>[0], cardNumber: string) =>
-    submitForm(request.agent(app), '/nemid/temporary-password?lang=en', '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber });
+    submitForm(request.agent(app), '/nemid/temporary-password?lang=en&screens=full', '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber });
 
   it('refuses the lost card\'s number and says to use the new card\'s number when it has come, or to call support', async () => {
     const { ctx, app, lostNumber } = await lostCardAndNewOne();

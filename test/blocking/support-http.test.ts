@@ -27,7 +27,7 @@ describe('the phone line to NemID support (R14)', () => {
     const loggedIn = request.agent(app);
     await loginAs(loggedIn, ctx, 'mette.hansen', 'Hest2024');
 
-    const start = await agent.get('/nemid/phone?lang=en');
+    const start = await agent.get('/nemid/phone?lang=en&screens=full');
     expect(visibleText(start.text)).toContain('Support: NemID support, hello. Before I can help');
     const identified = await submitForm(agent, '/nemid/phone', '/nemid/phone/identify', mette);
     expect(identified.status).toBe(303);
@@ -51,7 +51,7 @@ describe('the phone line to NemID support (R14)', () => {
   it('refuses a wrong identification without saying which part was wrong, and ends the call after three tries', async () => {
     const { ctx, agent } = await setup();
     for (const wrong of [{ ...mette, name: 'Mette Hansen' }, { ...mette, cpr: '120345-6780' }]) {
-      const response = await submitForm(agent, '/nemid/phone?lang=en', '/nemid/phone/identify', wrong);
+      const response = await submitForm(agent, '/nemid/phone?lang=en&screens=full', '/nemid/phone/identify', wrong);
       expect(response.status).toBe(401);
       const text = visibleText(response.text);
       expect(text).toContain('I cannot confirm who you are from what you told me.');
@@ -68,7 +68,7 @@ describe('the phone line to NemID support (R14)', () => {
 
   it('names a missing field next to it and plays nothing of the call', async () => {
     const { agent } = await setup();
-    const response = await submitForm(agent, '/nemid/phone?lang=en', '/nemid/phone/identify', { name: '', cpr: '12', identifier: '' });
+    const response = await submitForm(agent, '/nemid/phone?lang=en&screens=full', '/nemid/phone/identify', { name: '', cpr: '12', identifier: '' });
     expect(response.status).toBe(400);
     expect(response.text).toContain('id="cpr-error"');
     expect(visibleText(response.text)).toContain('A CPR number has 10 digits');
@@ -76,7 +76,7 @@ describe('the phone line to NemID support (R14)', () => {
 
   it('sends a temporary password by post for a LOCK003, the support route out of it', async () => {
     const { ctx, agent } = await setup();
-    await submitForm(agent, '/nemid/phone?lang=en', '/nemid/phone/identify', { name: 'Piotr Fiktiv Nowak', cpr: '1402537346', identifier: '574128396' });
+    await submitForm(agent, '/nemid/phone?lang=en&screens=full', '/nemid/phone/identify', { name: 'Piotr Fiktiv Nowak', cpr: '1402537346', identifier: '574128396' });
     await submitForm(agent, '/nemid/phone', '/nemid/phone/reason', { reason: 'unblock' });
     const call = visibleText((await agent.get('/nemid/phone')).text);
     expect(call).toContain('Your NemID is blocked because a wrong key code was typed too many times.');
@@ -91,7 +91,7 @@ describe('the desk at Borgerservice or the bank', () => {
   it('wants photo ID, then hands over a temporary password and a new card at once', async () => {
     const { ctx, agent } = await setup();
     ctx.selfService.block(citizenOf(ctx, 'mette.hansen').id, 'lost-card');
-    const noId = await submitForm(agent, '/nemid/desk?lang=en', '/nemid/desk', { ...mette, place: 'bank' });
+    const noId = await submitForm(agent, '/nemid/desk?lang=en&screens=full', '/nemid/desk', { ...mette, place: 'bank' });
     expect(noId.status).toBe(400);
     expect(visibleText(noId.text)).toContain('The case worker needs to see photo ID');
 
@@ -110,7 +110,7 @@ describe('the letterbox at home for paper post from NemID', () => {
     const ctx = await seededContext({ time });
     const app = testApp(ctx, { loginRateLimitPerMinute: 10_000 });
     const agent = request.agent(app);
-    await submitForm(agent, '/nemid/temporary-password?lang=en', '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber: printedCardNumber(ctx, 'mette.hansen') });
+    await submitForm(agent, '/nemid/temporary-password?lang=en&screens=full', '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber: printedCardNumber(ctx, 'mette.hansen') });
     const waiting = visibleText((await agent.get('/letterbox')).text);
     expect(waiting).toContain('The letterbox of Mette Fiktiv Hansen.');
     expect(waiting).toContain('On its way to you by post Din midlertidige NemID-adgangskode: arrives');
@@ -118,7 +118,7 @@ describe('the letterbox at home for paper post from NemID', () => {
     expect(waiting).not.toContain('midlertidige adgangskode til dit NemID');
 
     const stranger = request.agent(app);
-    const wrong = await submitForm(stranger, '/letterbox?lang=en', '/letterbox', { name: 'Mette Fiktiv Hansen', cpr: '120345-6789', identifier: 'ahmed.karimi' });
+    const wrong = await submitForm(stranger, '/letterbox?lang=en&screens=full', '/letterbox', { name: 'Mette Fiktiv Hansen', cpr: '120345-6789', identifier: 'ahmed.karimi' });
     expect(wrong.status).toBe(401);
     expect(visibleText(wrong.text)).toContain('These details do not fit one person.');
 

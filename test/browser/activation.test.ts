@@ -17,7 +17,7 @@ describe('practising alone: a first activation in the browser', () => {
   it('gets a practice NemID, activates it in English and logs in with a code from the key card', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/?lang=en');
+    await page.goto('/?lang=en&screens=full');
     expect(await page.title()).toMatch(/TRAINING ENVIRONMENT/);
     await noViolations(page);
     await page.getByRole('button', { name: 'Get a practice NemID' }).click();
@@ -70,7 +70,7 @@ describe('printing the practice key card', () => {
   it('prints the card alone on one A4 page (no guide panel), every key with a box to cross it off', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/?lang=en');
+    await page.goto('/?lang=en&screens=full');
     await page.getByRole('button', { name: 'Get a practice NemID' }).click();
     await seeHeading(page, 'Your practice NemID');
     await page.goto('/practice/card');

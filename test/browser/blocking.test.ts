@@ -50,7 +50,7 @@ async function choosePassword(page: Page, password: string): Promise<void> {
 async function activatedPractice(): Promise<Practice> {
   const person = await newPerson(browser, app.url);
   const page = await person.newPage();
-  await page.goto('/?lang=en');
+  await page.goto('/?lang=en&screens=full');
   await page.getByRole('button', { name: 'Get a practice NemID' }).click();
   await seeHeading(page, 'Your practice NemID');
   const temporary = await textOf(page, 'temporary-password');
@@ -64,7 +64,7 @@ async function activatedPractice(): Promise<Practice> {
     password: 'Kaffe2468',
   };
   await practice.card.goto('/practice/card');
-  await page.goto('/login?service=mynemid&lang=en');
+  await page.goto('/login?service=mynemid&lang=en&screens=full');
   await page.getByLabel('User ID').fill(practice.nemidNumber);
   await page.getByLabel('Password').fill(temporary);
   await page.getByRole('button', { name: 'Next' }).click();
@@ -79,7 +79,7 @@ describe('a lost key card: block at self-service, mail keeps coming, back in at 
   it('blocks NemID without a key, ends the open login, and gets a temporary password and a new card against photo ID', async () => {
     const me = await activatedPractice();
     const self = await me.person.newPage();
-    await self.goto('/nemid?lang=en');
+    await self.goto('/nemid?lang=en&screens=full');
     await seeHeading(self, 'NemID self-service');
     await noViolations(self);
     await self.getByLabel('User ID').fill(me.nemidNumber);
@@ -105,7 +105,7 @@ describe('a lost key card: block at self-service, mail keeps coming, back in at 
     const citizen = ctx.citizens.findByIdentifier(me.nemidNumber)!;
     ctx.mailbox.deliver(citizen.id, { sender: 'kommune', subject: 'Sent while your NemID was blocked', body: 'Mail keeps arriving.' });
 
-    await self.goto('/nemid/desk?lang=en');
+    await self.goto('/nemid/desk?lang=en&screens=full');
     await seeHeading(self, 'At the desk: Borgerservice or the bank');
     await noViolations(self);
     await self.getByLabel('Borgerservice').check();
@@ -122,7 +122,7 @@ describe('a lost key card: block at self-service, mail keeps coming, back in at 
     const newCard = await textOf(self, 'card-number');
     await noViolations(self);
 
-    await me.page.goto('/login?service=mynemid&lang=en');
+    await me.page.goto('/login?service=mynemid&lang=en&screens=full');
     await me.page.getByLabel('User ID').fill(me.nemidNumber);
     await me.page.getByLabel('Password').fill(temporary);
     await me.page.getByRole('button', { name: 'Next' }).click();
@@ -135,7 +135,7 @@ describe('a lost key card: block at self-service, mail keeps coming, back in at 
     await seeHeading(me.page, 'My NemID');
     await noViolations(me.page);
 
-    await me.page.goto('/post?lang=en');
+    await me.page.goto('/post?lang=en&screens=full');
     await seeText(me.page, 'Sent while your NemID was blocked');
     await seeText(me.page, 'Dit NemID er spærret');
     await noViolations(me.page);
@@ -148,7 +148,7 @@ describe('a forgotten password over four days on the class clock', () => {
     const me = await activatedPractice();
     const classId = ctx.citizens.findByIdentifier(me.nemidNumber)!.classId;
     const page = me.page;
-    await page.goto('/nemid?lang=en');
+    await page.goto('/nemid?lang=en&screens=full');
     await page.getByRole('link', { name: 'Forgotten your password? Order a temporary password' }).click();
     await seeHeading(page, 'Order a temporary password');
     await noViolations(page);
@@ -174,7 +174,7 @@ describe('a forgotten password over four days on the class clock', () => {
     const letter = await page.locator('article.paper-letter', { hasText: 'Din midlertidige NemID-adgangskode' }).innerText();
     const temporary = /\n([A-Z][a-z]+\d{4})\n/.exec(letter)![1]!;
 
-    await page.goto('/login?service=mynemid&lang=en');
+    await page.goto('/login?service=mynemid&lang=en&screens=full');
     await page.getByLabel('User ID').fill(me.nemidNumber);
     await page.getByLabel('Password').fill(temporary);
     await page.getByRole('button', { name: 'Next' }).click();
@@ -191,7 +191,7 @@ describe('the phone line and the issuer console', () => {
   it('blocks Mette on the phone after a refused identification', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/nemid/phone?lang=en');
+    await page.goto('/nemid/phone?lang=en&screens=full');
     await seeHeading(page, 'Phone call to NemID support');
     await noViolations(page);
     await page.getByLabel('Full name').fill('Mette Hansen');
@@ -218,12 +218,12 @@ describe('the phone line and the issuer console', () => {
   it('refuses the console to a visitor, and lets an operator find Lars and lift his LOCK002', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    const refused = await page.goto('/issuer?lang=en');
+    const refused = await page.goto('/issuer?lang=en&screens=full');
     expect(refused?.status()).toBe(403);
     await seeHeading(page, 'Only for issuer operators');
     await noViolations(page);
 
-    await page.goto('/issuer/login?lang=en');
+    await page.goto('/issuer/login?lang=en&screens=full');
     await noViolations(page);
     await page.getByLabel('Username').fill('nets.operator');
     await page.getByLabel('Password').fill('operator-password-1');
@@ -245,7 +245,7 @@ describe('the phone line and the issuer console', () => {
     await noViolations(page);
 
     const lars = await (await newPerson(browser, app.url)).newPage();
-    await lars.goto('/login?service=mynemid&lang=en');
+    await lars.goto('/login?service=mynemid&lang=en&screens=full');
     await lars.getByLabel('User ID').fill('lars.berg');
     await lars.getByLabel('Password').fill('Stol2468');
     await lars.getByRole('button', { name: 'Next' }).click();

@@ -30,7 +30,7 @@ describe('practising alone, a lost key card and then a forgotten password lead s
   it('blocks with a lost card, orders a new one, lets the days pass, orders a temporary password with the new card, and logs in with both', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/?lang=en');
+    await page.goto('/?lang=en&screens=full');
     await page.getByRole('button', { name: 'Get a practice NemID' }).click();
     await seeHeading(page, 'Your practice NemID');
     const nemidNumber = await textOf(page, 'nemid-number');
@@ -40,7 +40,7 @@ describe('practising alone, a lost key card and then a forgotten password lead s
     const oldCardNumber = await textOf(card, 'card-number');
 
     // First login: choose a password.
-    await page.goto('/login?service=mynemid&lang=en');
+    await page.goto('/login?service=mynemid&lang=en&screens=full');
     await page.getByLabel('User ID').fill(nemidNumber);
     await page.getByLabel('Password').fill(temporary);
     await page.getByRole('button', { name: 'Next' }).click();
@@ -64,7 +64,7 @@ describe('practising alone, a lost key card and then a forgotten password lead s
     await noViolations(page);
 
     // The password is forgotten too. The lost card's number no longer works; the page says what to do.
-    await page.goto('/nemid?lang=en');
+    await page.goto('/nemid?lang=en&screens=full');
     await page.getByRole('link', { name: 'Forgotten your password? Order a temporary password' }).click();
     await seeHeading(page, 'Order a temporary password');
     await noViolations(page);
@@ -88,7 +88,7 @@ describe('practising alone, a lost key card and then a forgotten password lead s
     await card.reload();
 
     // Now the temporary password with the new card's number.
-    await page.goto('/nemid/temporary-password?lang=en');
+    await page.goto('/nemid/temporary-password?lang=en&screens=full');
     await page.getByLabel('User ID').fill(nemidNumber);
     await page.getByLabel('Key card number').fill(newCardNumber);
     await page.getByRole('button', { name: 'Order temporary password' }).click();
@@ -106,7 +106,7 @@ describe('practising alone, a lost key card and then a forgotten password lead s
     const temporaryAgain = /\n([A-Z][a-z]+\d{4})\n/.exec(passwordLetter)![1]!;
 
     // Log in with the temporary password and the new card.
-    await page.goto('/login?service=mynemid&lang=en');
+    await page.goto('/login?service=mynemid&lang=en&screens=full');
     await page.getByLabel('User ID').fill(nemidNumber);
     await page.getByLabel('Password').fill(temporaryAgain);
     await page.getByRole('button', { name: 'Next' }).click();
@@ -125,12 +125,12 @@ describe('practising alone, a lost key card and then a forgotten password lead s
   it('waits out an 8-hour lock practising alone with one button, and logs in after it', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/?lang=en');
+    await page.goto('/?lang=en&screens=full');
     await page.getByRole('button', { name: 'Get a practice NemID' }).click();
     const nemidNumber = await textOf(page, 'nemid-number');
     const temporary = await textOf(page, 'temporary-password');
     const tryPassword = async (password: string) => {
-      await page.goto('/login?service=mynemid&lang=en');
+      await page.goto('/login?service=mynemid&lang=en&screens=full');
       await page.getByLabel('User ID').fill(nemidNumber);
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Next' }).click();

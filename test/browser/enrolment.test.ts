@@ -43,7 +43,7 @@ async function firstLogin(page: Page, cardPage: Page, nemidNumber: string, tempo
 /** A NemID from Borgerservice, with every rule met. */
 async function borgerserviceNemid(person: BrowserContext): Promise<Page> {
   const page = await person.newPage();
-  await page.goto('/get-nemid/borgerservice?lang=en');
+  await page.goto('/get-nemid/borgerservice?lang=en&screens=full');
   await bring(page, { id: true, cprDocument: true });
   await page.getByLabel("The witness's age").fill('52');
   await page.getByLabel('The witness shows valid ID').check();
@@ -57,7 +57,7 @@ describe('getting a NemID at Borgerservice in the browser (R1, R6, R8)', () => {
   it('reads the guide, is refused with the reasons, then gets NemID on the spot and reads Digital Post at once', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/?lang=en');
+    await page.goto('/?lang=en&screens=full');
     await page.getByRole('link', { name: 'Getting a NemID: the guide' }).click();
     await seeHeading(page, 'Getting a NemID');
     await seeText(page, 'Cross-border commuters');
@@ -94,7 +94,7 @@ describe('getting a NemID at Borgerservice in the browser (R1, R6, R8)', () => {
     const temporaryPassword = await textOf(page, 'temporary-password');
 
     const cardPage = await person.newPage();
-    await cardPage.goto('/practice/card?lang=en');
+    await cardPage.goto('/practice/card?lang=en&screens=full');
     await seeText(cardPage, 'TRAINING CARD – not a real NemID key card');
 
     await page.getByRole('link', { name: 'Log in to Digital Post for the first time' }).click();
@@ -110,7 +110,7 @@ describe('getting a NemID at a bank in the browser (R7)', () => {
   it('gets it by post, uses the online bank, is refused by Digital Post until the bank activates it', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/get-nemid/bank?lang=en');
+    await page.goto('/get-nemid/bank?lang=en&screens=full');
     await noViolations(page);
     await bring(page, { id: true, cprDocument: true });
     await page.getByRole('button', { name: 'Apply for NemID' }).click();
@@ -134,18 +134,18 @@ describe('getting a NemID at a bank in the browser (R7)', () => {
     const cardPage = page;
 
     const login = await person.newPage();
-    await login.goto('/login?service=post&lang=en');
+    await login.goto('/login?service=post&lang=en&screens=full');
     await login.getByLabel('User ID').fill(nemidNumber);
     await login.getByLabel('Password').fill(temporaryPassword);
     await login.getByRole('button', { name: 'Next' }).click();
     await seeText(login, 'not yet activated for public self-service');
     await noViolations(login);
 
-    await login.goto('/login?service=bank&lang=en');
+    await login.goto('/login?service=bank&lang=en&screens=full');
     await firstLogin(login, cardPage, nemidNumber, temporaryPassword);
     await seeHeading(login, 'Your online bank');
 
-    await login.goto('/post?lang=en');
+    await login.goto('/post?lang=en&screens=full');
     await seeHeading(login, 'NemID not activated for public self-service');
     await noViolations(login);
     await login.getByRole('link', { name: 'Ask the bank to activate it' }).click();
@@ -173,7 +173,7 @@ describe('exemption from Digital Post in the browser (R16-R21)', () => {
     ctx.mailbox.deliver(citizen.id, { sender: 'su-styrelsen', subject: 'Your student grant', body: 'Read it.' });
 
     const page = await person.newPage();
-    await page.goto('/exemption?lang=en');
+    await page.goto('/exemption?lang=en&screens=full');
     await seeHeading(page, 'Exemption from Digital Post');
     await noViolations(page);
     await page.getByRole('link', { name: 'Print the paper form' }).click();
@@ -212,7 +212,7 @@ describe('exemption from Digital Post in the browser (R16-R21)', () => {
     expect(await page.getByText('Your student grant').count()).toBe(0);
     await noViolations(page);
 
-    await page.goto('/exemption?lang=en');
+    await page.goto('/exemption?lang=en&screens=full');
     await seeText(page, 'has been exempt from Digital Post since');
     await page.getByRole('button', { name: 'Contact SU-styrelsen' }).click();
     await seeText(page, 'From now on SU-styrelsen sends you letters on paper.');

@@ -27,7 +27,7 @@ const focusedLabel = (page: Page) =>
   });
 
 async function passwordStep(page: Page, userId: string, password: string, service = 'mynemid'): Promise<void> {
-  await page.goto(`/login?service=${service}&lang=en`);
+  await page.goto(`/login?service=${service}&lang=en&screens=full`);
   await page.getByLabel('User ID').fill(userId);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Next' }).click();
@@ -69,7 +69,7 @@ describe('the login, step by step', () => {
   it('focuses the first field of every step, and every step passes axe', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/login?service=mynemid&lang=en');
+    await page.goto('/login?service=mynemid&lang=en&screens=full');
     expect(await focusedLabel(page)).toBe('User ID');
     await noViolations(page);
     await page.getByLabel('User ID').fill('741852963');
@@ -117,7 +117,7 @@ describe('the login, step by step', () => {
   it('"Forgot your password?" leads to the temporary password by post, whose form works', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/login?service=mynemid&lang=en');
+    await page.goto('/login?service=mynemid&lang=en&screens=full');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await seeHeading(page, 'Order a temporary password');
     await noViolations(page);
@@ -153,7 +153,7 @@ describe('the login, step by step', () => {
     for (const prefs of ['text=normal&contrast=normal&guide=on', 'text=normal&contrast=normal&guide=off', 'text=large&contrast=high&guide=on']) {
       await person.addCookies([{ name: 'sandbox.prefs', value: prefs, url: app.url }]);
       for (const lang of ['da', 'en', 'de']) {
-        await page.goto(`/my-nemid?lang=${lang}`);
+        await page.goto(`/my-nemid?lang=${lang}&screens=full`);
         const shape = await page.evaluate(() => {
           const button = document.querySelector('.logout button') as HTMLElement;
           const style = getComputedStyle(button);
@@ -184,7 +184,7 @@ describe('the login, step by step', () => {
         await person.addCookies([{ name: 'sandbox.prefs', value: `text=${text}&contrast=normal&guide=on`, url: app.url }]);
         for (const lang of ['da', 'de']) {
           for (const url of ['/my-nemid', '/exercises', '/post', `/post/letters/${letter.id}`, '/post/notifications', '/borger', '/skat', '/get-nemid']) {
-            await page.goto(`${url}?lang=${lang}`);
+            await page.goto(`${url}?lang=${lang}&screens=full`);
             for (const word of await brokenWords(page)) problems.push(`${width} px, ${text}, ${lang} ${url}: ${word}`);
           }
         }

@@ -16,7 +16,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   teacher = await newPerson(browser, app.url);
   const page = await teacher.newPage();
-  await page.goto('/teacher/login?lang=en');
+  await page.goto('/teacher/login?lang=en&screens=full');
   await page.getByLabel('Username').fill('teacher');
   await page.getByLabel('Password').fill('teacher-password-1');
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -31,7 +31,7 @@ afterAll(async () => {
 /** The teacher hands the trainee their printed key card: the card page, opened from the console. */
 async function keyCardOf(name: string): Promise<Page> {
   const page = await teacher.newPage();
-  await page.goto('/teacher?lang=en');
+  await page.goto('/teacher?lang=en&screens=full');
   await page.getByRole('link', { name: 'Demohold (DEMO)' }).click();
   await page.getByRole('table', { name: 'Trainees of class DEMO', exact: true }).getByRole('link', { name, exact: true }).click();
   await page.getByRole('link', { name: `Key card of ${name}` }).click();
@@ -40,7 +40,7 @@ async function keyCardOf(name: string): Promise<Page> {
 }
 
 async function passwordStep(page: Page, userId: string, password: string): Promise<void> {
-  await page.goto('/login?service=mynemid&lang=en');
+  await page.goto('/login?service=mynemid&lang=en&screens=full');
   await page.getByLabel('User ID').fill(userId);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Next' }).click();
@@ -152,7 +152,7 @@ describe('CSRF in the browser', () => {
   it('refuses a login form whose token was removed', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/login?lang=en');
+    await page.goto('/login?lang=en&screens=full');
     await page.locator('main form[action="/login"] input[name="_csrf"]').evaluate((input) => input.remove());
     await page.getByLabel('User ID').fill('jens.nielsen');
     await page.getByLabel('Password').fill('Cykel8642');

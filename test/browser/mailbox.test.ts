@@ -47,7 +47,7 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
   it('reads the unread tax letter, opens its PDF, answers it with an attachment and finds the answer in Sent', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await logIn(page, '/post?lang=en', 'mette.hansen', 'Hest2024');
+    await logIn(page, '/post?lang=en&screens=full', 'mette.hansen', 'Hest2024');
     await seeHeading(page, 'Inbox');
     await seeText(page, 'You have 3 unread letters.');
     await axeClean(page);
@@ -94,7 +94,7 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
   it('signs the rental contract with password and key code; the signature is checked, and a tampered document is rejected', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await logIn(page, '/post?lang=en', '685239407', 'Fisk9753');
+    await logIn(page, '/post?lang=en&screens=full', '685239407', 'Fisk9753');
     await page.getByRole('link', { name: 'Rental contract to sign' }).click();
     await page.getByRole('link', { name: 'Sign with NemID' }).click();
     await seeHeading(page, 'Sign with NemID');
@@ -123,7 +123,7 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
   it('refuses another trainee\'s letter and confirms a bank transfer only with the right key code', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await logIn(page, '/bank?lang=en', 'ahmed.karimi', 'Bog7531x');
+    await logIn(page, '/bank?lang=en&screens=full', 'ahmed.karimi', 'Bog7531x');
     await seeHeading(page, 'Your online bank');
     await seeText(page, 'Salary from Fiktiv Rengøring ApS');
     await axeClean(page);
@@ -157,7 +157,7 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
   it('finds every service through the citizen portal and keeps its pages accessible: tax folder, folders, notifications, paper post, trash', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await logIn(page, '/borger?lang=en', 'jens.nielsen', 'Cykel8642');
+    await logIn(page, '/borger?lang=en&screens=full', 'jens.nielsen', 'Cykel8642');
     await seeHeading(page, 'Your citizen portal');
     await axeClean(page);
     await page.getByRole('link', { name: 'Go to your tax folder' }).click();
@@ -211,7 +211,7 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
   it('searches across folders, deletes a folder (its letter back in the inbox) and empties the trash, each through its confirmation', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await logIn(page, '/post?lang=en', 'ahmed.karimi', 'Bog7531x');
+    await logIn(page, '/post?lang=en&screens=full', 'ahmed.karimi', 'Bog7531x');
     await seeHeading(page, 'Inbox');
     const taxRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Your tax assessment for 2025 is ready' }) });
     expect(await taxRow.getByText('Has an attachment').count()).toBe(1);
@@ -269,7 +269,7 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
   it('shows letters arriving as the class clock moves, forwards one, marks a passed deadline, and takes a letter from the CLI (in German)', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await logIn(page, '/post?lang=de', 'anna.schmidt', 'Sommer42', { userId: 'Benutzer-ID', password: 'Passwort', next: 'Weiter', code: 'Code', login: 'Anmelden' });
+    await logIn(page, '/post?lang=de&screens=full', 'anna.schmidt', 'Sommer42', { userId: 'Benutzer-ID', password: 'Passwort', next: 'Weiter', code: 'Code', login: 'Anmelden' });
     await seeHeading(page, 'Posteingang');
     expect(await page.getByText('Wohngeld – wir brauchen Angaben').count()).toBe(0);
 

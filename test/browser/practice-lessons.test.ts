@@ -18,7 +18,7 @@ describe('practising alone, lesson after lesson', { timeout: 120_000 }, () => {
   it('asks before a reset, and after the last exercise starts the phishing lesson from its button', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/?lang=en');
+    await page.goto('/?lang=en&screens=full');
     await page.getByRole('button', { name: 'Get a practice NemID' }).click();
     await seeHeading(page, 'Your practice NemID');
     await page.getByRole('link', { name: 'Reset my practice NemID' }).click();

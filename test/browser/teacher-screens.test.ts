@@ -55,7 +55,7 @@ async function cutOff(page: Page): Promise<string[]> {
 describe('the teacher console on a classroom screen', () => {
   it('shows the progress table of a busy class of 30 whole at 1024 and 1280 px wide, in English and Danish, without a horizontal cut', async () => {
     const page = await teacher.newPage();
-    await page.goto('/teacher?lang=en');
+    await page.goto('/teacher?lang=en&screens=full');
     await page.getByLabel('Username').fill('anna');
     await page.getByLabel('Password').fill(teacherPassword);
     await page.getByRole('button', { name: 'Log in' }).click();
@@ -69,13 +69,13 @@ describe('the teacher console on a classroom screen', () => {
         expect(await cutOff(page), `${lang} ${width} px`).toEqual([]);
       }
     }
-    await page.goto('/teacher/classes/FIT-30?lang=en');
+    await page.goto('/teacher/classes/FIT-30?lang=en&screens=full');
   });
 
   it('projects the class page: the lobby lists everyone, projector mode hides every password and join code, Show reveals one', async () => {
     const page = await teacher.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto('/teacher/classes/FIT-30?lang=en');
+    await page.goto('/teacher/classes/FIT-30?lang=en&screens=full');
     await page.getByRole('heading', { name: 'Lobby: who has joined and logged in' }).waitFor();
     expect(await page.locator('table.lobby tbody tr').count()).toBe(30);
     await noViolations(page);

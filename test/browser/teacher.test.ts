@@ -30,7 +30,7 @@ afterAll(async () => {
 
 
 async function logInAsTeacher(page: Page, username: string): Promise<void> {
-  await page.goto('/teacher?lang=en');
+  await page.goto('/teacher?lang=en&screens=full');
   await seeHeading(page, 'Teacher login');
   await noViolations(page);
   await page.getByLabel('Username').fill(username);
@@ -83,7 +83,7 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
     const joinCode = world.ctx.classes.findByCode('LESSON-1')!.joinCode!;
     const trainee = await newPerson(browser, url);
     const page = await trainee.newPage();
-    await page.goto('/join?lang=en');
+    await page.goto('/join?lang=en&screens=full');
     await seeHeading(page, 'Join your class');
     await noViolations(page);
     await page.getByLabel('Join code').fill(joinCode.toLowerCase());
@@ -95,7 +95,7 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
   });
 
   it('moves the class clock and sends a letter that a trainee then finds in the mailbox', async () => {
-    await console.goto('/teacher/classes/LESSON-1?lang=en');
+    await console.goto('/teacher/classes/LESSON-1?lang=en&screens=full');
     await console.getByRole('button', { name: '+8 hours' }).click();
     await seeText(console, /The clock moved \+8 hours\./);
     await noViolations(console);
@@ -116,11 +116,11 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
     await seeHeading(console, `Trainee ${first.name}`);
     await noViolations(console);
     const cardPage = await teacher.newPage();
-    await cardPage.goto(`/teacher/trainees/${first.id}/card?lang=en`);
+    await cardPage.goto(`/teacher/trainees/${first.id}/card?lang=en&screens=full`);
     await noViolations(cardPage);
 
     // The teacher watches the class's progress live while the trainee logs in.
-    await console.goto('/teacher/classes/LESSON-1?lang=en');
+    await console.goto('/teacher/classes/LESSON-1?lang=en&screens=full');
     const live = console.getByLabel('Refresh by itself every 15 seconds');
     await live.check();
     await noViolations(console);
@@ -128,7 +128,7 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
 
     const trainee = await newPerson(browser, url);
     const page = await trainee.newPage();
-    await page.goto('/login?service=post&lang=en');
+    await page.goto('/login?service=post&lang=en&screens=full');
     await page.getByLabel('User ID').fill(first.nemidNumber);
     await page.getByLabel('Password').fill(world.ctx.citizens.blueprintOf(first.id).knownPassword);
     await page.getByRole('button', { name: 'Next' }).click();
@@ -149,7 +149,7 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
   });
 
   it('resets the whole class through the confirmation page, by keyboard, and keeps an archive of the class as it was', async () => {
-    await console.goto('/teacher/classes/LESSON-1?lang=en');
+    await console.goto('/teacher/classes/LESSON-1?lang=en&screens=full');
     const resetLink = console.getByRole('link', { name: 'Reset the whole class (30 trainees)' });
     await resetLink.focus();
     await console.keyboard.press('Enter');
@@ -181,7 +181,7 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
     await noViolations(console);
 
     const first = world.ctx.citizens.listInClass(world.ctx.classes.findByCode('LESSON-1')!.id)[0]!;
-    await console.goto(`/teacher/trainees/${first.id}?lang=en`);
+    await console.goto(`/teacher/trainees/${first.id}?lang=en&screens=full`);
     await console.getByRole('link', { name: `Reset ${first.name}` }).click();
     await seeHeading(console, `Reset ${first.name}?`);
     await seeText(console, 'The other trainees and the class clock stay as they are.');
@@ -226,7 +226,7 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
     const colleague = await newPerson(browser, url);
     const page = await colleague.newPage();
     await logInAsTeacher(page, 'bo');
-    await page.goto('/teacher/classes/LESSON-1?lang=en');
+    await page.goto('/teacher/classes/LESSON-1?lang=en&screens=full');
     await seeHeading(page, 'Page not found');
     await noViolations(page);
     await colleague.close();

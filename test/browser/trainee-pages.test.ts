@@ -106,7 +106,7 @@ let people: Record<'anonymous' | 'practising' | 'trainee' | 'teacher' | 'operato
 
 async function logInTrainee(person: BrowserContext): Promise<void> {
   const page = await person.newPage();
-  await page.goto('/login?service=mynemid&lang=en');
+  await page.goto('/login?service=mynemid&lang=en&screens=full');
   await page.getByLabel('User ID').fill(world.owner.identifier);
   await page.getByLabel('Password').fill(world.owner.password);
   await page.getByRole('button', { name: 'Next' }).click();
@@ -120,7 +120,7 @@ async function logInTrainee(person: BrowserContext): Promise<void> {
 
 async function logInWith(person: BrowserContext, path: string, username: string, password: string, button: string, heading: RegExp): Promise<void> {
   const page = await person.newPage();
-  await page.goto(`${path}?lang=en`);
+  await page.goto(`${path}?lang=en&screens=full`);
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: button, exact: true }).click();
@@ -146,7 +146,7 @@ beforeAll(async () => {
     operator: await newPerson(browser, app.url),
   };
   const practice = await people.practising.newPage();
-  await practice.goto('/?lang=en');
+  await practice.goto('/?lang=en&screens=full');
   await practice.getByRole('button', { name: 'Get a practice NemID' }).click();
   await seeHeading(practice, 'Your practice NemID');
   await practice.goto('/?lang=da');
@@ -226,7 +226,7 @@ describe('every page of the app', () => {
     const page = await person.newPage();
     const problems: string[] = [];
     const check = async (step: string) => problems.push(...(await accessibilityViolations(page)).map((line) => `${step}: ${line}`));
-    await page.goto('/login?lang=en');
+    await page.goto('/login?lang=en&screens=full');
     await page.getByRole('button', { name: 'Next' }).click();
     await check('empty password step');
     await page.getByLabel('User ID').fill('741852963');
@@ -256,7 +256,7 @@ describe('the main pages', () => {
     const problems: string[] = [];
     for (const lang of ['en', 'de']) {
       for (const [who, urls] of pagesOf()) {
-        const result = await sweep(people[who], `${who} (${lang})`, urls.map((url) => `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`));
+        const result = await sweep(people[who], `${who} (${lang})`, urls.map((url) => `${url}${url.includes('?') ? '&' : '?'}lang=${lang}&screens=full`));
         problems.push(...result.problems);
       }
     }

@@ -72,7 +72,7 @@ describe('a trainee who reads little Danish goes through the default scenario wi
   it('logs in, reads and answers the tax letter, signs the contract and blocks a lost card, in English, each exercise ticking off', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/?lang=en');
+    await page.goto('/?lang=en&screens=full');
     await expectAccessible(page);
 
     await pressOn(page, 'Guide');
@@ -164,7 +164,7 @@ describe('a trainee who reads little Danish goes through the default scenario wi
   it('logs in and reads the tax letter in German, the guide and the celebrations in German', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/login?service=post&lang=de');
+    await page.goto('/login?service=post&lang=de&screens=full');
     await pressOn(page, 'Anleitung');
     await seeText(page, 'Anmelden, Teil 1 von 2');
     await expectAccessible(page);
@@ -191,7 +191,7 @@ describe('a wrong code in guided mode', () => {
   it('explains the mistake and its rule next to the form, and the page stays accessible', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/login?lang=en');
+    await page.goto('/login?lang=en&screens=full');
     await pressOn(page, 'Guide');
     await seeText(page, 'Logging in, part 1 of 2');
     await typeInto(page, 'User ID', 'mette.hansen');

@@ -18,7 +18,7 @@ const idOf = (identifier: string) => ctx.citizens.findByIdentifier(identifier)!.
 /** A participant in their own browser, logged in to Digital Post with the key card in hand. */
 async function participant(identifier: string, password: string, lang: 'da' | 'en' | 'de' = 'en'): Promise<Page> {
   const page = await (await newPerson(browser, app.url)).newPage();
-  await page.goto(`/login?service=post&lang=${lang}`);
+  await page.goto(`/login?service=post&lang=${lang}&screens=full`);
   const labels = { da: ['Bruger-id', 'Adgangskode', 'Næste', 'Kode', 'Log på'], en: ['User ID', 'Password', 'Next', 'Code', 'Log in'], de: ['Benutzer-ID', 'Passwort', 'Weiter', 'Code', 'Anmelden'] }[lang];
   await page.getByLabel(labels[0]!, { exact: true }).fill(identifier);
   await page.getByLabel(labels[1]!, { exact: true }).fill(password);
@@ -85,7 +85,7 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
 
   it('a facilitator starts a workshop for a class with every staged attack, now on the class clock', async () => {
     facilitator = await (await newPerson(browser, app.url)).newPage();
-    await facilitator.goto('/teacher/login?lang=en');
+    await facilitator.goto('/teacher/login?lang=en&screens=full');
     await facilitator.getByLabel('Username').fill('facilitator');
     await facilitator.getByLabel('Password').fill('facilitator-password');
     await facilitator.getByRole('button', { name: 'Log in' }).click();

@@ -14,7 +14,7 @@ describe('every page', () => {
     const app = testApp(await seededContext());
     for (const lang of ['da', 'en', 'de'] as const) {
       for (const url of ['/', '/login', '/teacher/login', '/no-such-page', '/login/key']) {
-        const response = await request(app).get(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
+        const response = await request(app).get(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}&screens=full`);
         expect(response.text, `${lang} ${url}`).toContain(trainingBanner[lang]);
         const title = /<title>([^<]*)<\/title>/.exec(response.text)?.[1] ?? '';
         expect(title, `${lang} ${url}`).toMatch(/ØVEMILJØ|TRAINING ENVIRONMENT|ÜBUNGSUMGEBUNG/);
@@ -27,11 +27,11 @@ describe('every page', () => {
     const danish = await agent.get('/login');
     expect(danish.text).toContain('<html lang="da">');
     expect(danish.text).toContain('>Bruger-id</label>');
-    await agent.get('/?lang=de');
+    await agent.get('/?lang=de&screens=full');
     const german = await agent.get('/login');
     expect(german.text).toContain('<html lang="de">');
     expect(visibleText(german.text)).toContain('Benutzer-ID');
-    const english = await agent.get('/login?lang=en');
+    const english = await agent.get('/login?lang=en&screens=full');
     expect(english.text).toContain('>User ID</label>');
     expect(english.text).toContain('>Password</label>');
   });
@@ -71,7 +71,7 @@ describe('every page', () => {
   });
 
   it('answers an unknown page with 404 in the page language', async () => {
-    const response = await request(testApp(await seededContext())).get('/nowhere?lang=en');
+    const response = await request(testApp(await seededContext())).get('/nowhere?lang=en&screens=full');
     expect(response.status).toBe(404);
     expect(visibleText(response.text)).toContain('We could not find that page.');
   });
@@ -80,7 +80,7 @@ describe('every page', () => {
     const app = testApp(await seededContext(), { loginRateLimitPerMinute: 3 });
     const agent = request.agent(app);
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i += 1) statuses.push((await submitForm(agent, '/login?lang=en', '/login', { identifier: 'x', password: 'y' })).status);
+    for (let i = 0; i < 4; i += 1) statuses.push((await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: 'x', password: 'y' })).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 });

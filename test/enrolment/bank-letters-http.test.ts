@@ -30,7 +30,7 @@ describe('the bank sends password and key card apart (issue 18 item 6)', () => {
   ])('in two letters, in %s: the password in one, the key card in the other', async (lang, passwordLine, cardLine, together) => {
     const ctx = await seededContext();
     const agent = await bankNemid(ctx);
-    const letters = lettersIn((await agent.get(`/letterbox?lang=${lang}`)).text);
+    const letters = lettersIn((await agent.get(`/letterbox?lang=${lang}&screens=full`)).text);
     expect(letters).toHaveLength(2);
     const withPassword = letters.filter((letter) => letter.text.includes(passwordLine));
     const withCard = letters.filter((letter) => letter.text.includes(cardLine));
@@ -47,7 +47,7 @@ describe('the bank activation page (issue 18 item 6)', () => {
   it('says that it activates this NemID, not that it is left unchanged, and then activates it', async () => {
     const ctx = await seededContext();
     const agent = await bankNemid(ctx);
-    const letter = visibleText((await agent.get('/letterbox?lang=en')).text);
+    const letter = visibleText((await agent.get('/letterbox?lang=en&screens=full')).text);
     const nemidNumber = /NemID number: (\d{9})/.exec(letter)![1]!;
     const temporary = /Temporary password: (\S+)/.exec(letter)![1]!;
     await submitForm(agent, '/login?service=bank', '/login', { identifier: nemidNumber, password: temporary, service: 'bank' });
@@ -59,11 +59,11 @@ describe('the bank activation page (issue 18 item 6)', () => {
       ['en', `The bank activates ${citizen.name}'s NemID for public self-service.`, 'which is not changed'],
       ['de', `Die Bank schaltet die NemID von ${citizen.name} für die öffentliche Selbstbedienung frei.`, 'unverändert bleibt'],
     ]) {
-      const page = visibleText((await agent.get(`/get-nemid/bank/activate?lang=${lang}`)).text);
+      const page = visibleText((await agent.get(`/get-nemid/bank/activate?lang=${lang}&screens=full`)).text);
       expect(page).toContain(says);
       expect(page).not.toContain(never);
     }
-    const activated = await post(agent, '/get-nemid/bank/activate?lang=en', { brings: 'id' });
+    const activated = await post(agent, '/get-nemid/bank/activate?lang=en&screens=full', { brings: 'id' });
     expect(visibleText(activated.text)).toContain('now accept it');
     expect(ctx.enrolment.hasPublicAccess(citizen.id)).toBe(true);
     expect((await agent.get('/post')).status).toBe(200);

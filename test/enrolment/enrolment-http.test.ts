@@ -42,7 +42,7 @@ describe('the Borgerservice desk in the browser pages', () => {
   ])('refuses when %s is %j and says why', async (field, value, message) => {
     const ctx = await seededContext();
     const agent = request.agent(testApp(ctx));
-    await agent.get('/?lang=en');
+    await agent.get('/?lang=en&screens=full');
     const response = await post(agent, '/get-nemid/borgerservice', { ...fullBorgerservice, [field]: value });
     expect(response.status).toBe(422);
     const text = visibleText(response.text);
@@ -55,7 +55,7 @@ describe('the Borgerservice desk in the browser pages', () => {
   it('keeps the form and names the field when the input is not usable, and never takes a real-looking CPR number', async () => {
     const ctx = await seededContext();
     const agent = request.agent(testApp(ctx));
-    await agent.get('/?lang=en');
+    await agent.get('/?lang=en&screens=full');
     const response = await post(agent, '/get-nemid/borgerservice', { ...fullBorgerservice, hasCpr: '', witnessAge: 'old', witnessCpr: '010190-1234' });
     expect(response.status).toBe(400);
     const text = visibleText(response.text);
@@ -68,7 +68,7 @@ describe('the Borgerservice desk in the browser pages', () => {
   it('hands over a NemID that logs in to Digital Post at once (R6, R8)', async () => {
     const ctx = await seededContext();
     const agent = request.agent(testApp(ctx));
-    await agent.get('/?lang=en');
+    await agent.get('/?lang=en&screens=full');
     const issued = await post(agent, '/get-nemid/borgerservice', fullBorgerservice);
     expect(issued.status).toBe(303);
     expect(issued.headers.location).toBe('/get-nemid/borgerservice/your-nemid');
@@ -98,7 +98,7 @@ describe('the bank desk in the browser pages (R7)', () => {
   it('refuses without ID and says why', async () => {
     const ctx = await seededContext();
     const agent = request.agent(testApp(ctx));
-    await agent.get('/?lang=en');
+    await agent.get('/?lang=en&screens=full');
     const response = await post(agent, '/get-nemid/bank', { hasCpr: 'yes', brings: 'cpr-document' });
     expect(response.status).toBe(422);
     expect(visibleText(response.text)).toContain('The bank cannot order NemID for you');
@@ -109,7 +109,7 @@ describe('the bank desk in the browser pages (R7)', () => {
     const time = new FakeTime();
     const ctx = await seededContext({ time });
     const agent = request.agent(testApp(ctx));
-    await agent.get('/?lang=en');
+    await agent.get('/?lang=en&screens=full');
     const ordered = await post(agent, '/get-nemid/bank', { hasCpr: 'yes', brings: ['id', 'cpr-document'] });
     expect(ordered.headers.location).toBe('/get-nemid/bank/ordered');
     expect(visibleText((await agent.get('/get-nemid/bank/ordered')).text)).toContain('On its way to you by post');
@@ -146,14 +146,14 @@ describe('the bank desk in the browser pages (R7)', () => {
 describe('the guide (R1)', () => {
   it('says who NemID suits, who is not obliged and what to bring, and links both desks', async () => {
     const ctx = await seededContext();
-    const response = await request(testApp(ctx)).get('/get-nemid?lang=en');
+    const response = await request(testApp(ctx)).get('/get-nemid?lang=en&screens=full');
     const text = visibleText(response.text);
     for (const phrase of ['Who NemID suits', 'Danish citizens who live abroad', 'Cross-border commuters', 'What to bring', 'declaration on honour']) {
       expect(text).toContain(phrase);
     }
     expect(response.text).toContain('href="/get-nemid/borgerservice"');
     expect(response.text).toContain('href="/get-nemid/bank"');
-    const home = await request(testApp(ctx)).get('/?lang=en');
+    const home = await request(testApp(ctx)).get('/?lang=en&screens=full');
     expect(home.text).toContain('href="/get-nemid"');
   });
 });

@@ -14,7 +14,7 @@ async function mette() {
   const app = testApp(ctx);
   const agent = request.agent(app);
   await loginAs(agent, ctx, 'mette.hansen', 'Hest2024');
-  await agent.get('/?lang=en');
+  await agent.get('/?lang=en&screens=full');
   return { ctx, app, agent, citizen: ctx.citizens.findByIdentifier('mette.hansen')! };
 }
 
@@ -121,10 +121,10 @@ describe('exemption from Digital Post at Borgerservice', () => {
 
   it('explains what the exemption is to someone the sandbox does not know, and prints the paper form', async () => {
     const { app } = await mette();
-    const home = visibleText((await request(app).get('/exemption?lang=en')).text);
+    const home = visibleText((await request(app).get('/exemption?lang=en&screens=full')).text);
     expect(home).toContain('One of six reasons is enough');
     expect(home).toContain('Log in with NemID');
-    const form = visibleText((await request(app).get('/exemption/form?lang=en')).text);
+    const form = visibleText((await request(app).get('/exemption/form?lang=en&screens=full')).text);
     expect(form).toContain('Application for exemption from Digital Post');
     expect(form).toContain('I am homeless');
     expect(form).toContain('Signature');

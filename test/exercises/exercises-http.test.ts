@@ -18,7 +18,7 @@ async function logOut(agent: Agent): Promise<void> {
 describe('the trainee’s home of exercises', () => {
   it('asks a visitor it does not know to log in or to practise alone', async () => {
     const { agent } = await setup();
-    const page = await agent.get('/exercises?lang=en');
+    const page = await agent.get('/exercises?lang=en&screens=full');
     expect(page.status).toBe(200);
     const text = visibleText(page.text);
     expect(text).toContain('Your exercises appear here once the sandbox knows who you are');
@@ -27,7 +27,7 @@ describe('the trainee’s home of exercises', () => {
 
   it('celebrates the first login once on the next page, with the next step, and ticks it on the list', async () => {
     const { ctx, agent } = await setup();
-    await agent.get('/?lang=en');
+    await agent.get('/?lang=en&screens=full');
     await loginAs(agent, ctx, 'ahmed.karimi', 'Bog7531x');
     const first = visibleText((await agent.get('/my-nemid')).text);
     expect(first).toContain('Well done! You have done the exercise “Log in with NemID”.');
@@ -51,7 +51,7 @@ describe('the trainee’s home of exercises', () => {
     await logOut(agent);
 
     for (const browser of [agent, request.agent(app)]) {
-      await browser.get('/?lang=en');
+      await browser.get('/?lang=en&screens=full');
       await loginAs(browser, ctx, 'ahmed.karimi', 'Bog7531x', 'post');
       const page = visibleText((await browser.get('/my-nemid')).text);
       expect(page).not.toContain('Well done!');
@@ -60,7 +60,7 @@ describe('the trainee’s home of exercises', () => {
     }
 
     const fresh = request.agent(app);
-    await fresh.get('/?lang=en');
+    await fresh.get('/?lang=en&screens=full');
     await loginAs(fresh, ctx, 'ahmed.karimi', 'Bog7531x', 'post');
     const answer = await submitForm(fresh, `/post/letters/${tax.id}/answer`, `/post/letters/${tax.id}/answer`, { body: 'Tak, det ser rigtigt ud.' });
     expect(answer.status).toBe(303);
@@ -75,14 +75,14 @@ describe('the trainee’s home of exercises', () => {
     await logOut(agent);
     const other = request.agent(testApp(ctx));
     await loginAs(other, ctx, 'anna.schmidt', 'Sommer42');
-    const list = visibleText((await other.get('/exercises?lang=de')).text);
+    const list = visibleText((await other.get('/exercises?lang=de&screens=full')).text);
     expect(list).toContain('Übungen für Anna Fiktiv Schmidt: 1 von 5 geschafft.');
   });
 
   it('ticks reading the letter from Skattestyrelsen when the trainee opens it in Digital Post', async () => {
     const { ctx, agent } = await setup();
     await loginAs(agent, ctx, 'ahmed.karimi', 'Bog7531x', 'post');
-    await agent.get('/my-nemid?lang=en');
+    await agent.get('/my-nemid?lang=en&screens=full');
     const citizen = ctx.citizens.findByIdentifier('ahmed.karimi')!;
     const tax = ctx.mailbox.arrivedLetters(citizen.id).find((letter) => letter.senderKey === 'skattestyrelsen')!;
     const letter = visibleText((await agent.get(`/post/letters/${tax.id}`)).text);
@@ -92,7 +92,7 @@ describe('the trainee’s home of exercises', () => {
 
   it('shows a practising trainee their exercises on the welcome page before any login', async () => {
     const { agent } = await setup();
-    await submitForm(agent, '/?lang=en', '/practice', {});
+    await submitForm(agent, '/?lang=en&screens=full', '/practice', {});
     const welcome = visibleText((await agent.get('/practice/welcome')).text);
     expect(welcome).toContain('Your exercises 0 of 5 done.');
     expect(welcome).toContain('Activate your NemID and choose your own password Next step');
@@ -113,7 +113,7 @@ describe('the trainee’s home of exercises', () => {
 describe('display settings', () => {
   it('sets a larger text and high contrast as classes on the page, kept in a cookie', async () => {
     const { agent } = await setup();
-    const first = await agent.get('/login?lang=en');
+    const first = await agent.get('/login?lang=en&screens=full');
     expect(first.text).toContain('<html lang="en">');
     const larger = await agent.post('/preferences').type('form').send({ _csrf: csrfFrom(first.text), textSize: 'larger', back: '/login?service=post' });
     expect(larger.status).toBe(303);
@@ -129,7 +129,7 @@ describe('display settings', () => {
 
   it('refuses a form that chooses nothing valid with a message in the page’s language, and changes nothing', async () => {
     const { agent } = await setup();
-    const form = await agent.get('/preferences?lang=de');
+    const form = await agent.get('/preferences?lang=de&screens=full');
     const refused = await agent.post('/preferences').type('form').send({ _csrf: csrfFrom(form.text), textSize: 'huge', contrast: 'neon' });
     expect(refused.status).toBe(400);
     expect(visibleText(refused.text)).toContain('Wählen Sie eine Textgröße, einen Kontrast oder die Anleitung');
@@ -139,7 +139,7 @@ describe('display settings', () => {
 
   it('returns to the form’s own page from a page that a form’s POST rendered', async () => {
     const { agent } = await setup();
-    const form = await agent.get('/login?service=post&lang=en');
+    const form = await agent.get('/login?service=post&lang=en&screens=full');
     const failed = await agent.post('/login').set('Referer', 'http://127.0.0.1/login?service=post').type('form').send({ _csrf: csrfFrom(form.text), identifier: 'nobody.here', password: 'wrong1', service: 'post' });
     expect(failed.status).toBe(401);
     expect(failed.text).toContain('<input type="hidden" name="back" value="/login?service=post">');
@@ -158,7 +158,7 @@ describe('display settings', () => {
 describe('the guide', () => {
   it('explains the key step with a drawing of the key card, the asked key highlighted, when the trainee turns it on', async () => {
     const { ctx, agent } = await setup();
-    const start = await agent.get('/login?lang=en');
+    const start = await agent.get('/login?lang=en&screens=full');
     expect(start.text).not.toContain('data-testid="guide"');
     await agent.post('/preferences').type('form').send({ _csrf: csrfFrom(start.text), guide: 'on', back: '/login' });
     const guided = await agent.get('/login');
@@ -178,7 +178,7 @@ describe('the guide', () => {
     await ctx.teachers.insert('teacher-a', await hashPassword('teacher-a-password'), Date.now());
     const teacher = request.agent(app);
     await teacherLogin(teacher, 'teacher-a', 'teacher-a-password');
-    const klass = await teacher.get('/teacher/classes/DEMO?lang=en');
+    const klass = await teacher.get('/teacher/classes/DEMO?lang=en&screens=full');
     expect(visibleText(klass.text)).toContain('The guide is off for this class.');
     const switched = await teacher.post('/teacher/classes/DEMO/guide').type('form').send({ _csrf: csrfFrom(klass.text), guided: 'on' });
     expect(switched.status).toBe(303);
@@ -186,7 +186,7 @@ describe('the guide', () => {
 
     const trainee = request.agent(app);
     await loginAs(trainee, ctx, 'jens.nielsen', 'Cykel8642');
-    const home = await trainee.get('/my-nemid?lang=en');
+    const home = await trainee.get('/my-nemid?lang=en&screens=full');
     expect(visibleText(home.text)).toContain('Guide: You are logged in');
     await trainee.post('/preferences').type('form').send({ _csrf: csrfFrom(home.text), guide: 'off', back: '/my-nemid' });
     expect((await trainee.get('/my-nemid')).text).not.toContain('data-testid="guide"');

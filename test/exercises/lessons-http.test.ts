@@ -17,7 +17,7 @@ async function setup() {
 }
 
 const passwordStep = (agent: request.Agent, identifier: string, password: string, lang = 'en') =>
-  submitForm(agent, `/login?service=mynemid&lang=${lang}`, '/login', { identifier, password, service: 'mynemid' });
+  submitForm(agent, `/login?service=mynemid&lang=${lang}&screens=full`, '/login', { identifier, password, service: 'mynemid' });
 
 describe('the rule behind a wrong password', () => {
   it('explains case, guessing and never writing it down, the same for an unknown user ID', async () => {
@@ -84,7 +84,7 @@ describe('the rule behind a wrong key code', () => {
   it('explains that a code works once and that a site asking for several codes is a fake', async () => {
     const { agent, printed } = await atKeyStep('jens.nielsen', 'Cykel8642');
     const used = printed.find((entry) => entry.used)!;
-    const response = await submitForm(agent, '/login/key?lang=de', '/login/key', { code: used.code });
+    const response = await submitForm(agent, '/login/key?lang=de&screens=full', '/login/key', { code: used.code });
     expect(lessonOf(response.text)).toContain('Wenn eine Seite mehrere Codes will, schließen Sie sie: Sie ist eine Fälschung.');
   });
 

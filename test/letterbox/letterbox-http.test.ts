@@ -26,7 +26,7 @@ async function practising() {
 }
 
 async function blockLostCardAndOrderNew(agent: Agent, identifier: string, pw: string) {
-  await submitForm(agent, '/nemid?lang=en', '/nemid/sign-in', { identifier, password: pw });
+  await submitForm(agent, '/nemid?lang=en&screens=full', '/nemid/sign-in', { identifier, password: pw });
   await submitForm(agent, '/nemid', '/nemid/block', { reason: 'lost-card' });
   await submitForm(agent, '/nemid', '/nemid/card', {});
 }
@@ -45,7 +45,7 @@ describe('the letterbox at home (issue 18)', () => {
       expect(response.status).toBe(301);
       expect(response.headers.location).toBe('/letterbox');
     }
-    const page = visibleText((await agent.get('/letterbox?lang=en')).text);
+    const page = visibleText((await agent.get('/letterbox?lang=en&screens=full')).text);
     expect(page).toContain('Whose letterbox is it? Say who you are.');
   });
 
@@ -54,7 +54,7 @@ describe('the letterbox at home (issue 18)', () => {
     await blockLostCardAndOrderNew(agent, nemidNumber, password);
     const card = ctx.keycards.cardOnItsWay(citizen.id)!;
 
-    const account = visibleText((await agent.get('/nemid?lang=en')).text);
+    const account = visibleText((await agent.get('/nemid?lang=en&screens=full')).text);
     expect(account).toContain('On its way to you by post Dit nye NemID-nøglekort: arrives');
     expect(account).toContain('Let the time pass until it arrives');
     const before = visibleText((await agent.get('/letterbox')).text);
@@ -77,7 +77,7 @@ describe('the letterbox at home (issue 18)', () => {
     const { ctx, app, agent } = await practising(); // this browser owns a practice NemID too
     await blockLostCardAndOrderNew(agent, 'mette.hansen', 'Hest2024');
     const mette = citizenOf(ctx, 'mette.hansen');
-    const account = await agent.get('/nemid?lang=en');
+    const account = await agent.get('/nemid?lang=en&screens=full');
     expect(visibleText(account.text)).toContain('Your teacher lets the time pass for the whole class.');
     expect(account.text).not.toContain('action="/letterbox/wait"');
 
@@ -94,8 +94,8 @@ describe('the letterbox at home (issue 18)', () => {
 
   it('an 8-hour lock practising alone: the login shows until when, lets the 8 hours pass, and the NemID opens again', async () => {
     const { ctx, agent, nemidNumber, citizen } = await practising();
-    for (let n = 0; n < 5; n += 1) await submitForm(agent, '/login?lang=en', '/login', { identifier: nemidNumber, password: 'Forkert123', service: 'mynemid' });
-    const locked = await submitForm(agent, '/login?lang=en', '/login', { identifier: nemidNumber, password, service: 'mynemid' });
+    for (let n = 0; n < 5; n += 1) await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: nemidNumber, password: 'Forkert123', service: 'mynemid' });
+    const locked = await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: nemidNumber, password, service: 'mynemid' });
     expect(locked.status).toBe(423);
     const text = visibleText(locked.text);
     expect(text).toContain('Your NemID is locked for 8 hours The lock ends');
@@ -111,7 +111,7 @@ describe('the letterbox at home (issue 18)', () => {
   it('an 8-hour lock in a teacher\'s class: the login says the teacher lets the time pass, with no control', async () => {
     const ctx = await seededContext();
     const agent = request.agent(testApp(ctx, { loginRateLimitPerMinute: 10_000 }));
-    const locked = await submitForm(agent, '/login?lang=en', '/login', { identifier: 'karen.olsen', password: 'Skov3579', service: 'mynemid' });
+    const locked = await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: 'karen.olsen', password: 'Skov3579', service: 'mynemid' });
     const text = visibleText(locked.text);
     expect(text).toContain('The lock ends');
     expect(text).toContain('Your teacher lets the time pass for the whole class.');

@@ -26,7 +26,7 @@ describe('GET /healthz', () => {
 describe('the login over HTTP', () => {
   it('logs in with password and key code, lands on My NemID and gets a new session id', async () => {
     const { ctx, agent } = await setup();
-    const form = await agent.get('/login?service=mynemid&lang=en');
+    const form = await agent.get('/login?service=mynemid&lang=en&screens=full');
     const before = sessionCookie(form);
     const step1 = await agent.post('/login').type('form').send({ _csrf: csrfFrom(form.text), identifier: 'mette.hansen', password: 'Hest2024', service: 'mynemid' });
     expect(step1.status).toBe(303);
@@ -50,8 +50,8 @@ describe('the login over HTTP', () => {
 
   it('keeps the user ID but never the password when the login fails, and says how many tries a wrong password leaves', async () => {
     const { agent } = await setup();
-    const wrongPassword = await submitForm(agent, '/login?lang=en', '/login', { identifier: 'mette.hansen', password: 'Nope12345' });
-    const unknownUser = await submitForm(agent, '/login?lang=en', '/login', { identifier: 'nobody.at.all', password: 'Hest2024' });
+    const wrongPassword = await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: 'mette.hansen', password: 'Nope12345' });
+    const unknownUser = await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: 'nobody.at.all', password: 'Hest2024' });
     expect(wrongPassword.status).toBe(401);
     expect(unknownUser.status).toBe(401);
     expect(visibleText(wrongPassword.text)).toContain('Wrong password. You have 4 tries left.');
@@ -63,7 +63,7 @@ describe('the login over HTTP', () => {
 
   it('names each missing field next to it', async () => {
     const { agent } = await setup();
-    const response = await submitForm(agent, '/login?lang=en', '/login', { identifier: '', password: '' });
+    const response = await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: '', password: '' });
     expect(response.status).toBe(400);
     expect(response.text).toContain('id="identifier-error"');
     expect(response.text).toContain('aria-describedby="identifier-hint identifier-error"');
@@ -72,14 +72,14 @@ describe('the login over HTTP', () => {
 
   it('refuses the key step before the password step', async () => {
     const { agent } = await setup();
-    const response = await agent.get('/login/key?lang=en');
+    const response = await agent.get('/login/key?lang=en&screens=full');
     expect(response.status).toBe(409);
     expect(visibleText(response.text)).toContain('Start again from the first step');
   });
 
   it('explains a code in the wrong format without counting it as a wrong code', async () => {
     const { ctx, agent } = await setup();
-    await submitForm(agent, '/login?lang=en', '/login', { identifier: 'mette.hansen', password: 'Hest2024' });
+    await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: 'mette.hansen', password: 'Hest2024' });
     const response = await submitForm(agent, '/login/key', '/login/key', { code: '12ab' });
     expect(response.status).toBe(400);
     expect(visibleText(response.text)).toContain('The code is the 6 digits printed next to the key number');
@@ -88,7 +88,7 @@ describe('the login over HTTP', () => {
 
   it('shows LOCK001 with the time the lock ends', async () => {
     const { agent } = await setup();
-    const response = await submitForm(agent, '/login?lang=en', '/login', { identifier: 'karen.olsen', password: 'Skov3579' });
+    const response = await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: 'karen.olsen', password: 'Skov3579' });
     expect(response.status).toBe(423);
     expect(visibleText(response.text)).toMatch(/locked for 8 hours .*\(LOCK001\)\. You can try again from \d/);
   });
@@ -134,7 +134,7 @@ describe('logout', () => {
 describe('CSRF', () => {
   it('refuses a login form without its token, and one with a token from another session', async () => {
     const { app, agent } = await setup();
-    const missing = await agent.post('/login?lang=en').type('form').send({ identifier: 'mette.hansen', password: 'Hest2024' });
+    const missing = await agent.post('/login?lang=en&screens=full').type('form').send({ identifier: 'mette.hansen', password: 'Hest2024' });
     expect(missing.status).toBe(403);
     expect(visibleText(missing.text)).toContain('The form has expired');
 

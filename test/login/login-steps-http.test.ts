@@ -47,11 +47,11 @@ describe('every step of the login, as in NemID', () => {
       ['en', 'Wrong password. You have 1 try left.'],
     ];
     for (const [lang, text] of tries) {
-      const response = await submitForm(agent, `/login?lang=${lang}`, '/login', { identifier: 'mette.hansen', password: 'Nope12345' });
+      const response = await submitForm(agent, `/login?lang=${lang}&screens=full`, '/login', { identifier: 'mette.hansen', password: 'Nope12345' });
       expect(response.status).toBe(401);
       expect(visibleText(response.text)).toContain(text);
     }
-    const fifth = await submitForm(agent, '/login?lang=en', '/login', { identifier: 'mette.hansen', password: 'Nope12345' });
+    const fifth = await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: 'mette.hansen', password: 'Nope12345' });
     expect(visibleText(fifth.text)).toContain('(LOCK001)');
   });
 
@@ -82,11 +82,11 @@ describe('every step of the login, as in NemID', () => {
     await submitForm(agent, '/login?service=bank', '/login', { identifier: 'mette.hansen', password: 'Hest2024', service: 'bank' });
     const done = await submitForm(agent, '/login/key', '/login/key', { code: codeForAskedKey(ctx, 'mette.hansen').code });
     expect(done.headers.location).toBe('/bank');
-    const back = await agent.get('/login/key?lang=en');
+    const back = await agent.get('/login/key?lang=en&screens=full');
     expect(back.status).toBe(303);
     expect(back.headers.location).toBe('/bank');
     expect((await agent.get('/login/new-password')).headers.location).toBe('/bank');
-    const start = await agent.get('/login?service=bank&lang=en');
+    const start = await agent.get('/login?service=bank&lang=en&screens=full');
     expect(start.status).toBe(200);
     expect(visibleText(start.text)).toContain('You are already logged in. Go on to Your online bank');
     expect(visibleText(start.text)).not.toContain('Start again');

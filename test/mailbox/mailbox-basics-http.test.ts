@@ -24,7 +24,7 @@ describe('searching the mailbox', () => {
     const folder = ctx.post.inbox.createFolder(citizen.id, 'Bolig') as { folderId: number };
     const contract = letterOf(ctx, citizen.id, 'signature-request');
     ctx.post.inbox.move(citizen.id, contract.id, folder.folderId);
-    const inbox = await agent.get('/post?q=lejekontrakt&lang=en');
+    const inbox = await agent.get('/post?q=lejekontrakt&lang=en&screens=full');
     const text = visibleText(inbox.text);
     expect(text).toContain('No letter matches your search.');
     expect(text).toContain('Also found in: Folder: Bolig: 1 letter');
@@ -43,7 +43,7 @@ describe('searching the mailbox', () => {
 describe('the paperclip in the letter lists', () => {
   it('marks a letter with attachments with an icon and the words "has an attachment", and no other letter', async () => {
     const { ctx, agent, citizen } = await mette();
-    const page = await agent.get('/post?lang=en');
+    const page = await agent.get('/post?lang=en&screens=full');
     const tax = letterOf(ctx, citizen.id, 'tax-assessment');
     expect(ctx.post.inbox.attachmentsOf(tax.id)).toHaveLength(1);
     expect(rowOf(page.text, tax.id)).toMatch(/<span class="clip" data-testid="paperclip"><svg[^>]*aria-hidden="true"/);
@@ -61,7 +61,7 @@ describe('deleting a folder', () => {
     const folder = ctx.post.inbox.createFolder(citizen.id, 'Bolig') as { folderId: number };
     const contract = letterOf(ctx, citizen.id, 'signature-request');
     ctx.post.inbox.move(citizen.id, contract.id, folder.folderId);
-    const folders = await agent.get('/post/folders?lang=en');
+    const folders = await agent.get('/post/folders?lang=en&screens=full');
     expect(folders.text).toContain(`<a href="/post/folders/${folder.folderId}/delete">Delete the folder “Bolig”</a>`);
     const confirm = await agent.get(`/post/folders/${folder.folderId}/delete`);
     expect(confirm.status).toBe(200);
@@ -95,7 +95,7 @@ describe('deleting a folder', () => {
 describe('emptying the trash', () => {
   it('asks first on a page of its own, saying how many letters go for good; only the button empties it', async () => {
     const { ctx, agent, citizen } = await mette();
-    const trashPage = await agent.get('/post/trash?lang=en');
+    const trashPage = await agent.get('/post/trash?lang=en&screens=full');
     expect(trashPage.text).not.toContain('href="/post/trash/empty"');
     expect((await agent.get('/post/trash/empty')).headers.location).toBe('/post/trash');
     const insurance = ctx.mailbox.arrivedLetters(citizen.id).find((letter) => letter.senderKey === 'forsikring')!;

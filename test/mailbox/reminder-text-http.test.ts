@@ -26,7 +26,7 @@ describe('a reminder sent after the deadline (issue 18 item 6)', () => {
     } as const;
     for (const lang of ['da', 'en', 'de'] as const) {
       const date = formatDanishDate(reminder.deadline!, lang);
-      const page = visibleText((await agent.get(`/post/letters/${reminder.id}?lang=${lang}`)).text);
+      const page = visibleText((await agent.get(`/post/letters/${reminder.id}?lang=${lang}&screens=full`)).text);
       expect(page).toContain(`${wanted[lang][0]} ${date}`);
       expect(page).toContain(`${wanted[lang][1]} ${date}`);
       expect(page).not.toMatch(/14 (dage|days|Tagen)/);

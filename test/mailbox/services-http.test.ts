@@ -60,7 +60,7 @@ describe('one NemID login for several services (R2, R11)', () => {
 
   it('answers the tax assessment in the tax folder and clearly refuses an empty answer', async () => {
     const { agent } = await loggedIn('mette.hansen', 'Hest2024', 'tax');
-    const page = visibleText((await agent.get('/skat?lang=en')).text);
+    const page = visibleText((await agent.get('/skat?lang=en&screens=full')).text);
     expect(page).toContain('Tax assessment for 2025');
     expect(page).toContain('You get back 1,750.00 kr.');
     const empty = await submitForm(agent, '/skat', '/skat/answer', { extraDeductions: '', comment: '' });

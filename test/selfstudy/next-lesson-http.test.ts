@@ -18,7 +18,7 @@ describe('after the last exercise', () => {
     const app = testApp(ctx);
     const agent = request.agent(app);
     await submitForm(agent, '/', '/practice', {});
-    const welcome = await agent.get('/practice/welcome?lang=en');
+    const welcome = await agent.get('/practice/welcome?lang=en&screens=full');
     const nemidNumber = /data-testid="nemid-number">(\d{9})</.exec(welcome.text)![1]!;
     const temporary = /data-testid="temporary-password">([^<]+)</.exec(welcome.text)![1]!;
     const first = ctx.citizens.findByIdentifier(nemidNumber)!;
@@ -80,7 +80,7 @@ describe('after the last exercise', () => {
       { type: 'document-signed', data: {} },
       { type: 'blocked', data: { reason: 'lost-card' } },
     ]);
-    await agent.get('/?lang=en');
+    await agent.get('/?lang=en&screens=full');
     await loginAs(agent, ctx, 'ahmed.karimi', 'Bog7531x');
     const news = await agent.get('/my-nemid');
     expect(visibleText(news.text)).toContain('You have done every exercise of your scenario. Ask your teacher what to practise next.');

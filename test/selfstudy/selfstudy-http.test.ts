@@ -10,7 +10,7 @@ async function practising() {
   const started = await submitForm(agent, '/', '/practice', {});
   expect(started.status).toBe(303);
   expect(started.headers.location).toBe('/practice/welcome');
-  const welcome = await agent.get('/practice/welcome?lang=en');
+  const welcome = await agent.get('/practice/welcome?lang=en&screens=full');
   const nemidNumber = /data-testid="nemid-number">(\d{9})</.exec(welcome.text)![1]!;
   const temporary = /data-testid="temporary-password">([^<]+)</.exec(welcome.text)![1]!;
   return { ctx, app, agent, welcome, nemidNumber, temporary };
@@ -24,7 +24,7 @@ describe('practising alone', () => {
     const citizen = ctx.citizens.findByIdentifier(nemidNumber)!;
     expect(citizen.state).toBe('pending');
     expect(ctx.classes.findById(citizen.classId)!.kind).toBe('selfstudy');
-    const card = await agent.get('/practice/card?lang=en');
+    const card = await agent.get('/practice/card?lang=en&screens=full');
     expect(card.status).toBe(200);
     expect(card.text.match(/<td class="key">/g)).toHaveLength(148);
     expect(visibleText(card.text)).toContain('TRAINING CARD');
@@ -71,7 +71,7 @@ describe('practising alone', () => {
     await submitForm(agent, '/login/key', '/login/key', { code: codeForAskedKey(ctx, nemidNumber).code });
     expect(ctx.citizens.findByIdentifier(nemidNumber)!.state).toBe('active');
 
-    const welcome = await agent.get('/practice/welcome?lang=en');
+    const welcome = await agent.get('/practice/welcome?lang=en&screens=full');
     expect(visibleText(welcome.text)).toContain('You have already chosen your own password');
     const reset = await agent.post('/practice/reset').type('form').send({ _csrf: csrfFrom(welcome.text) });
     expect(reset.status, reset.text.slice(0, 3000)).toBe(303);
@@ -87,7 +87,7 @@ describe('practising alone', () => {
     await submitForm(agent, '/login', '/login', { identifier: nemidNumber, password: temporary });
     await submitForm(agent, '/login/new-password', '/login/new-password', { password: 'Lampe5151', repeat: 'Lampe5151', userId: '' });
     await submitForm(agent, '/login/key', '/login/key', { code: codeForAskedKey(ctx, nemidNumber).code });
-    const confirm = await agent.get('/practice/reset?lang=en');
+    const confirm = await agent.get('/practice/reset?lang=en&screens=full');
     expect(confirm.status).toBe(200);
     const text = visibleText(confirm.text);
     expect(text).toContain('Do you want to reset your practice NemID?');

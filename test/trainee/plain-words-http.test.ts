@@ -19,7 +19,7 @@ describe('the words a trainee reads', () => {
       .map((route) => route.path);
     const letters = ctx.mailbox.arrivedLetters(mette.id).map((letter) => `/post/letters/${letter.id}`);
     const checked: string[] = [];
-    for (const path of [...pages, ...letters, '/get-nemid?lang=en', '/exemption?lang=de']) {
+    for (const path of [...pages, ...letters, '/get-nemid?lang=en&screens=full', '/exemption?lang=de&screens=full']) {
       const response = await agent.get(path);
       if (response.status !== 200) continue;
       checked.push(path);

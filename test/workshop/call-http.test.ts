@@ -102,7 +102,7 @@ describe('the staged support call', () => {
     const id = world.start([{ kind: 'support-call', minutes: 0 }]);
     const anna = await world.participant('anna.schmidt', 'Sommer42');
     const path = `/call/${targetOf(world.ctx, world.teacherId, id, anna.citizenId, 'support-call').token}`;
-    await submitForm(anna.agent, '/post?lang=de', path, { action: 'answer' });
+    await submitForm(anna.agent, '/post?lang=de&screens=full', path, { action: 'answer' });
     await submitForm(anna.agent, path, path, { action: 'hang-up' });
     expect(visibleText((await anna.agent.get(path)).text)).toContain('(Sie haben aufgelegt.)');
     await submitForm(anna.agent, path, path, { action: 'report' });

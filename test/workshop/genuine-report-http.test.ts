@@ -12,7 +12,7 @@ describe('"report as fraud" on a genuine letter', () => {
     await loginAs(agent, ctx, 'mette.hansen', 'Hest2024', 'post');
     const mette = ctx.citizens.findByIdentifier('mette.hansen')!;
     const tax = ctx.mailbox.arrivedLetters(mette.id).find((letter) => letter.senderKey === 'skattestyrelsen')!;
-    const page = await agent.get(`/post/letters/${tax.id}?lang=en`);
+    const page = await agent.get(`/post/letters/${tax.id}?lang=en&screens=full`);
     const answer = page.text.indexOf(`href="/post/letters/${tax.id}/answer"`);
     const report = page.text.indexOf(`action="/post/letters/${tax.id}/report"`);
     expect(answer).toBeGreaterThan(0);
@@ -33,7 +33,7 @@ describe('"report as fraud" on a genuine letter', () => {
     await ctx.teachers.insert('teacher-a', await hashPassword('teacher-a-password'), Date.now());
     const teacher = request.agent(app);
     await teacherLogin(teacher, 'teacher-a', 'teacher-a-password');
-    const timeline = visibleText((await teacher.get(`/teacher/trainees/${mette.id}?lang=en`)).text);
+    const timeline = visibleText((await teacher.get(`/teacher/trainees/${mette.id}?lang=en&screens=full`)).text);
     expect(timeline).toContain('Reported a letter as fraud R14 a genuine letter – false alarm');
   });
 
@@ -44,7 +44,7 @@ describe('"report as fraud" on a genuine letter', () => {
     const agent = request.agent(testApp(ctx));
     await loginAs(agent, ctx, trainee.nemidNumber, ctx.citizens.blueprintOf(trainee.id).knownPassword, 'post');
     const fake = ctx.mailbox.arrivedLetters(trainee.id).find((letter) => letter.senderKey === 'falsk-nemid')!;
-    const reported = await submitForm(agent, `/post/letters/${fake.id}?lang=en`, `/post/letters/${fake.id}/report`, {});
+    const reported = await submitForm(agent, `/post/letters/${fake.id}?lang=en&screens=full`, `/post/letters/${fake.id}/report`, {});
     const text = visibleText(reported.text);
     expect(text).toContain('from NemlD Sikkerhedscenter as fraud');
     expect(text).not.toContain('This letter was genuine');

@@ -13,7 +13,7 @@ describe('report as fraud on a letter in Digital Post', () => {
     const id = world.start([{ kind: 'locked-letter', minutes: 0 }]);
     const ahmed = await world.participant('ahmed.karimi', 'Bog7531x');
     const staged = targetOf(world.ctx, world.teacherId, id, ahmed.citizenId, 'locked-letter');
-    const letterPath = `/post/letters/${staged.letterId}?lang=en`;
+    const letterPath = `/post/letters/${staged.letterId}?lang=en&screens=full`;
     const reported = await submitForm(ahmed.agent, letterPath, `/post/letters/${staged.letterId}/report`, {});
     expect(reported.status).toBe(200);
     const thanks = visibleText(reported.text);
@@ -51,7 +51,7 @@ describe('the quiz on the rules', () => {
     const world = await workshopWorld();
     const id = world.start([{ kind: 'tax-refund', minutes: 0 }]);
     const mette = await world.participant('mette.hansen', 'Hest2024');
-    const missing = await submitForm(mette.agent, '/workshop/quiz?lang=en', '/workshop/quiz', { lockedLetter: 'b' });
+    const missing = await submitForm(mette.agent, '/workshop/quiz?lang=en&screens=full', '/workshop/quiz', { lockedLetter: 'b' });
     expect(missing.status).toBe(400);
     expect(visibleText(missing.text)).toContain('Choose an answer.');
 
@@ -70,7 +70,7 @@ describe('the quiz on the rules', () => {
   it('can be taken by anyone, in every language', async () => {
     const world = await workshopWorld();
     for (const [lang, title] of [['da', 'Quiz: reglerne for NemID'], ['en', 'Quiz: the rules of NemID'], ['de', 'Quiz: die Regeln von NemID']]) {
-      const page = await request(world.app).get(`/workshop/quiz?lang=${lang}`);
+      const page = await request(world.app).get(`/workshop/quiz?lang=${lang}&screens=full`);
       expect(page.status).toBe(200);
       expect(visibleText(page.text)).toContain(title);
     }
