@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { HelpLanguage, HelpLanguages } from './help-languages.ts';
 import { formatTime, isLang, languages, translator, type Lang, type Translate } from './i18n.ts';
 import { addTranslations, recordingTranslator, type SeenTexts } from './screen-translations.ts';
-import { inLang, type ScenarioText } from '../exercises/types.ts';
+import { inLang, type ScenarioText } from './scenario-text.ts';
 
 /**
  * The practise-in-Danish mode: a trainee whose language is not Danish sees every trainee

@@ -1,15 +1,8 @@
-import type { Lang } from '../common/i18n.ts';
 import type { ExerciseEntry } from './exercise-schema.ts';
 
 export type Exercise = ExerciseEntry;
 
-/** A text of a scenario file: Danish, or Danish with English and German. */
-export type ScenarioText = string | { da: string; en?: string; de?: string };
-
-/** The text in the page's language, or in Danish when the scenario has no translation. */
-export function inLang(text: ScenarioText, lang: Lang): string {
-  return typeof text === 'string' ? text : (text[lang] ?? text.da);
-}
+export { inLang, type ScenarioText } from '../common/scenario-text.ts';
 
 /** One exercise as of now, read from the trainee's event log. */
 export interface ExerciseStatus {

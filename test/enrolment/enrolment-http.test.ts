@@ -163,7 +163,7 @@ describe('the R7 guard on every public service route', () => {
     const ctx = await seededContext();
     const app = testApp(ctx);
     const agent = request.agent(app);
-    await agent.get('/?lang=en');
+    await agent.get('/?lang=en&screens=full');
     await post(agent, '/get-nemid/bank', { hasCpr: 'yes', brings: ['id', 'cpr-document'] });
     await agent.post('/letterbox/wait').type('form').send({ what: 'post', _csrf: csrfFrom((await agent.get('/letterbox')).text) });
     const letterbox = visibleText((await agent.get('/letterbox?waited=1')).text);

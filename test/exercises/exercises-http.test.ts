@@ -102,7 +102,7 @@ describe('the trainee’s home of exercises', () => {
 
   it('links the exercises from the header and from My NemID once the trainee is known', async () => {
     const { ctx, agent } = await setup();
-    expect((await agent.get('/?lang=en')).text).not.toContain('class="exercises-link"');
+    expect((await agent.get('/?lang=en&screens=full')).text).not.toContain('class="exercises-link"');
     await loginAs(agent, ctx, 'mette.hansen', 'Hest2024');
     const page = await agent.get('/my-nemid');
     expect(page.text).toContain('<a href="/exercises" class="exercises-link">My exercises</a>');

@@ -67,7 +67,7 @@ describe('the join page', () => {
     const klass = world.ctx.classes.findByCode('JOIN-1')!;
     const trainee = request.agent(world.app);
     const typed = `${klass.joinCode!.slice(0, 3).toLowerCase()} ${klass.joinCode!.slice(3)}`;
-    const response = await submitForm(trainee, '/join?lang=en', '/join', { joinCode: typed });
+    const response = await submitForm(trainee, '/join?lang=en&screens=full', '/join', { joinCode: typed });
     expect(response.status).toBe(200);
     const text = visibleText(response.text);
     expect(text).toContain('Your class: Danish 2A');
