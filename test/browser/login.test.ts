@@ -172,6 +172,8 @@ describe('the login in Danish and German', () => {
     await page.getByLabel('Bruger-id').waitFor();
     await page.getByLabel('Adgangskode').waitFor();
     await page.getByRole('link', { name: 'Deutsch' }).click();
+    // German help on Danish screens is the default for a German speaker; this trainee wants it all in German.
+    await page.getByRole('link', { name: 'Alles auf Deutsch' }).click();
     await page.getByLabel('Benutzer-ID').waitFor();
     await noViolations(page);
     await person.close();
