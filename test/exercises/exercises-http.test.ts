@@ -44,7 +44,7 @@ describe('the trainee’s home of exercises', () => {
   it('does not bring old congratulations back at a later login, even in a browser that has forgotten them', async () => {
     const { ctx, app, agent } = await setup();
     await loginAs(agent, ctx, 'ahmed.karimi', 'Bog7531x', 'post');
-    expect(visibleText((await agent.get('/my-nemid?lang=en')).text)).toContain('You have done the exercise “Log in with NemID”.');
+    expect(visibleText((await agent.get('/my-nemid?lang=en&screens=full')).text)).toContain('You have done the exercise “Log in with NemID”.');
     const citizen = ctx.citizens.findByIdentifier('ahmed.karimi')!;
     const tax = ctx.mailbox.arrivedLetters(citizen.id).find((letter) => letter.senderKey === 'skattestyrelsen')!;
     expect(visibleText((await agent.get(`/post/letters/${tax.id}`)).text)).toContain('You have done the exercise “Read the letter from Skattestyrelsen”.');
@@ -102,7 +102,7 @@ describe('the trainee’s home of exercises', () => {
 
   it('links the exercises from the header and from My NemID once the trainee is known', async () => {
     const { ctx, agent } = await setup();
-    expect((await agent.get('/?lang=en')).text).not.toContain('class="exercises-link"');
+    expect((await agent.get('/?lang=en&screens=full')).text).not.toContain('class="exercises-link"');
     await loginAs(agent, ctx, 'mette.hansen', 'Hest2024');
     const page = await agent.get('/my-nemid');
     expect(page.text).toContain('<a href="/exercises" class="exercises-link">My exercises</a>');
