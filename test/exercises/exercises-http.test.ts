@@ -44,7 +44,7 @@ describe('the trainee’s home of exercises', () => {
   it('does not bring old congratulations back at a later login, even in a browser that has forgotten them', async () => {
     const { ctx, app, agent } = await setup();
     await loginAs(agent, ctx, 'ahmed.karimi', 'Bog7531x', 'post');
-    expect(visibleText((await agent.get('/my-nemid?lang=en')).text)).toContain('You have done the exercise “Log in with NemID”.');
+    expect(visibleText((await agent.get('/my-nemid?lang=en&screens=full')).text)).toContain('You have done the exercise “Log in with NemID”.');
     const citizen = ctx.citizens.findByIdentifier('ahmed.karimi')!;
     const tax = ctx.mailbox.arrivedLetters(citizen.id).find((letter) => letter.senderKey === 'skattestyrelsen')!;
     expect(visibleText((await agent.get(`/post/letters/${tax.id}`)).text)).toContain('You have done the exercise “Read the letter from Skattestyrelsen”.');

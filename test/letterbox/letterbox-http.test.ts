@@ -103,7 +103,7 @@ describe('the letterbox at home (issue 18)', () => {
 
     const waited = await agent.post('/letterbox/wait').type('form').send({ what: 'lock', _csrf: csrfFrom(locked.text) });
     expect(waited.headers.location).toBe('/login?waited=lock');
-    expect(visibleText((await agent.get('/login?waited=lock&lang=en')).text)).toContain('The 8 hours have passed, and your NemID is no longer locked.');
+    expect(visibleText((await agent.get('/login?waited=lock&lang=en&screens=full')).text)).toContain('The 8 hours have passed, and your NemID is no longer locked.');
     expect(ctx.citizens.findById(citizen.id)!.state).toBe('active');
     expect(ctx.events.list({ citizenId: citizen.id }).map((event) => event.type)).toContain('lock-expired');
   });
