@@ -19,6 +19,9 @@ import { digitalPost } from './digital-post.ts';
 import { MailboxService } from './mailbox/mailbox-service.ts';
 import { LetterboxService } from './letterbox/letterbox-service.ts';
 import { LoginService } from './login/login-service.ts';
+import { MitidRepository } from './mitid/mitid-repository.ts';
+import { MitidScenarioPart } from './mitid/mitid-scenario-part.ts';
+import { MitidService } from './mitid/mitid-service.ts';
 import { ScenarioLibrary } from './scenario/scenario-library.ts';
 import { ScenarioService } from './scenario/scenario-service.ts';
 import type { Db } from './storage/connection.ts';
@@ -45,16 +48,18 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const events = new EventLog(db, realNow);
   const keycards = new KeyCardService(new KeyCardRepository(db), new KeyCardCodes(secrets.keycard), random);
   const sessionStore = new SqliteSessionStore(db, realNow);
+  const mitidRepo = new MitidRepository(db);
+  const mitid = new MitidService({ classes, citizens, clock, events, repo: mitidRepo, random });
   const library = new ScenarioLibrary(options.scenarioDir, options.scenarioUploadDir);
   const exercises = new ExerciseService({ repo: new ExerciseRepository(db), classes, clock, events, library });
   const mailbox = new MailboxService({ db, citizens, clock, events, mailboxes: new MailboxRepository(db), letters: new LetterRepository(db) });
   const endSessions = (ids: number[]) => sessionStore.endCitizenSessions(ids);
   const post = digitalPost({ db, secrets, classes, citizens, clock, events, keycards, mailbox, endSessions, checkPassword: (id, pw) => login.checkPassword(id, pw), challenge: (id) => login.challenge(id) });
   const desks = enrolmentWiring({ db, classes, citizens, clock, events, mailbox, realNow, random, scenarios: () => scenarios });
-  const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions, random, parts: [...post.scenarioParts, desks.scenarioPart, exercises.scenarioPart], beforeReset: (reset) => archives.keep(reset) });
+  const scenarios = new ScenarioService({ db, classes, citizens, keycards, clock, events, library, endSessions, random, parts: [...post.scenarioParts, desks.scenarioPart, exercises.scenarioPart, new MitidScenarioPart(citizens, mitidRepo)], mitidOwner: (userId) => mitidRepo.byUserId(userId)?.citizenId, beforeReset: (reset) => archives.keep(reset) });
   const issuerBase = { db, classes, citizens, keycards, clock, events, mailbox, endSessions, realNow, random };
   const blockingParts = blockingCore(issuerBase);
-  const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords: blockingParts.temporaryPasswords, publicAccess: desks.publicAccess });
+  const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords: blockingParts.temporaryPasswords, publicAccess: desks.publicAccess, holdsNemid: (id) => mitid.holdsNemid(id) });
   const { blocking, temporaryPasswords, selfService, support } = issuerSide(issuerBase, blockingParts, login);
   const issuer = new IssuerService({ ...issuerBase, ...blockingParts, login, operators: new OperatorRepository(db) });
   const teachers = new TeacherRepository(db);
@@ -74,7 +79,7 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
     },
   });
   const archives = new ArchiveService({ repo: new ArchiveRepository(db), citizens, events, progress, debrief: workshop.debrief, workshopsOfClass: (classId) => workshop.workshops.ofClass(classId), realNow });
-  return { db, secrets, realNow, random, exercises, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, progress, archives, blocking, temporaryPasswords, selfService, support, issuer, letterbox, enrolment: desks.enrolment, exemption: desks.exemption, workshop };
+  return { db, secrets, realNow, random, mitid, exercises, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, progress, archives, blocking, temporaryPasswords, selfService, support, issuer, letterbox, enrolment: desks.enrolment, exemption: desks.exemption, workshop };
 }
 
 export type Context = ReturnType<typeof createContext>;
