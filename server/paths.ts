@@ -11,6 +11,15 @@ export const paths = {
     key: '/login/key',
     /** "Afbryd": breaks off the login at any step (a POST, with CSRF). */
     cancel: '/login/cancel',
+    /** MitID beside NemID (server/mitid/): the user ID, then the authenticator, each a step under it. */
+    mitid: '/login/mitid',
+    mitidApp: '/login/mitid/app',
+    mitidCode: '/login/mitid/code',
+    mitidShowCode: '/login/mitid/code/show',
+    mitidPassword: '/login/mitid/password',
+    mitidChoose: '/login/mitid/choose',
+    mitidCancel: '/login/mitid/cancel',
+    mitidAgain: '/login/mitid/app/again',
   },
   logout: '/logout',
   myNemid: '/my-nemid',
