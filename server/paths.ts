@@ -100,7 +100,7 @@ export const paths = {
   /** Other services on the same NemID (R2, R11): the citizen portal, the tax folder, the online bank. */
   portal: '/borger',
   tax: { home: '/skat', answer: '/skat/answer' },
-  bank: { home: '/bank', transfer: '/bank/transfer', confirm: '/bank/transfer/confirm', cancel: '/bank/transfer/cancel' },
+  bank: { home: '/bank', transfer: '/bank/transfer', confirm: '/bank/transfer/confirm', cancel: '/bank/transfer/cancel', showCode: '/bank/transfer/confirm/code-display' },
   /** The security workshop (R5): the facilitator's console, and what participants meet (a look-alike site on this host, a call, reporting a letter). */
   workshop: { home: '/workshop', quiz: '/workshop/quiz', workshop: (id: number | string) => `/workshop/${id}`, attacks: (id: number | string) => `/workshop/${id}/attacks`, launch: (id: number | string, attackId: number | string) => `/workshop/${id}/attacks/${attackId}/launch`, clock: (id: number | string) => `/workshop/${id}/clock`, end: (id: number | string) => `/workshop/${id}/end`, attacker: (id: number | string) => `/workshop/${id}/attacker`, session: (id: number | string, targetId: number | string) => `/workshop/${id}/attacker/${targetId}`, replay: (id: number | string) => `/workshop/${id}/replay`, debrief: (id: number | string) => `/workshop/${id}/debrief`, debriefCsv: (id: number | string) => `/workshop/${id}/debrief.csv`, lookAlike: (token: string) => `/nemid-secure-login.dk-verify/${token}`, lookAlikePhoto: (token: string) => `/nemid-secure-login.dk-verify/${token}/photo`, call: (token: string) => `/call/${token}`, report: (letterId: number | string) => `/post/letters/${letterId}/report` },
 } as const;

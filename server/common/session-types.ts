@@ -29,6 +29,8 @@ declare module 'express-session' {
     mitidLogin?: MitidJourney;
     /** Set once the three-part login is done. */
     citizenId?: number;
+    /** How the citizen logged in: a confirmation inside a service asks the same (MitID: the app or the code display). */
+    loggedInWith?: 'nemid' | 'mitid';
     /** The service that login was for: where a step of the finished login sends the browser back to. */
     loggedInTo?: ServiceId;
     classId?: number;

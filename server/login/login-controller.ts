@@ -22,6 +22,7 @@ export function finishLogin(
   citizen: Citizen,
   service: ServiceId,
   newsAfter: number | undefined,
+  via: 'nemid' | 'mitid' = 'nemid',
 ): void {
   const { req, res, next, login } = http;
   // The join code typed in this browser before the login counts for this trainee (the teacher's lobby).
@@ -33,6 +34,7 @@ export function finishLogin(
       session.classId = citizen.classId;
       if (newsAfter !== undefined) session.newsAfter = { citizenId: citizen.id, eventId: newsAfter };
       session.loggedInTo = service;
+      session.loggedInWith = via;
     },
     (error) => (error ? next(error) : res.redirect(303, services[service])),
   );

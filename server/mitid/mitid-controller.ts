@@ -34,7 +34,7 @@ export function requireMitid(authenticator?: AuthenticatorKind, codeOk?: boolean
 const stepOf = (kind: AuthenticatorKind) => (kind === 'app' ? paths.login.mitidApp : paths.login.mitidCode);
 
 /** The words of a refusal (blocked MitID, suspended device, no authenticator). */
-function refusalText(refusal: MitidRefusal, time: (ms: number) => string): { key: string; params: Record<string, string> } {
+export function refusalText(refusal: MitidRefusal, time: (ms: number) => string): { key: string; params: Record<string, string> } {
   if (refusal.kind === 'suspended') return { key: 'mitid:errors.suspended', params: { until: time(refusal.until) } };
   return { key: refusal.kind === 'blocked' ? 'mitid:errors.blocked' : 'mitid:errors.noAuthenticator', params: {} };
 }
@@ -74,7 +74,7 @@ export function mitidController(mitid: MitidService, login: LoginService, newsSt
     const journey = req.session.mitidLogin!;
     delete req.session.mitidLogin;
     const citizen = mitid.loggedIn(journey.citizenId, journey.service, journey.authenticator);
-    finishLogin({ req, res, next, login }, citizen, journey.service, journey.newsAfter);
+    finishLogin({ req, res, next, login }, citizen, journey.service, journey.newsAfter, 'mitid');
   };
 
   return {

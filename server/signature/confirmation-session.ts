@@ -7,6 +7,8 @@ declare module 'express-session' {
     signing?: { letterId: number };
     /** A bank transfer waiting for its key code. */
     bankTransfer?: Transfer;
+    /** The MitID app's request that approves that transfer, after a MitID login. */
+    bankMitidRequest?: number;
   }
 }
 

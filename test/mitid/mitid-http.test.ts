@@ -160,3 +160,60 @@ describe('the MitID login with the code display', () => {
     expect((await agent.get('/login/mitid/app')).status).toBe(409);
   });
 });
+
+describe('the services after a MitID login', () => {
+  async function loggedIn(agent: Agent, userId: string, service = 'bank') {
+    await userIdStep(agent, userId, service);
+    return onAppPage(agent, { decision: 'approve' });
+  }
+
+  it('lets every service in with the same citizen: Digital Post, the tax folder, the portal and the bank', async () => {
+    const { agent } = await world();
+    expect((await loggedIn(agent, 'sofie.lund', 'tax')).headers.location).toBe('/skat');
+    for (const page of ['/post', '/skat', '/borger', '/bank']) expect((await agent.get(page)).status, page).toBe(200);
+  });
+
+  it('confirms a bank transfer with an approval in the app that shows the transfer, not a key code', async () => {
+    const { ctx, agent } = await world();
+    await loggedIn(agent, 'sofie.lund');
+    const started = await submitForm(agent, '/bank', '/bank/transfer', { toAccount: '1234 5678901234', amount: '250,00', text: 'Husleje' });
+    expect(started.headers.location).toBe('/bank/transfer/confirm');
+    const page = await agent.get('/bank/transfer/confirm?device=open');
+    expect(visibleText(page.text)).toContain('Godkend hos Din netbank');
+    expect(visibleText(page.text)).toContain('Overfør 250,00 kr. til konto 1234 5678901234');
+    expect(page.text).not.toContain('data-testid="key-number"');
+    const approved = await agent.post('/bank/transfer/confirm').type('form').send({ decision: 'approve', _csrf: csrfFrom(page.text) });
+    expect(approved.headers.location).toBe('/bank?done=transferred');
+    const sofie = citizenOf(ctx, 'sofie.lund');
+    expect(ctx.events.latestOf(sofie.id, ['mitid-approved'], 1)[0]).toMatchObject({ rule: 'M2', data: { service: 'bank', action: 'APPROVE' } });
+  });
+
+  it('transfers nothing when the trainee rejects the transfer in the app', async () => {
+    const { agent } = await world();
+    await loggedIn(agent, 'sofie.lund');
+    await submitForm(agent, '/bank', '/bank/transfer', { toAccount: '1234 5678901234', amount: '250,00', text: 'Husleje' });
+    const page = await agent.get('/bank/transfer/confirm?device=open');
+    const rejected = await agent.post('/bank/transfer/confirm').type('form').send({ decision: 'reject', _csrf: csrfFrom(page.text) });
+    expect(rejected.status).toBe(403);
+    expect(visibleText(rejected.text)).toContain('Du afviste overførslen i MitID app. Der er ikke overført noget.');
+  });
+
+  it('confirms a transfer with a code from the code display after a code-display login', async () => {
+    const { agent } = await world();
+    await userIdStep(agent, 'jonas.weber', 'bank');
+    const codePage = await agent.get('/login/mitid/code');
+    await agent.post('/login/mitid/code/show').type('form').send({ _csrf: csrfFrom(codePage.text) });
+    const code = /data-testid="device-code">(\d{6})</.exec((await agent.get('/login/mitid/code')).text)![1]!;
+    await submitForm(agent, '/login/mitid/code', '/login/mitid/code', { code });
+    expect((await submitForm(agent, '/login/mitid/password', '/login/mitid/password', { password: 'Skov97531' })).headers.location).toBe('/bank');
+    await submitForm(agent, '/bank', '/bank/transfer', { toAccount: '1234 5678901234', amount: '100,00', text: '' });
+    const confirm = await agent.get('/bank/transfer/confirm');
+    await agent.post('/bank/transfer/confirm/code-display').type('form').send({ _csrf: csrfFrom(confirm.text) });
+    const shown = await agent.get('/bank/transfer/confirm');
+    const second = /data-testid="device-code">(\d{6})</.exec(shown.text)![1]!;
+    const used = await agent.post('/bank/transfer/confirm').type('form').send({ code, _csrf: csrfFrom(shown.text) });
+    expect(used.status).toBe(401);
+    const done = await agent.post('/bank/transfer/confirm').type('form').send({ code: second, _csrf: csrfFrom(shown.text) });
+    expect(done.headers.location).toBe('/bank?done=transferred');
+  });
+});
