@@ -57,7 +57,7 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   app.use(mitidRoutes(ctx, limit)); // MitID beside NemID, at the same /login?service=...
   app.use(myNemidRoutes(ctx));
   app.use(enrolmentRoutes(ctx, config.tls), exemptionRoutes(ctx)); // before the services: a bank NemID not activated is refused there (R7)
-  app.use(mailboxRoutes(ctx.post), signatureRoutes(ctx.post), portalRoutes(ctx.post), taxRoutes(ctx.post), bankRoutes(ctx.post, ctx.mitid));
+  app.use(mailboxRoutes(ctx.post), signatureRoutes(ctx.post, ctx.mitid), portalRoutes(ctx.post), taxRoutes(ctx.post), bankRoutes(ctx.post, ctx.mitid));
   app.use(selfStudyRoutes(ctx, config.tls));
   app.use(teacherRoutes(ctx, limit, config.publicBaseUrl));
   app.use(classGuideRoutes(ctx)); // a class's guide switch, on the teacher's class page

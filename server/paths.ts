@@ -96,6 +96,8 @@ export const paths = {
     sign: (id: number | string) => `/post/letters/${id}/sign`,
     /** The key step of a signature; which letter is kept in the session. */
     signKey: '/post/sign/key',
+    /** The code display's button while signing after a MitID login. */
+    signShowCode: '/post/sign/code-display',
   },
   /** Other services on the same NemID (R2, R11): the citizen portal, the tax folder, the online bank. */
   portal: '/borger',

@@ -7,6 +7,7 @@ import type { DigitalPost } from '../digital-post.ts';
 import { paths } from '../paths.ts';
 import '../signature/confirmation-session.ts';
 import { refusalText } from '../mitid/mitid-controller.ts';
+import { mitidConfirmation } from '../mitid/mitid-confirmation.ts';
 import type { MitidService } from '../mitid/mitid-service.ts';
 import { formatKroner, type Transfer } from './bank-service.ts';
 
@@ -37,24 +38,16 @@ export function bankRoutes(post: DigitalPost, mitid?: MitidService): Router {
     res.status(status).render('services/bank-confirm', { kr: (ore: number) => formatKroner(ore, res.locals.lang), transfer, challenge, feedback, errors });
   };
 
-  /** The MitID of a citizen who logged in with MitID; a NemID login confirms with the key card as before. */
-  const mitidOf = (req: Request) => (mitid && req.session.loggedInWith === 'mitid' && mitid.identityOf(req.session.citizenId!) ? mitid : undefined);
-  const kindOf = (m: MitidService, req: Request) => m.identityOf(req.session.citizenId!)?.lastKind ?? 'app';
+  const withMitid = mitidConfirmation(mitid);
 
-  const mitidPage = (req: Request, res: Response, m: MitidService, status: number, errors: Record<string, string[]> = {}, errorParams = {}) => {
-    const transfer = req.session.bankTransfer!;
-    const citizenId = req.session.citizenId!;
-    const kind = kindOf(m, req);
-    const refusal = m.refusal(citizenId, kind);
-    if (refusal) {
+  const mitidPage = (req: Request, res: Response, status: number, errors: Record<string, string[]> = {}, errorParams = {}) => {
+    const locals = withMitid.locals(req, req.session.bankMitidRequest);
+    if (locals.refusal) {
       delete req.session.bankTransfer;
-      res.status(423).render('signature/refused', { message: refusalText(refusal, res.locals.time) });
+      res.status(423).render('signature/refused', { message: refusalText(locals.refusal, res.locals.time) });
       return;
     }
-    const request = req.session.bankMitidRequest === undefined ? undefined : m.request(citizenId, req.session.bankMitidRequest);
-    const screen = typeof req.query.device === 'string' && ['open', 'confirm'].includes(req.query.device) ? req.query.device : 'notification';
-    const device = kind === 'code-display' ? m.authenticators(citizenId).find((found) => found.kind === 'code-display') : undefined;
-    res.status(status).render('mitid/bank-confirm', { kr: (ore: number) => formatKroner(ore, res.locals.lang), transfer, kind, request, screen, device, shownCode: m.shownCode(citizenId), errors, errorParams });
+    res.status(status).render('mitid/bank-confirm', { kr: (ore: number) => formatKroner(ore, res.locals.lang), transfer: req.session.bankTransfer!, ...locals, errors, errorParams });
   };
 
   const done = (req: Request, res: Response, transfer: Transfer) => {
@@ -65,26 +58,13 @@ export function bankRoutes(post: DigitalPost, mitid?: MitidService): Router {
   };
 
   /** The MitID answer to a transfer: the app's approve or reject, or the code display's code. */
-  const confirmWithMitid = (req: Request, res: Response, m: MitidService, transfer: Transfer) => {
-    const citizenId = req.session.citizenId!;
-    if (kindOf(m, req) === 'code-display') {
-      const code = formText(req.body, 'code').replace(/\s/g, '');
-      if (!/^\d{6}$/.test(code)) return mitidPage(req, res, m, 400, { code: ['mitid:errors.codeFormat'] });
-      const outcome = m.checkCode(citizenId, code);
-      if (outcome.kind === 'ok') return done(req, res, transfer);
-      if (outcome.kind === 'wrong') {
-        const key = `mitid:errors.${outcome.reason}Code`;
-        return mitidPage(req, res, m, 401, { code: [key] }, { [key]: { count: outcome.triesLeft } });
-      }
-      return mitidPage(req, res, m, 423);
-    }
-    const decision = formText(req.body, 'decision');
-    if ((decision !== 'approve' && decision !== 'reject') || req.session.bankMitidRequest === undefined) return mitidPage(req, res, m, 400);
-    const outcome = m.decide(citizenId, req.session.bankMitidRequest, decision === 'approve' ? 'approved' : 'rejected');
-    if (outcome.kind === 'approved') return done(req, res, transfer);
+  const confirmWithMitid = (req: Request, res: Response, transfer: Transfer) => {
+    const answer = withMitid.answer(req, req.session.bankMitidRequest);
+    if (answer.kind === 'ok') return done(req, res, transfer);
+    if (answer.kind === 'again') return mitidPage(req, res, answer.status, answer.errors, answer.errorParams);
     delete req.session.bankTransfer;
     delete req.session.bankMitidRequest;
-    home(req, res, outcome.kind === 'rejected' ? 403 : 409, { form: [outcome.kind === 'rejected' ? 'mitid:bank.rejected' : 'mitid:app.expired'] });
+    home(req, res, answer.status, { form: [answer.key] });
   };
 
   router.use('/bank', requireCitizen('bank'));
@@ -94,31 +74,26 @@ export function bankRoutes(post: DigitalPost, mitid?: MitidService): Router {
     const result = bank.check(citizenOf(req), form);
     if (!result.ok) return home(req, res, 400, result.errors, form);
     req.session.bankTransfer = result.transfer;
-    const m = mitidOf(req);
-    if (m && kindOf(m, req) === 'app') {
-      const reference = res.locals.t('mitid:bank.reference', { amount: formatKroner(result.transfer.amountOre, res.locals.lang), account: result.transfer.toAccount }).slice(0, 130);
-      req.session.bankMitidRequest = m.requestApproval(req.session.citizenId!, 'bank', 'APPROVE', reference).id;
+    if (withMitid.active(req)) {
+      const reference = res.locals.t('mitid:bank.reference', { amount: formatKroner(result.transfer.amountOre, res.locals.lang), account: result.transfer.toAccount });
+      req.session.bankMitidRequest = withMitid.start(req, 'bank', 'APPROVE', reference);
     }
     res.redirect(303, paths.bank.confirm);
   });
   router.get(paths.bank.confirm, (req, res) => {
-    const m = mitidOf(req);
-    if (!m) return confirmPage(req, res, 200, null, {});
+    if (!withMitid.active(req)) return confirmPage(req, res, 200, null, {});
     if (!req.session.bankTransfer) throw new StepOutOfOrder();
-    mitidPage(req, res, m, 200);
+    mitidPage(req, res, 200);
   });
   router.post(paths.bank.showCode, (req: Request, res: Response) => {
-    const m = mitidOf(req);
-    if (!m || !req.session.bankTransfer) throw new StepOutOfOrder();
-    const shown = m.showCode(req.session.citizenId!);
-    if ('kind' in shown) return mitidPage(req, res, m, 423);
+    if (!withMitid.active(req) || !req.session.bankTransfer) throw new StepOutOfOrder();
+    if (!withMitid.press(req)) return mitidPage(req, res, 423);
     res.redirect(303, paths.bank.confirm);
   });
   router.post(paths.bank.confirm, (req: Request, res: Response) => {
     const transfer = req.session.bankTransfer;
     if (!transfer) throw new StepOutOfOrder();
-    const m = mitidOf(req);
-    if (m) return confirmWithMitid(req, res, m, transfer);
+    if (withMitid.active(req)) return confirmWithMitid(req, res, transfer);
     const parsed = keyStepSchema.safeParse(req.body ?? {});
     if (!parsed.success) return confirmPage(req, res, 400, null, fieldErrors(parsed.error));
     const outcome = confirmation.answer(req.session.citizenId!, parsed.data.code, 'bank-transfer', 'R2');

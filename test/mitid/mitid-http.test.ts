@@ -195,7 +195,7 @@ describe('the services after a MitID login', () => {
     const page = await agent.get('/bank/transfer/confirm?device=open');
     const rejected = await agent.post('/bank/transfer/confirm').type('form').send({ decision: 'reject', _csrf: csrfFrom(page.text) });
     expect(rejected.status).toBe(403);
-    expect(visibleText(rejected.text)).toContain('Du afviste overførslen i MitID app. Der er ikke overført noget.');
+    expect(visibleText(rejected.text)).toContain('Du afviste anmodningen i MitID app. Der er ikke sket noget.');
   });
 
   it('confirms a transfer with a code from the code display after a code-display login', async () => {
@@ -215,5 +215,25 @@ describe('the services after a MitID login', () => {
     expect(used.status).toBe(401);
     const done = await agent.post('/bank/transfer/confirm').type('form').send({ code: second, _csrf: csrfFrom(shown.text) });
     expect(done.headers.location).toBe('/bank?done=transferred');
+  });
+});
+
+describe('signing after a MitID login', () => {
+  it('signs a contract with a SIGN request in the app instead of the NemID password and key card', async () => {
+    const { ctx, agent } = await world();
+    await userIdStep(agent, 'sofie.lund');
+    await onAppPage(agent, { decision: 'approve' });
+    const sofie = citizenOf(ctx, 'sofie.lund');
+    const letter = ctx.mailbox.arrivedLetters(sofie.id).find((found) => found.kind === 'signature-request')!;
+    const sign = await agent.get(`/post/letters/${letter.id}/sign`);
+    expect(sign.text).not.toContain('name="password"');
+    const started = await agent.post(`/post/letters/${letter.id}/sign`).type('form').send({ _csrf: csrfFrom(sign.text) });
+    expect(started.headers.location).toBe('/post/sign/key');
+    const page = await agent.get('/post/sign/key?device=open');
+    expect(visibleText(page.text)).toContain('Underskriv hos Digital Post');
+    expect(visibleText(page.text)).toContain('Lejekontrakt til underskrift');
+    const signed = await agent.post('/post/sign/key').type('form').send({ decision: 'approve', _csrf: csrfFrom(page.text) });
+    expect(signed.headers.location).toBe(`/post/letters/${letter.id}?done=signed`);
+    expect(ctx.events.latestOf(sofie.id, ['mitid-approved'], 1)[0]).toMatchObject({ data: { action: 'SIGN' } });
   });
 });
