@@ -22,6 +22,7 @@ import { issuerRoutes } from './issuer/issuer-routes.ts';
 import { selfServiceRoutes } from './blocking/self-service-routes.ts';
 import { supportRoutes } from './blocking/support-routes.ts';
 import { loginRoutes } from './login/login-routes.ts';
+import { mitidRoutes } from './mitid/mitid-routes.ts';
 import { letterboxRoutes } from './letterbox/letterbox-routes.ts';
 import { bankRoutes } from './bank/bank-routes.ts';
 import { mailboxRoutes } from './mailbox/mailbox-routes.ts';
@@ -66,9 +67,10 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   app.use(homeRoutes(ctx));
   app.use(letterboxRoutes(ctx, limit)); // before the login and Digital Post: every page may show what a trainee waits for, and /post/paper leads here
   app.use(loginRoutes(ctx.login, limit));
+  app.use(mitidRoutes(ctx, limit)); // MitID beside NemID, at the same /login?service=...
   app.use(myNemidRoutes(ctx));
   app.use(enrolmentRoutes(ctx, config.tls), exemptionRoutes(ctx));
-  app.use(mailboxRoutes(ctx.post, guards), signatureRoutes(ctx.post, guards), portalRoutes(ctx.post, guards), taxRoutes(ctx.post, guards), bankRoutes(ctx.post));
+  app.use(mailboxRoutes(ctx.post, guards), signatureRoutes(ctx.post, ctx.mitid, guards), portalRoutes(ctx.post, guards), taxRoutes(ctx.post, guards), bankRoutes(ctx.post, ctx.mitid));
   app.use(selfStudyRoutes(ctx, config.tls));
   app.use(teacherRoutes(ctx, limit, config.publicBaseUrl));
   app.use(classGuideRoutes(ctx)); // a class's guide switch, on the teacher's class page

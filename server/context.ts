@@ -34,6 +34,9 @@ import { LetterRepository } from './mailbox/letter-repository.ts';
 import { MailboxRepository } from './mailbox/mailbox-repository.ts';
 import { MailboxService } from './mailbox/mailbox-service.ts';
 import { ScenarioLetters, standardSendersFile } from './mailbox/scenario-letters.ts';
+import { MitidRepository } from './mitid/mitid-repository.ts';
+import { MitidScenarioPart } from './mitid/mitid-scenario-part.ts';
+import { MitidService } from './mitid/mitid-service.ts';
 import { ScenarioLibrary } from './scenario/scenario-library.ts';
 import { ScenarioService } from './scenario/scenario-service.ts';
 import { NemidConfirmation } from './signature/nemid-confirmation.ts';
@@ -94,6 +97,8 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const sessionStore = new SqliteSessionStore(db, realNow);
   const endSessions = (ids: number[]) => sessionStore.endCitizenSessions(ids);
   const library = new ScenarioLibrary(options.scenarioDir, options.scenarioUploadDir);
+  const mitidRepo = new MitidRepository(db);
+  const mitid = new MitidService({ classes, citizens, clock, events, repo: mitidRepo, random });
   const teachers = new TeacherRepository(db);
   const exercises = new ExerciseService({ repo: new ExerciseRepository(db), classes, clock, events, library });
 
@@ -114,7 +119,7 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const publicAccess = new PublicAccess({ enrolment: enrolmentRepo, clock, events });
 
   // The login (R4), letting time pass, and the issuer's services built over the login.
-  const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords, publicAccess });
+  const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords, publicAccess, holdsNemid: (id) => mitid.holdsNemid(id) });
   const time = new TimeService({ citizens, clock, events, login, mailbox });
   const issuerParts = { ...base, repo: blockingRepo, letters: issuerLetters, blocking, temporaryPasswords, login };
   const selfService = new SelfService(issuerParts);
@@ -181,7 +186,9 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
       },
       new DeskScenarioPart({ ...base, enrolment: enrolmentRepo }),
       exercises.scenarioPart,
+      new MitidScenarioPart(citizens, mitidRepo),
     ],
+    mitidOwner: (userId) => mitidRepo.byUserId(userId)?.citizenId,
     beforeReset: (reset) => archives.keep(reset),
   });
 
@@ -206,6 +213,7 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
     secrets,
     realNow,
     random,
+    mitid,
     exercises,
     classes,
     citizens,

@@ -16,6 +16,15 @@ export const routes = {
     key: '/login/key',
     /** "Afbryd": breaks off the login at any step (a POST, with CSRF). */
     cancel: '/login/cancel',
+    /** MitID beside NemID (server/mitid/): the user ID, then the authenticator, each a step under it. */
+    mitid: '/login/mitid',
+    mitidApp: '/login/mitid/app',
+    mitidCode: '/login/mitid/code',
+    mitidShowCode: '/login/mitid/code/show',
+    mitidPassword: '/login/mitid/password',
+    mitidChoose: '/login/mitid/choose',
+    mitidCancel: '/login/mitid/cancel',
+    mitidAgain: '/login/mitid/app/again',
   },
   logout: '/logout',
   myNemid: '/my-nemid',
@@ -145,6 +154,8 @@ export const routes = {
     sign: '/post/letters/:id/sign',
     /** The key step of a signature; which letter is kept in the session. */
     signKey: '/post/sign/key',
+    /** The code display's button while signing after a MitID login. */
+    signShowCode: '/post/sign/code-display',
   },
   /** Other services on the same NemID (R2, R11): the citizen portal, the tax folder, the online bank. */
   portal: '/borger',
@@ -154,6 +165,7 @@ export const routes = {
     transfer: '/bank/transfer',
     confirm: '/bank/transfer/confirm',
     cancel: '/bank/transfer/cancel',
+    showCode: '/bank/transfer/confirm/code-display',
   },
   /** The security workshop (R5): the facilitator's console, and what participants meet (a look-alike site on this host, a call, reporting a letter). */
   workshop: {

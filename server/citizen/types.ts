@@ -1,4 +1,5 @@
 import type { Lang } from '../common/i18n.ts';
+import type { MitidBlueprint } from '../mitid/types.ts';
 
 /** NemID states as SPEC's `sandbox trainees` lists them. */
 export const citizenStates = ['pending', 'active', 'locked', 'blocked', 'revoked'] as const;
@@ -41,6 +42,8 @@ export interface Blueprint {
   keysLeft: number;
   lang: Lang;
   card: { number: string; nonce: string };
+  /** The trainee's MitID, if the scenario gives one (server/mitid/); absent: NemID only, as before. */
+  mitid?: MitidBlueprint;
 }
 
 /** Formats a 10-digit CPR number as people write it: DDMMYY-SSSS. */

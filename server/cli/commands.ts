@@ -49,6 +49,9 @@ export function commands(ctx: Context, config: Config) {
     class: klass.code,
     password: citizen.knownPassword,
     state: effectiveState(citizen, ctx.clock.now(klass.id)),
+    identity: ctx.mitid.kindOf(citizen.id),
+    mitidUserId: ctx.mitid.identityOf(citizen.id)?.userId ?? null,
+    mitidPassword: ctx.mitid.identityOf(citizen.id)?.knownPassword ?? null,
   });
 
   const handlers: Record<string, (args: string[], options: Options) => Promise<string> | string> = {

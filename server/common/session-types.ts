@@ -9,11 +9,28 @@ export interface LoginJourney {
   newsAfter?: number;
 }
 
+/** A MitID login under way (server/mitid/mitid-controller.ts): who, for which service, by which authenticator. */
+export interface MitidJourney {
+  citizenId: number;
+  service: ServiceId;
+  authenticator: 'app' | 'code-display';
+  held: ('app' | 'code-display')[];
+  /** The app's request this login waits for. */
+  requestId?: number;
+  /** The code display's code was right: the password comes next [S11]. */
+  codeOk?: boolean;
+  /** The citizen's newest event id when the login began: exercises done after it are this login's news. */
+  newsAfter?: number;
+}
+
 declare module 'express-session' {
   interface SessionData {
     login?: LoginJourney;
+    mitidLogin?: MitidJourney;
     /** Set once the three-part login is done. */
     citizenId?: number;
+    /** How the citizen logged in: a confirmation inside a service asks the same (MitID: the app or the code display). */
+    loggedInWith?: 'nemid' | 'mitid';
     /** The service that login was for: where a step of the finished login sends the browser back to. */
     loggedInTo?: ServiceId;
     classId?: number;

@@ -1,10 +1,48 @@
 import type { Request, Response } from 'express';
 import { beginSession, sessionCookieName } from '../common/security.ts';
-import { paths, serviceFrom, services } from '../paths.ts';
+import type { Citizen } from '../citizen/types.ts';
+import { paths, serviceFrom, services, type ServiceId } from '../paths.ts';
 import type { LoginService, Refusal } from './login-service.ts';
 import { choosePasswordSchema, keyStepSchema, passwordStepSchema } from './login-validation.ts';
 import { fieldErrors, formText } from '../web/form.ts';
 import { refusalMessage } from '../web/refusal.ts';
+
+/**
+ * The login is done, by NemID or by MitID: a new session holds the citizen, so every
+ * service behaves the same after either; on to the service the login was for.
+ */
+export function finishLogin(
+  http: { req: Request; res: Response; next: (error?: unknown) => void; login: LoginService },
+  citizen: Citizen,
+  service: ServiceId,
+  newsAfter: number | undefined,
+  via: 'nemid' | 'mitid' = 'nemid',
+): void {
+  const { req, res, next, login } = http;
+  // The join code typed in this browser before the login counts for this trainee (the teacher's lobby).
+  if (req.session.joinedClass) login.recordJoin(citizen, req.session.joinedClass);
+  beginSession(
+    req,
+    (session) => {
+      session.citizenId = citizen.id;
+      session.classId = citizen.classId;
+      if (newsAfter !== undefined) session.newsAfter = { citizenId: citizen.id, eventId: newsAfter };
+      session.loggedInTo = service;
+      session.loggedInWith = via;
+    },
+    (error) => (error ? next(error) : res.redirect(303, services[service])),
+  );
+}
+
+/** After "Afbryd" (NemID's or MitID's): back to the service when already logged in, else the front page. */
+export function leaveLogin(req: Request, res: Response, service: ServiceId): void {
+  // Every service asks for the login, so going back to one not logged in would only show the login again.
+  if (req.session.citizenId !== undefined) {
+    res.redirect(303, services[service]);
+    return;
+  }
+  res.redirect(303, `${paths.home}?loginCancelled=1`);
+}
 
 const refusalStatus = (refusal: Refusal) => (refusal.kind === 'locked' ? 423 : 403);
 
@@ -93,18 +131,7 @@ export function loginController(login: LoginService) {
       }
       const outcome = login.answerKey(journey.citizenId, parsed.data.code, journey.service);
       if (outcome.kind === 'ok') {
-        // The join code typed in this browser before the login counts for this trainee (the teacher's lobby).
-        if (req.session.joinedClass) login.recordJoin(outcome.citizen, req.session.joinedClass);
-        beginSession(
-          req,
-          (session) => {
-            session.citizenId = outcome.citizen.id;
-            session.classId = outcome.citizen.classId;
-            if (journey.newsAfter !== undefined) session.newsAfter = { citizenId: outcome.citizen.id, eventId: journey.newsAfter };
-            session.loggedInTo = journey.service;
-          },
-          (error) => (error ? next(error) : res.redirect(303, services[journey.service])),
-        );
+        finishLogin({ req, res, next, login }, outcome.citizen, journey.service, journey.newsAfter);
         return;
       }
       if (outcome.kind === 'stale') {
@@ -137,12 +164,7 @@ export function loginController(login: LoginService) {
         login.cancel(journey.citizenId, journey.service);
         delete req.session.login;
       }
-      // Every service asks for the login, so going back to one not logged in would only show the login again.
-      if (req.session.citizenId !== undefined) {
-        res.redirect(303, services[service]);
-        return;
-      }
-      res.redirect(303, `${paths.home}?loginCancelled=1`);
+      leaveLogin(req, res, service);
     },
 
     logout(req: Request, res: Response, next: (error?: unknown) => void): void {

@@ -23,6 +23,8 @@ export interface LoginDeps {
   temporaryPasswords?: TemporaryPasswordHooks;
   /** Whether this NemID may log in to this service: a bank NemID not activated for public self-service may not (R7, server/enrolment/). */
   publicAccess?: { refuses(citizen: Citizen, service: string): boolean };
+  /** False for a citizen who holds MitID only (server/mitid/): the NemID login does not know them. */
+  holdsNemid?: (citizenId: number) => boolean;
 }
 
 /** How a blocked NemID opens again with a temporary password sent by support (R13). */
@@ -145,7 +147,8 @@ export class LoginService {
 
   /** Step 1: user ID (or CPR or NemID number) and password. */
   async checkPassword(identifier: string, password: string, service?: string): Promise<PasswordOutcome> {
-    const found = this.deps.citizens.findByIdentifier(identifier);
+    const known = this.deps.citizens.findByIdentifier(identifier);
+    const found = known && this.deps.holdsNemid?.(known.id) === false ? undefined : known;
     if (!found) {
       await verifyAgainstNothing(normalisePassword(password));
       return { kind: 'wrong' };

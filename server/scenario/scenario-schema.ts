@@ -4,6 +4,8 @@ import { isFictionalCpr } from '../citizen/fictional-identity.ts';
 import { languages } from '../common/i18n.ts';
 import { bankSchema, letterTemplateSchema, senderSchema } from '../mailbox/letter-schema.ts';
 import { exercisesSchema } from '../exercises/exercise-schema.ts';
+import { mitidPasswordProblems, mitidUserIdProblems } from '../mitid/mitid-credentials.ts';
+import { authenticatorKinds, identityKinds } from '../mitid/types.ts';
 import { defaultSettings } from './types.ts';
 
 /** A text in Danish, optionally with English and German translations. */
@@ -25,6 +27,10 @@ const settingsSchema = z
     passwordTriesAfterTemporaryLock: z.int().min(1).max(20),
     keyTries: z.int().min(1).max(20),
     temporaryLockHours: z.number().positive().max(72),
+    mitidAppTimeoutSeconds: z.int().min(10).max(3600),
+    mitidCodeTries: z.int().min(1).max(20),
+    mitidCodeBlockMinutes: z.number().positive().max(1440),
+    mitidCodeValiditySeconds: z.int().min(0).max(3600),
   })
   .strict();
 
@@ -51,6 +57,13 @@ const traineeSchema = z
     keysLeft: z.int().min(0).optional(),
     lang: z.enum(languages).default('da'),
     letters: z.array(letterTemplateSchema).max(50).default([]),
+    /** This trainee's identity, if not the scenario's (docs/mitid.md). */
+    identity: z.enum(identityKinds).optional(),
+    /** MitID's own user ID [S1]; generated from the name when not given. */
+    mitidUserId: z.string().optional(),
+    mitidPassword: z.string().optional(),
+    /** The MitID authenticators the trainee holds; the app when not given. */
+    authenticators: z.array(z.enum(authenticatorKinds)).min(1).optional(),
   })
   .strict();
 
@@ -68,14 +81,16 @@ export const scenarioSchema = z
     /** The trainee's exercises, each ticked from the event log (server/exercises/); `guided`: the guide is on from the start. */
     exercises: exercisesSchema,
     guided: z.boolean().default(false),
+    /** Which identity the trainees hold: NemID (as before), MitID, or both (docs/mitid.md). */
+    identity: z.enum(identityKinds).default('nemid'),
   })
   .strict()
   .superRefine((scenario, ctx) => {
     const settings = { ...defaultSettings, ...scenario.settings };
-    const seen = { cpr: new Set<string>(), nemidNumber: new Set<string>(), userId: new Set<string>() };
+    const seen = { cpr: new Set<string>(), nemidNumber: new Set<string>(), userId: new Set<string>(), mitidUserId: new Set<string>() };
     scenario.trainees.forEach((trainee, index) => {
       const at = (field: string) => ['trainees', index, field];
-      for (const field of ['cpr', 'nemidNumber', 'userId'] as const) {
+      for (const field of ['cpr', 'nemidNumber', 'userId', 'mitidUserId'] as const) {
         const value = trainee[field]?.replace('-', '').toLowerCase();
         if (value === undefined) continue;
         if (seen[field].has(value)) ctx.addIssue({ code: 'custom', path: at(field), message: 'teacher:scenarioProblems.expect.unique' });
@@ -92,6 +107,7 @@ export const scenarioSchema = z
           ctx.addIssue({ code: 'custom', path: at('password'), message: 'teacher:scenarioProblems.expect.passwordRules', params: { ruleKey: problem } });
         }
       }
+      mitidProblems(trainee, scenario.identity, at, ctx);
       const locked = trainee.state === 'locked' || trainee.state === 'blocked';
       if (locked && !trainee.lockCode) {
         ctx.addIssue({ code: 'custom', path: at('lockCode'), message: 'teacher:scenarioProblems.expect.lockCodeNeeded' });
@@ -107,6 +123,30 @@ export const scenarioSchema = z
       }
     });
   });
+
+/** A trainee's MitID fields: MitID's own rules, and only for a trainee who holds a MitID. */
+function mitidProblems(trainee: z.infer<typeof traineeSchema>, scenarioIdentity: string, at: (field: string) => PropertyKey[], ctx: z.RefinementCtx): void {
+  const identity = trainee.identity ?? scenarioIdentity;
+  if (identity === 'nemid') {
+    for (const field of ['mitidUserId', 'mitidPassword', 'authenticators'] as const) {
+      if (trainee[field] !== undefined) ctx.addIssue({ code: 'custom', path: at(field), message: 'teacher:scenarioProblems.expect.mitidFieldWithoutMitid' });
+    }
+    return;
+  }
+  if (trainee.mitidUserId !== undefined) {
+    for (const problem of mitidUserIdProblems(trainee.mitidUserId, trainee.cpr?.replace('-', ''))) {
+      ctx.addIssue({ code: 'custom', path: at('mitidUserId'), message: 'teacher:scenarioProblems.expect.mitidUserIdRules', params: { ruleKey: problem } });
+    }
+  }
+  if (trainee.mitidPassword !== undefined) {
+    for (const problem of mitidPasswordProblems(trainee.mitidPassword, trainee.mitidUserId ?? '')) {
+      ctx.addIssue({ code: 'custom', path: at('mitidPassword'), message: 'teacher:scenarioProblems.expect.mitidPasswordRules', params: { ruleKey: problem } });
+    }
+  }
+  if (trainee.authenticators && new Set(trainee.authenticators).size < trainee.authenticators.length) {
+    ctx.addIssue({ code: 'custom', path: at('authenticators'), message: 'teacher:scenarioProblems.expect.authenticatorTwice' });
+  }
+}
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
 export type ScenarioTrainee = ScenarioFile['trainees'][number];

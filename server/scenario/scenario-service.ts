@@ -39,6 +39,8 @@ export interface ScenarioDeps {
    * console keeps the class's progress and debriefs there, whoever resets: console or CLI).
    */
   beforeReset?: (reset: ResetRequest) => void;
+  /** The citizen whose MitID a user ID is, if any (server/mitid/): generated MitID user IDs stay unique. */
+  mitidOwner?: (userId: string) => number | undefined;
 }
 
 /** A reset about to happen: of a class, of one trainee, or of a class whose scenario is loaded again. */
@@ -70,22 +72,31 @@ export interface LoadOptions {
   actor?: Actor;
 }
 
+/** A MitID password [S3] from the same words as NemID's: at least 8 characters. */
+function mitidPassword(random: RandomInt): string {
+  const password = fictionalPassword(random);
+  return password.length >= 8 ? password : `${password}${random(0, 10)}`;
+}
+
 /** Keeps generated CPR numbers, NemID numbers and user IDs unique, in the batch and in the database. */
+type PoolKind = 'cpr' | 'nemid' | 'userId' | 'mitid';
+
 class IdentityPool {
-  private readonly used = { cpr: new Set<string>(), nemid: new Set<string>(), userId: new Set<string>() };
+  private readonly used = { cpr: new Set<string>(), nemid: new Set<string>(), userId: new Set<string>(), mitid: new Set<string>() };
 
   constructor(
     private readonly releasing: Set<number>,
     private readonly ownerOf: (value: string) => number | undefined,
+    private readonly mitidOwnerOf: (value: string) => number | undefined = () => undefined,
   ) {}
 
-  private free(kind: 'cpr' | 'nemid' | 'userId', value: string): boolean {
+  private free(kind: PoolKind, value: string): boolean {
     if (this.used[kind].has(value)) return false;
-    const owner = this.ownerOf(value);
+    const owner = kind === 'mitid' ? this.mitidOwnerOf(value) : this.ownerOf(value);
     return owner === undefined || this.releasing.has(owner);
   }
 
-  take(kind: 'cpr' | 'nemid' | 'userId', wanted: string | undefined, make: () => string): string {
+  take(kind: PoolKind, wanted: string | undefined, make: () => string): string {
     let value = wanted !== undefined && this.free(kind, wanted) ? wanted : make();
     while (!this.free(kind, value)) value = make();
     this.used[kind].add(value);
@@ -110,7 +121,7 @@ export class ScenarioService {
     const { citizens, keycards } = this.deps;
     const random = this.deps.random ?? cryptoRandom;
     // CPR numbers (10 digits), NemID numbers (9 digits) and user IDs never look alike.
-    const pool = new IdentityPool(releasing, (value) => citizens.findByIdentifier(value)?.id);
+    const pool = new IdentityPool(releasing, (value) => citizens.findByIdentifier(value)?.id, this.deps.mitidOwner);
     const generated = count !== undefined;
     const profiles: ScenarioTrainee[] = generated
       ? Array.from({ length: count }, (_, index) => scenario.trainees[index % scenario.trainees.length]!)
@@ -127,11 +138,25 @@ export class ScenarioService {
           ? null
           : pool.take('userId', generated ? undefined : profile.userId.toLowerCase(), () => userIdFromName(name, random));
       const knownPassword = (!generated && profile.password) || fictionalPassword(random);
-      return { profile, name, cpr, nemidNumber, userId, knownPassword };
+      const identity = profile.identity ?? scenario.identity;
+      const mitid =
+        identity === 'nemid'
+          ? undefined
+          : {
+              // MitID user IDs compare without case [S1]: kept in lower case, as NemID's are.
+              userId: pool.take('mitid', generated ? undefined : profile.mitidUserId?.toLowerCase(), () => userIdFromName(name, random)),
+              knownPassword: (!generated && profile.mitidPassword) || mitidPassword(random),
+              holdsNemid: identity === 'both',
+              authenticators: profile.authenticators ?? (['app'] as const),
+            };
+      return { profile, name, cpr, nemidNumber, userId, knownPassword, mitid };
     });
 
     const hashes = await Promise.all(drafts.map((draft) => hashPassword(normalisePassword(draft.knownPassword))));
+    // A MitID password is compared as typed: no source says MitID ignores case.
+    const mitidHashes = await Promise.all(drafts.map((draft) => (draft.mitid ? hashPassword(draft.mitid.knownPassword) : undefined)));
     return drafts.map((draft, index) => ({
+      ...(draft.mitid && { mitid: { ...draft.mitid, authenticators: [...draft.mitid.authenticators], passwordHash: mitidHashes[index]! } }),
       name: draft.name,
       cpr: draft.cpr,
       nemidNumber: draft.nemidNumber,

@@ -10,6 +10,9 @@ import { idFrom } from '../web/ids.ts';
 import { contractText, type ContractSpec } from '../mailbox/contract-text.ts';
 import { textIn } from '../mailbox/types.ts';
 import { paths } from '../paths.ts';
+import { mitidConfirmation } from '../mitid/mitid-confirmation.ts';
+import { refusalText } from '../mitid/mitid-controller.ts';
+import type { MitidService } from '../mitid/mitid-service.ts';
 import './confirmation-session.ts';
 
 const me = (req: Request): number => req.session.citizenId!;
@@ -27,9 +30,29 @@ function letterId(req: Request): number {
   return id;
 }
 
-/** Signing a document with NemID (R3): the document and the password, then a key code. */
-export function signatureController(post: DigitalPost) {
+/**
+ * Signing a document with NemID (R3): the document and the password, then a key code.
+ * After a MitID login, with MitID: a request with the action SIGN in the app [S33], or a
+ * code from the code display.
+ */
+export function signatureController(post: DigitalPost, mitid?: MitidService) {
   const { signatures, confirmation } = post;
+  const withMitid = mitidConfirmation(mitid);
+
+  const mitidPage = (req: Request, res: Response, status: number, errors: Record<string, string[]> = {}, errorParams = {}) => {
+    const locals = withMitid.locals(req, req.session.signing?.mitidRequest);
+    if (locals.refusal) {
+      res.status(423).render('signature/refused', { message: refusalText(locals.refusal, res.locals.time) });
+      return;
+    }
+    res.status(status).render('mitid/sign-confirm', { ...documentLocals(req, res, signingLetter(req)), ...locals, errors, errorParams });
+  };
+
+  const signed = (req: Request, res: Response, id: number) => {
+    delete req.session.signing;
+    signatures.sign(post.citizen(me(req)), id);
+    res.redirect(303, `${paths.post.letter(id)}?done=signed`);
+  };
 
   const documentLocals = (req: Request, res: Response, id = letterId(req)) => {
     const letter = signatures.document(me(req), id);
@@ -57,11 +80,17 @@ export function signatureController(post: DigitalPost) {
     show(req: Request, res: Response): void {
       const locals = documentLocals(req, res);
       if (signatures.signatureOf(me(req), locals.letter.id)) return res.redirect(303, paths.post.letter(locals.letter.id));
-      res.render('signature/sign', { ...locals, errors: {} });
+      res.render('signature/sign', { ...locals, errors: {}, withMitid: withMitid.active(req) });
     },
 
     async password(req: Request, res: Response): Promise<void> {
       const locals = documentLocals(req, res);
+      if (withMitid.active(req)) {
+        if (signatures.signatureOf(me(req), locals.letter.id)) return res.redirect(303, paths.post.letter(locals.letter.id));
+        req.session.signing = { letterId: locals.letter.id, mitidRequest: withMitid.start(req, 'post', 'SIGN', locals.subject) };
+        res.redirect(303, paths.post.signKey);
+        return;
+      }
       const password = formText(req.body, 'password');
       if (password === '' || password.length > 100) {
         res.status(400).render('signature/sign', { ...locals, errors: { password: ['login:errors.passwordMissing'] } });
@@ -78,20 +107,31 @@ export function signatureController(post: DigitalPost) {
     },
 
     showKey(req: Request, res: Response): void {
+      if (withMitid.active(req)) return mitidPage(req, res, 200);
       keyPage(req, res, 200, null, {});
+    },
+
+    pressCodeDisplay(req: Request, res: Response): void {
+      signingLetter(req);
+      if (!withMitid.active(req)) throw new StepOutOfOrder();
+      if (!withMitid.press(req)) return mitidPage(req, res, 423);
+      res.redirect(303, paths.post.signKey);
     },
 
     key(req: Request, res: Response): void {
       const id = signingLetter(req);
+      if (withMitid.active(req)) {
+        const answer = withMitid.answer(req, req.session.signing?.mitidRequest);
+        if (answer.kind === 'ok') return signed(req, res, id);
+        if (answer.kind === 'again') return mitidPage(req, res, answer.status, answer.errors, answer.errorParams);
+        delete req.session.signing;
+        res.status(answer.status).render('signature/refused', { message: { key: answer.key, params: {} } });
+        return;
+      }
       const parsed = keyStepSchema.safeParse(req.body ?? {});
       if (!parsed.success) return keyPage(req, res, 400, null, fieldErrors(parsed.error));
       const outcome = confirmation.answer(me(req), parsed.data.code, 'signature', 'R3');
-      if (outcome.kind === 'ok') {
-        delete req.session.signing;
-        signatures.sign(post.citizen(me(req)), id);
-        res.redirect(303, `${paths.post.letter(id)}?done=signed`);
-        return;
-      }
+      if (outcome.kind === 'ok') return signed(req, res, id);
       if (outcome.kind === 'refused') {
         delete req.session.signing;
         return refused(res, outcome.refusal);

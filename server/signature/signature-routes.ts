@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import type { DigitalPost } from '../context.ts';
 import type { PublicServiceGuards } from '../enrolment/public-access.ts';
-import { paths, routes } from '../paths.ts';
+import type { MitidService } from '../mitid/mitid-service.ts';
+import { routes } from '../paths.ts';
 import { signatureController } from './signature-controller.ts';
 
-/** Signing a letter's document in Digital Post with NemID (R3), behind the login with `service=post`. */
-export function signatureRoutes(post: DigitalPost, guards: PublicServiceGuards): Router {
-  const signing = signatureController(post);
+/** Signing a letter's document in Digital Post with NemID (R3), or with MitID after a MitID login, behind the login with `service=post`. */
+export function signatureRoutes(post: DigitalPost, mitid: MitidService | undefined, guards: PublicServiceGuards): Router {
+  const signing = signatureController(post, mitid);
   const p = routes.post;
   const signedIn = guards('post');
   const router = Router();
@@ -14,5 +15,6 @@ export function signatureRoutes(post: DigitalPost, guards: PublicServiceGuards):
   router.post(p.sign, ...signedIn, signing.password);
   router.get(p.signKey, ...signedIn, signing.showKey);
   router.post(p.signKey, ...signedIn, signing.key);
+  router.post(p.signShowCode, ...signedIn, signing.pressCodeDisplay);
   return router;
 }

@@ -43,6 +43,14 @@ describe('the sandbox command', () => {
     expect(mette).toMatchObject({ userId: 'mette.hansen', nemidNumber: '418203557', cpr: '120345-6789', class: 'CLI', password: 'Hest2024', state: 'active' });
     const states = new Set(trainees.map((t: { state: string }) => t.state));
     for (const state of ['pending', 'active', 'locked', 'blocked']) expect(states).toContain(state);
+    expect(mette).toMatchObject({ identity: 'nemid', mitidUserId: null });
+  });
+
+  it('lists the identity kind of MitID trainees: MitID only, or NemID and MitID', () => {
+    expect(sandbox('scenario', 'load', 'mitid-login', '--class', 'CLIMITID').code).toBe(0);
+    const trainees = json(sandbox('trainees', '--class', 'CLIMITID', '--json').out);
+    expect(trainees.find((t: { name: string }) => t.name === 'Sofie Fiktiv Lund')).toMatchObject({ identity: 'mitid', mitidUserId: 'sofie.lund', mitidPassword: 'Cykel2468' });
+    expect(trainees.find((t: { name: string }) => t.name === 'Karen Fiktiv Holm')).toMatchObject({ identity: 'both', userId: 'karen.holm', mitidUserId: 'karen.mitid' });
   });
 
   it('prints the active key card as JSON', () => {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioInvalid, type ScenarioProblem } from '../../server/common/errors.ts';
 import { translator } from '../../server/common/i18n.ts';
 import { parseScenario } from '../../server/scenario/scenario-library.ts';
 import { describeProblem, editDistance, nearMiss } from '../../server/scenario/scenario-problems.ts';
-
-function problemsOf(text: string): ScenarioProblem[] {
-  try {
-    parseScenario('lesson.yaml', text);
-  } catch (error) {
-    if (error instanceof ScenarioInvalid) return error.problems;
-    throw error;
-  }
-  throw new Error('the scenario was accepted');
-}
+import { problemsOf } from '../helpers/scenario.ts';
 
 const misspelt = `title: Lesson
 description: A lesson
