@@ -19,6 +19,7 @@ import { selfServiceRoutes } from './blocking/self-service-routes.ts';
 import { supportRoutes } from './blocking/support-routes.ts';
 import { loginRoutes } from './login/login-routes.ts';
 import { mitidRoutes } from './mitid/mitid-routes.ts';
+import { activationRoutes } from './mitid/activation-routes.ts';
 import { letterboxRoutes } from './letterbox/letterbox-routes.ts';
 import { bankRoutes } from './bank/bank-routes.ts';
 import { mailboxRoutes } from './mailbox/mailbox-routes.ts';
@@ -55,6 +56,7 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   app.use(letterboxRoutes(ctx, limit)); // before the login and Digital Post: every page may show what a trainee waits for, and /post/paper leads here
   app.use(loginRoutes(ctx.login, limit));
   app.use(mitidRoutes(ctx, limit)); // MitID beside NemID, at the same /login?service=...
+  app.use(activationRoutes(ctx, limit)); // getting MitID: the passport in the app, or NemID on MitID.dk
   app.use(myNemidRoutes(ctx));
   app.use(enrolmentRoutes(ctx, config.tls), exemptionRoutes(ctx)); // before the services: a bank NemID not activated is refused there (R7)
   app.use(mailboxRoutes(ctx.post), signatureRoutes(ctx.post), portalRoutes(ctx.post), taxRoutes(ctx.post), bankRoutes(ctx.post, ctx.mitid));

@@ -22,6 +22,7 @@ import { LoginService } from './login/login-service.ts';
 import { MitidRepository } from './mitid/mitid-repository.ts';
 import { MitidScenarioPart } from './mitid/mitid-scenario-part.ts';
 import { MitidService } from './mitid/mitid-service.ts';
+import { ActivationService } from './mitid/activation-service.ts';
 import { ScenarioLibrary } from './scenario/scenario-library.ts';
 import { ScenarioService } from './scenario/scenario-service.ts';
 import type { Db } from './storage/connection.ts';
@@ -50,6 +51,7 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const sessionStore = new SqliteSessionStore(db, realNow);
   const mitidRepo = new MitidRepository(db);
   const mitid = new MitidService({ classes, citizens, clock, events, repo: mitidRepo, random });
+  const activation = new ActivationService({ citizens, clock, events, repo: mitidRepo });
   const library = new ScenarioLibrary(options.scenarioDir, options.scenarioUploadDir);
   const exercises = new ExerciseService({ repo: new ExerciseRepository(db), classes, clock, events, library });
   const mailbox = new MailboxService({ db, citizens, clock, events, mailboxes: new MailboxRepository(db), letters: new LetterRepository(db) });
@@ -79,7 +81,7 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
     },
   });
   const archives = new ArchiveService({ repo: new ArchiveRepository(db), citizens, events, progress, debrief: workshop.debrief, workshopsOfClass: (classId) => workshop.workshops.ofClass(classId), realNow });
-  return { db, secrets, realNow, random, mitid, exercises, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, progress, archives, blocking, temporaryPasswords, selfService, support, issuer, letterbox, enrolment: desks.enrolment, exemption: desks.exemption, workshop };
+  return { db, secrets, realNow, random, mitid, activation, exercises, classes, citizens, clock, events, keycards, sessionStore, library, scenarios, login, teachers, mailbox, post, progress, archives, blocking, temporaryPasswords, selfService, support, issuer, letterbox, enrolment: desks.enrolment, exemption: desks.exemption, workshop };
 }
 
 export type Context = ReturnType<typeof createContext>;
