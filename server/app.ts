@@ -23,6 +23,7 @@ import { selfServiceRoutes } from './blocking/self-service-routes.ts';
 import { supportRoutes } from './blocking/support-routes.ts';
 import { loginRoutes } from './login/login-routes.ts';
 import { mitidRoutes } from './mitid/mitid-routes.ts';
+import { activationRoutes } from './mitid/activation-routes.ts';
 import { letterboxRoutes } from './letterbox/letterbox-routes.ts';
 import { bankRoutes } from './bank/bank-routes.ts';
 import { mailboxRoutes } from './mailbox/mailbox-routes.ts';
@@ -68,6 +69,7 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   app.use(letterboxRoutes(ctx, limit)); // before the login and Digital Post: every page may show what a trainee waits for, and /post/paper leads here
   app.use(loginRoutes(ctx.login, limit));
   app.use(mitidRoutes(ctx, limit)); // MitID beside NemID, at the same /login?service=...
+  app.use(activationRoutes(ctx, limit)); // getting MitID: the passport in the app, or NemID on MitID.dk
   app.use(myNemidRoutes(ctx));
   app.use(enrolmentRoutes(ctx, config.tls), exemptionRoutes(ctx));
   app.use(mailboxRoutes(ctx.post, guards), signatureRoutes(ctx.post, ctx.mitid, guards), portalRoutes(ctx.post, guards), taxRoutes(ctx.post, guards), bankRoutes(ctx.post, ctx.mitid));

@@ -37,6 +37,7 @@ import { ScenarioLetters, standardSendersFile } from './mailbox/scenario-letters
 import { MitidRepository } from './mitid/mitid-repository.ts';
 import { MitidScenarioPart } from './mitid/mitid-scenario-part.ts';
 import { MitidService } from './mitid/mitid-service.ts';
+import { ActivationService } from './mitid/activation-service.ts';
 import { ScenarioLibrary } from './scenario/scenario-library.ts';
 import { ScenarioService } from './scenario/scenario-service.ts';
 import { NemidConfirmation } from './signature/nemid-confirmation.ts';
@@ -99,6 +100,7 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const library = new ScenarioLibrary(options.scenarioDir, options.scenarioUploadDir);
   const mitidRepo = new MitidRepository(db);
   const mitid = new MitidService({ classes, citizens, clock, events, repo: mitidRepo, random });
+  const activation = new ActivationService({ citizens, clock, events, repo: mitidRepo });
   const teachers = new TeacherRepository(db);
   const exercises = new ExerciseService({ repo: new ExerciseRepository(db), classes, clock, events, library });
 
@@ -214,6 +216,7 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
     realNow,
     random,
     mitid,
+    activation,
     exercises,
     classes,
     citizens,

@@ -95,6 +95,16 @@ export const routes = {
     citizen: '/issuer/citizens/:id',
     action: '/issuer/citizens/:id/:action',
   },
+  /** Getting MitID (server/mitid/activation-*.ts): in the app with the passport, or on MitID.dk with NemID. */
+  mitid: {
+    get: '/mitid/get',
+    activate: '/mitid/activate',
+    passport: '/mitid/activate/passport',
+    chip: '/mitid/activate/chip',
+    userId: '/mitid/activate/user-id',
+    password: '/mitid/activate/password',
+    done: '/mitid/activate/done',
+  },
   /** Where a trainee types the class's join code. */
   join: '/join',
   /** The trainee's exercises, the display settings (text size, contrast, guide), a class's guide switch. */
@@ -246,6 +256,8 @@ export const services = {
   portal: paths.portal,
   tax: paths.tax.home,
   bank: paths.bank.home,
+  /** MitID.dk, where a NemID holder gets MitID with NemID [S44] (server/mitid/activation-routes.ts). */
+  mitid: paths.mitid.get,
 } as const satisfies Record<string, string>;
 
 export type ServiceId = keyof typeof services;

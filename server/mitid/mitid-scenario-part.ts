@@ -16,7 +16,7 @@ export class MitidScenarioPart implements ScenarioPart {
 
   restore(citizenId: number, _classId: number, _position: number, now: number): void {
     const mitid = this.citizens.blueprintOf(citizenId).mitid;
-    if (!mitid) return;
+    if (!mitid || mitid.activated === false) return;
     // Fictional labels: the device's name in the app, a serial number on the code display.
     this.repo.create(citizenId, mitid, { app: 'MitID app', 'code-display': `KV ${String(100_000 + citizenId).slice(-6)}` }, now);
   }

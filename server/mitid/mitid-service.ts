@@ -71,7 +71,8 @@ export class MitidService {
 
   /** False for a citizen with MitID only: the NemID login does not know them. */
   holdsNemid(citizenId: number): boolean {
-    return this.deps.repo.ofCitizen(citizenId)?.holdsNemid ?? true;
+    // A MitID still to be activated in the lesson (activation-service.ts) already replaces NemID, unless the blueprint keeps both.
+    return this.deps.repo.ofCitizen(citizenId)?.holdsNemid ?? this.deps.citizens.blueprintOf(citizenId).mitid?.holdsNemid ?? true;
   }
 
   /** The citizen's authenticators as of now: a temporary block whose time is over ends here (the clock's doing). */

@@ -57,4 +57,6 @@ export interface MitidBlueprint {
   passwordHash: string;
   holdsNemid: boolean;
   authenticators: AuthenticatorKind[];
+  /** False: the trainee gets this MitID during the lesson (server/mitid/activation-service.ts); until then none is held. */
+  activated?: boolean;
 }

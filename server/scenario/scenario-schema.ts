@@ -64,6 +64,8 @@ const traineeSchema = z
     mitidPassword: z.string().optional(),
     /** The MitID authenticators the trainee holds; the app when not given. */
     authenticators: z.array(z.enum(authenticatorKinds)).min(1).optional(),
+    /** false: the trainee activates MitID in the lesson (server/mitid/activation-service.ts); the user ID is then their own choice. */
+    mitidActivated: z.boolean().optional(),
   })
   .strict();
 
@@ -128,7 +130,7 @@ export const scenarioSchema = z
 function mitidProblems(trainee: z.infer<typeof traineeSchema>, scenarioIdentity: string, at: (field: string) => PropertyKey[], ctx: z.RefinementCtx): void {
   const identity = trainee.identity ?? scenarioIdentity;
   if (identity === 'nemid') {
-    for (const field of ['mitidUserId', 'mitidPassword', 'authenticators'] as const) {
+    for (const field of ['mitidUserId', 'mitidPassword', 'authenticators', 'mitidActivated'] as const) {
       if (trainee[field] !== undefined) ctx.addIssue({ code: 'custom', path: at(field), message: 'teacher:scenarioProblems.expect.mitidFieldWithoutMitid' });
     }
     return;

@@ -148,6 +148,7 @@ export class ScenarioService {
               knownPassword: (!generated && profile.mitidPassword) || mitidPassword(random),
               holdsNemid: identity === 'both',
               authenticators: profile.authenticators ?? (['app'] as const),
+              ...(profile.mitidActivated === false && { activated: false }),
             };
       return { profile, name, cpr, nemidNumber, userId, knownPassword, mitid };
     });
