@@ -89,7 +89,7 @@ describe('the MitID login in a browser', () => {
   it('a code-display login in German', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await page.goto('/login/mitid?service=tax&lang=de');
+    await page.goto('/login/mitid?service=tax&lang=de&screens=full');
     await page.getByLabel('Benutzer-ID').fill('jonas.weber');
     await page.getByRole('button', { name: 'Weiter' }).click();
     await seeHeading(page, 'Code vom Codeanzeiger eingeben');
