@@ -11,11 +11,11 @@
  *   node --import tsx bench/queue-order.ts [seconds] [extra letters]
  */
 import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closedLoop, closedLoopInChild } from './closed-loop.ts';
+import { serverSetup } from './environment.ts';
 import { BenchFixtures } from './fixtures.ts';
 import { logIn } from './login-bench.ts';
 import { cannon } from './page-load.ts';
@@ -32,12 +32,7 @@ const spread = (values: number[]) =>
 const log = (message: string) => console.log(message);
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-order-'));
-const secrets = { keycard: crypto.randomBytes(32).toString('hex'), session: crypto.randomBytes(32).toString('hex') };
-const dbPath = path.join(workDir, 'bench.db');
-const env = {
-  DB_PATH: dbPath, SECRETS_DIR: workDir, SCENARIO_UPLOAD_DIR: path.join(workDir, 'scenarios'),
-  KEYCARD_SECRET: secrets.keycard, SESSION_SECRET: secrets.session, LOGIN_RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn',
-};
+const { secrets, dbPath, env } = serverSetup(workDir);
 buildServer();
 const port = await freePort();
 const server = await startServer({ env, port, nodeArgs: ['--import', path.join(repoRoot, 'bench/queue-order-hook.mjs')] });

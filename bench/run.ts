@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,8 @@ import { cpuPer, withCpu, type CpuSpent } from './cpu.ts';
 import { BenchFixtures } from './fixtures.ts';
 import { logIn, loginRate } from './login-bench.ts';
 import { activeLoad, mailboxPhase } from './mailbox-bench.ts';
+import { staleConnectionRetries } from './http-client.ts';
+import { serverSetup } from './environment.ts';
 import { arrivalFigures, arrivalPhase } from './arrival-bench.ts';
 import { formatTable, type Figure, type Machine } from './report.ts';
 import { buildServer, freePort, repoRoot, shippedSettings, startServer, type DirectLaunch, type RunningServer } from './server-process.ts';
@@ -36,23 +37,6 @@ async function logInClass(server: RunningServer, fixtures: BenchFixtures, classI
 
 /** The arrivals of each phase are drawn from this seed: every run paces them the same. */
 const arrivalSeed = 15;
-
-/** A server on a fresh database in `workDir`, with the bench's own secrets. */
-function serverSetup(workDir: string) {
-  const secrets = { keycard: crypto.randomBytes(32).toString('hex'), session: crypto.randomBytes(32).toString('hex') };
-  const dbPath = path.join(workDir, 'bench.db');
-  const env = {
-    DB_PATH: dbPath,
-    SECRETS_DIR: workDir,
-    SCENARIO_UPLOAD_DIR: path.join(workDir, 'scenarios'),
-    KEYCARD_SECRET: secrets.keycard,
-    SESSION_SECRET: secrets.session,
-    // The bench logs in hundreds of times a minute from one address: lift the limit.
-    LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
-    LOG_LEVEL: 'warn',
-  };
-  return { secrets, dbPath, env };
-}
 
 /**
  * The busiest minute of a lesson (issue 15): a class, then a school event, arrive within
@@ -160,6 +144,7 @@ async function bench(options: BenchOptions, workDir: string) {
     notes.push(`Server memory: ${readyMb.toFixed(0)} MB when ready, peak ${afterLoginMb.toFixed(0)} MB after 50 logins at once, peak ${memory.peakMb.toFixed(0)} MB after ${options.seconds} s of 50 active trainees (${memory.nowMb.toFixed(0)} MB at the end).`);
     await server.stop();
     figures.push(...await busiestMinute(options, fixtures, () => startServer({ env, port }), large.classId));
+    notes.push(`GETs of the bench's own client sent again because the server closed their kept-alive connection as they went out: ${staleConnectionRetries.count}.`);
   } finally {
     fixtures.close();
     await server.stop();

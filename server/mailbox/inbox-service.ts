@@ -7,7 +7,15 @@ import type { Attachment, Folder, Letter, LetterSummary, Mailbox, Notification }
 
 export const pageSize = 20;
 
-export interface Listing {
+/** What the mailbox's menu shows beside every page (partials/nav): unread counts and the folders. */
+export interface Menu {
+  unread: number;
+  unreadPaper: number;
+  folders: Folder[];
+  now: number;
+}
+
+export interface Listing extends Menu {
   box: Box;
   folder: Folder | null;
   search: string;
@@ -15,10 +23,6 @@ export interface Listing {
   total: number;
   page: number;
   pages: number;
-  unread: number;
-  unreadPaper: number;
-  folders: Folder[];
-  now: number;
   /** With a search: the other boxes and folders that hold matching letters, and how many. */
   elsewhere: Elsewhere[];
 }
@@ -52,16 +56,16 @@ export class InboxService {
   }
 
   list(citizenId: number, query: { box: Box; folderId?: number; search?: string; page?: number }): Listing {
-    this.mailbox.refresh(citizenId);
-    const now = this.mailbox.now(this.mailbox.citizen(citizenId));
+    const menu = this.menu(citizenId);
+    const now = menu.now;
     const folder = query.box === 'folder' ? this.folder(citizenId, query.folderId ?? 0) : null;
     const search = (query.search ?? '').trim().slice(0, 100);
     const filter = { citizenId, box: query.box, folderId: folder?.id, search, now };
     const total = this.letters.count(filter);
-    const folders = this.mailboxes.folders(citizenId);
     const pages = Math.max(1, Math.ceil(total / pageSize));
     const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pages);
     return {
+      ...menu,
       box: query.box,
       folder,
       search,
@@ -69,11 +73,24 @@ export class InboxService {
       total,
       page,
       pages,
+      elsewhere: search ? this.elsewhere(citizenId, search, now, menu.folders, query.box, folder) : [],
+    };
+  }
+
+  /**
+   * The menu's counts and folders alone, for the pages beside a listing (a letter, the
+   * folders, writing): without the listing's page of letters and its total, which with a
+   * full mailbox cost more than the rest of the menu. `refreshed`: the caller has just
+   * brought the mailbox up to date (`open` does).
+   */
+  menu(citizenId: number, options: { refreshed?: boolean } = {}): Menu {
+    if (!options.refreshed) this.mailbox.refresh(citizenId);
+    const now = this.mailbox.now(this.mailbox.citizen(citizenId));
+    return {
       unread: this.letters.unreadCount(citizenId, now),
       unreadPaper: this.letters.unreadPaperCount(citizenId, now),
-      folders,
+      folders: this.mailboxes.folders(citizenId),
       now,
-      elsewhere: search ? this.elsewhere(citizenId, search, now, folders, query.box, folder) : [],
     };
   }
 

@@ -45,10 +45,9 @@ export function mailboxController(post: DigitalPost) {
       const citizenId = me(req);
       const { letter, attachments } = inbox.open(citizenId, idParam(req));
       const lang = res.locals.lang as Lang;
-      const listing = inbox.list(citizenId, { box: 'inbox', page: 1 });
       res.render('mailbox/letter', {
         letter,
-        listing,
+        listing: inbox.menu(citizenId, { refreshed: true }),
         subject: textIn(letter.subject, lang),
         blocks: formatBody(textIn(letter.body, lang)),
         attachments,
@@ -96,7 +95,7 @@ export function mailboxController(post: DigitalPost) {
         return;
       }
       res.render('mailbox/confirm', {
-        listing: inbox.list(citizenId, { box: 'trash', page: 1 }),
+        listing: inbox.menu(citizenId),
         heading: 'mailbox:confirm.emptyTrash.heading',
         lines: [{ key: 'mailbox:confirm.emptyTrash.lost', params: { count } }, { key: 'mailbox:confirm.emptyTrash.undo', params: {} }],
         action: paths.post.emptyTrash,
@@ -112,7 +111,7 @@ export function mailboxController(post: DigitalPost) {
 
     folders(req: Request, res: Response): void {
       const citizenId = me(req);
-      res.render('mailbox/folders', { listing: inbox.list(citizenId, { box: 'inbox', page: 1 }), errors: {}, name: '', renaming: null, notice: typeof req.query.done === 'string' ? req.query.done : null });
+      res.render('mailbox/folders', { listing: inbox.menu(citizenId), errors: {}, name: '', renaming: null, notice: typeof req.query.done === 'string' ? req.query.done : null });
     },
 
     createFolder(req: Request, res: Response): void {
@@ -120,7 +119,7 @@ export function mailboxController(post: DigitalPost) {
       const name = formText(req.body, 'name').slice(0, 200);
       const result = inbox.createFolder(citizenId, name);
       if (!result.ok) {
-        res.status(400).render('mailbox/folders', { listing: inbox.list(citizenId, { box: 'inbox', page: 1 }), errors: result.errors, name, renaming: null, notice: null });
+        res.status(400).render('mailbox/folders', { listing: inbox.menu(citizenId), errors: result.errors, name, renaming: null, notice: null });
         return;
       }
       res.redirect(303, `${paths.post.folders}?done=created`);
@@ -133,7 +132,7 @@ export function mailboxController(post: DigitalPost) {
       const result = inbox.renameFolder(citizenId, folderId, name);
       if (!result.ok) {
         res.status(400).render('mailbox/folders', {
-          listing: inbox.list(citizenId, { box: 'inbox', page: 1 }),
+          listing: inbox.menu(citizenId),
           errors: { [`name-${folderId}`]: result.errors.name! },
           name: '',
           renaming: { id: folderId, name },
@@ -150,7 +149,7 @@ export function mailboxController(post: DigitalPost) {
       const folder = inbox.folder(citizenId, idParam(req));
       const count = inbox.folderLetterCount(citizenId, folder.id);
       res.render('mailbox/confirm', {
-        listing: inbox.list(citizenId, { box: 'inbox', page: 1 }),
+        listing: inbox.menu(citizenId),
         heading: 'mailbox:confirm.deleteFolder.heading',
         headingParams: { name: folder.name },
         lines: [
@@ -170,7 +169,7 @@ export function mailboxController(post: DigitalPost) {
 
     deadlines(req: Request, res: Response): void {
       const citizenId = me(req);
-      res.render('mailbox/deadlines', { deadlines: inbox.deadlines(citizenId), listing: inbox.list(citizenId, { box: 'inbox', page: 1 }) });
+      res.render('mailbox/deadlines', { deadlines: inbox.deadlines(citizenId), listing: inbox.menu(citizenId) });
     },
   };
 }

@@ -30,14 +30,14 @@ export function writingController(post: DigitalPost) {
     const lang = res.locals.lang as Lang;
     res.status(status).render('mailbox/answer', {
       letter, subject: textIn(letter.subject, lang), blocks: formatBody(textIn(letter.body, lang)), limits,
-      listing: inbox.list(citizenId, { box: 'inbox', page: 1 }), ...locals,
+      listing: inbox.menu(citizenId), ...locals,
     });
   };
 
   const writePage = (req: Request, res: Response, status: number, locals: { to: string; subject: string; body: string; errors: Record<string, string[]> }) => {
     const citizenId = me(req);
     res.status(status).render('mailbox/write', {
-      authorities: correspondence.authorities(citizenId), limits, listing: inbox.list(citizenId, { box: 'inbox', page: 1 }), ...locals,
+      authorities: correspondence.authorities(citizenId), limits, listing: inbox.menu(citizenId), ...locals,
     });
   };
 
@@ -45,7 +45,7 @@ export function writingController(post: DigitalPost) {
     const citizenId = me(req);
     const letter = inbox.letter(citizenId, letterId(req));
     res.status(status).render('mailbox/forward', {
-      letter, subject: textIn(letter.subject, res.locals.lang as Lang), listing: inbox.list(citizenId, { box: 'inbox', page: 1 }), ...locals,
+      letter, subject: textIn(letter.subject, res.locals.lang as Lang), listing: inbox.menu(citizenId), ...locals,
     });
   };
 
@@ -53,7 +53,7 @@ export function writingController(post: DigitalPost) {
     const citizenId = me(req);
     const { mailbox, log } = inbox.notifications(citizenId);
     res.status(status).render('mailbox/notifications', {
-      mailbox, log, errors, listing: inbox.list(citizenId, { box: 'inbox', page: 1 }),
+      mailbox, log, errors, listing: inbox.menu(citizenId),
       form: form ?? { notifyEmail: mailbox.notifyEmail, email: mailbox.email ?? '', notifySms: mailbox.notifySms, phone: mailbox.phone ?? '' },
       saved: req.query.done === 'saved',
     });

@@ -8,9 +8,9 @@ export function portalRoutes(post: DigitalPost, guards: PublicServiceGuards): Ro
   const router = Router();
   router.get(routes.portal, ...guards('portal'), (req: Request, res: Response) => {
     const citizen = post.citizen(req.session.citizenId!);
-    const listing = post.inbox.list(citizen.id, { box: 'inbox', page: 1 });
+    const menu = post.inbox.menu(citizen.id);
     const deadlines = post.inbox.deadlines(citizen.id).filter((entry) => entry.letter.answeredAt === null);
-    res.render('services/portal', { citizen, unread: listing.unread, unreadPaper: listing.unreadPaper, deadlines, tax: post.tax.assessment(citizen) });
+    res.render('services/portal', { citizen, unread: menu.unread, unreadPaper: menu.unreadPaper, deadlines, tax: post.tax.assessment(citizen) });
   });
   return router;
 }
