@@ -142,6 +142,8 @@ describe('following a MitID class', () => {
     await activate(passportOnSheet(sheetOf(printed, ida().name)), 'ida.brandt');
     const after = (await anna.get(`${classPage}?lang=en`)).text;
     expect(rowOf(after, ida().name)).toContain('MitID activated: ida.brandt');
+    // The scenario's exercise "get MitID" counts in the progress.
+    expect(world.ctx.progress.ofTrainee(klass(), ida()).exercisesDone).toBe(1);
     // Activated: the print no longer carries a letter for this trainee.
     expect(sheetOf((await anna.get(`${classPage}/cards?lang=en`)).text, ida().name)).not.toContain('mitid-letter');
     // The NemID holder creates MitID with NemID: NemID and MitID.
