@@ -18,9 +18,9 @@ export const notPrintedYet = (slip: Slip): boolean => slip.inHand.card !== undef
  * What a class printout holds: each trainee's login slip and the key card the login asks
  * a key from now on the class clock; for a MitID trainee still to get MitID, the activation
  * letter in place of the key card, and for a NemID holder in a MitID class, the key card
- * with a note how to move to MitID (docs/mitid.md, "Getting MitID", "From NemID to MitID"). "Only new cards" leaves out the trainees whose card
- * was printed before, so after a renewal only the renewed card (once it has arrived) is
- * printed again.
+ * with a note how to move to MitID (docs/mitid.md, "Getting MitID", "From NemID to MitID").
+ * "Only new cards" leaves out the trainees whose card was printed before, so after a
+ * renewal only the renewed card (once it has arrived) is printed again.
  */
 export class PrintService {
   constructor(
@@ -30,7 +30,7 @@ export class PrintService {
       keycards: KeyCardService;
       clock: ClassClock;
       events: EventLog;
-      mitid?: Pick<MitidService, 'statusOf' | 'identityOf'>;
+      mitid?: Pick<MitidService, 'statusOf'>;
       activation?: Pick<ActivationService, 'passportOf' | 'awaiting'>;
     },
   ) {}
