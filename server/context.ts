@@ -169,6 +169,7 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
     events,
     unreadLetters: (citizen) =>
       mailbox.arrivedLetters(citizen.id).filter((letter) => letter.direction === 'in' && letter.channel === 'digital' && letter.readAt === null && letter.trashedAt === null).length,
+    identityOf: (citizen) => ({ ...mitid.statusOf(citizen.id), mitidUserId: mitid.identityOf(citizen.id)?.userId ?? null }),
     exercisesDone: (citizen) => {
       const done = exercises.progress(citizen);
       return done.exercises.length > 0 ? done.doneCount : null;
@@ -207,7 +208,7 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
     shelf: new ScenarioShelf(library, events, realNow),
     story: new StoryService(db, mailbox, blocking),
     desk: new DeskService(exemption, enrolment),
-    printing: new PrintService({ db, citizens, keycards, clock, events }),
+    printing: new PrintService({ db, citizens, keycards, clock, events, mitid, activation }),
   };
 
   return {

@@ -49,7 +49,7 @@ export function commands(ctx: Context, config: Config) {
     class: klass.code,
     password: citizen.knownPassword,
     state: effectiveState(citizen, ctx.clock.now(klass.id)),
-    identity: ctx.mitid.kindOf(citizen.id),
+    ...ctx.mitid.statusOf(citizen.id),
     mitidUserId: ctx.mitid.identityOf(citizen.id)?.userId ?? null,
     mitidPassword: ctx.mitid.identityOf(citizen.id)?.knownPassword ?? null,
   });

@@ -8,6 +8,12 @@ const steps: [RegExp, string][] = [
   [/^\/practice\/welcome$/, 'practiceWelcome'],
   [/^\/practice\/card$/, 'keyCard'],
   [/^\/login$/, 'loginStart'],
+  // MitID (docs/mitid.md): the user ID, then the app or the code display; getting MitID.
+  [/^\/login\/mitid$/, 'mitidLogin'],
+  [/^\/login\/mitid\/app(\/|$)/, 'mitidApp'],
+  [/^\/login\/mitid\/(code|password)(\/|$)/, 'mitidCode'],
+  [/^\/mitid\/activate(\/|$)/, 'mitidActivate'],
+  [/^\/mitid\/get$/, 'mitidGet'],
   [/^\/login\/new-password$/, 'loginNewPassword'],
   [/^\/login\/key$/, 'loginKey'],
   [/^\/my-nemid$/, 'myNemid'],

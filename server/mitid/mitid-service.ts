@@ -69,6 +69,19 @@ export class MitidService {
     return mitid.holdsNemid ? 'both' : 'mitid';
   }
 
+  /**
+   * The identity the trainee holds or is to hold in the lesson, for the teacher and the CLI:
+   * a MitID still to be activated (scenario `mitidActivated: false`) already counts as the
+   * scenario's kind. `mitidActivated` is null for a trainee with NemID only and no MitID to get.
+   */
+  statusOf(citizenId: number): { identity: IdentityKind; mitidActivated: boolean | null } {
+    const held = this.deps.repo.ofCitizen(citizenId);
+    if (held) return { identity: held.holdsNemid ? 'both' : 'mitid', mitidActivated: true };
+    const planned = this.deps.citizens.blueprintOf(citizenId).mitid;
+    if (!planned) return { identity: 'nemid', mitidActivated: null };
+    return { identity: planned.holdsNemid ? 'both' : 'mitid', mitidActivated: false };
+  }
+
   /** False for a citizen with MitID only: the NemID login does not know them. */
   holdsNemid(citizenId: number): boolean {
     // A MitID still to be activated in the lesson (activation-service.ts) already replaces NemID, unless the blueprint keeps both.

@@ -4,11 +4,25 @@ import { qrMatrix, type QrMatrix } from '../common/qr.ts';
 import type { CardInHand, PrintableCard } from '../keycard/keycard-print.ts';
 import type { ClassRow } from '../classes/types.ts';
 import { loadPdfKit } from '../common/pdfkit.ts';
+import { paths } from '../paths.ts';
+import type { FictionalPassport } from '../mitid/activation-service.ts';
 
 export interface Slip {
   citizen: Citizen;
   blueprint: Blueprint;
   inHand: CardInHand;
+  /** MitID classes (server/teacher/print-service.ts): the activation letter, or the note how to move from NemID. */
+  letter?: ActivationLetter;
+}
+
+/**
+ * `activate`: a MitID-only trainee still to get MitID; the letter replaces the key card.
+ * `move`: a NemID holder; the key card stays, with a note how to create MitID with NemID
+ * (and the fictional passport when the scenario gives one too).
+ */
+export interface ActivationLetter {
+  kind: 'activate' | 'move';
+  passport?: FictionalPassport;
 }
 
 /** `a4`: one A4 page per trainee. `wallet`: two trainees a page, slip and card each 85 x 54 mm folded. */
@@ -62,6 +76,13 @@ function stamp(doc: Doc, t: Translate, klass: ClassRow): void {
 
 /** The slip's rows: what the trainee types, and where. */
 function slipRows(v: Voice, slip: Slip, klass: ClassRow): [string, string][] {
+  if (slip.letter?.kind === 'activate' && slip.letter.passport) {
+    // MitID only: the NemID login does not know the trainee, so the slip gives the passport instead.
+    return [
+      [v.t('teacher:mitidLetter.passportNumber'), slip.letter.passport.number],
+      [v.t('teacher:pdf.joinCode'), klass.joinCode ?? klass.code],
+    ];
+  }
   return [
     [v.t('teacher:home.nemidNumber'), slip.citizen.nemidNumber],
     [v.t('teacher:home.userId'), slip.citizen.userId ?? '–'],
@@ -160,6 +181,83 @@ function cardBoxA4(doc: Doc, v: Voice, inHand: CardInHand): void {
   doc.lineWidth(1.5).rect(page.margin, top, inner, bottom + 12 - top).stroke();
 }
 
+/** The lines of the activation letter after its facts: what the activation asks, in order. */
+function letterSteps(v: Voice, address: string): string[] {
+  return [
+    v.t('teacher:mitidLetter.step1'),
+    v.t('teacher:mitidLetter.step2'),
+    v.t('teacher:mitidLetter.step3', { rules: v.t('mitidactivation:steps.userId.hint') }),
+    v.t('teacher:mitidLetter.step4', { rules: v.t('mitidactivation:steps.password.hint') }),
+    v.t('teacher:mitidLetter.step5', { address: `${address}${paths.post.inbox}` }),
+  ];
+}
+
+/** The activation letter in place of the key card (A4), marked TRAINING like the cards. */
+function letterBoxA4(doc: Doc, v: Voice, slip: Slip, address: string): void {
+  const letter = slip.letter!;
+  const passport = letter.passport!;
+  const top = doc.y;
+  const x = page.margin + 10;
+  const width = inner - 20;
+  doc.font('Helvetica-Bold').fontSize(9).text(v.t('teacher:mitidLetter.trainingOnly'), x, top + 8, { width });
+  doc.fontSize(14).text(v.t('teacher:mitidLetter.heading', { name: slip.citizen.name }), x, doc.y + 4, { width });
+  doc.font('Helvetica').fontSize(10).text(v.t('teacher:mitidLetter.intro'), x, doc.y + 4, { width });
+  let y = doc.y + 8;
+  for (const [label, value, font] of [
+    [v.t('teacher:mitidLetter.where'), `${address}${paths.mitid.activate}`, 'Courier-Bold'],
+    [v.t('teacher:mitidLetter.passportName'), passport.name, 'Helvetica'],
+    [v.t('teacher:mitidLetter.passportNumber'), passport.number, 'Courier-Bold'],
+    [v.t('teacher:mitidLetter.codeLine'), passport.codeLine, 'Courier'],
+  ] as const) {
+    doc.font('Helvetica-Bold').fontSize(11).text(label, x, y, { width: 170 });
+    doc.font(font).fontSize(font === 'Courier' ? 9 : 12).text(value, x + 175, y - 1, { width: width - 175 });
+    y = Math.max(doc.y, y + 15) + 3;
+  }
+  doc.font('Helvetica-Bold').fontSize(11).text(v.t('teacher:mitidLetter.stepsHeading'), x, y + 6, { width });
+  letterSteps(v, address).forEach((step, index) => {
+    doc.font('Helvetica').fontSize(10).text(`${index + 1}. ${step}`, x, doc.y + 4, { width });
+  });
+  doc.font('Helvetica-Oblique').fontSize(9).text(v.t('teacher:mitidLetter.never'), x, doc.y + 8, { width });
+  doc.lineWidth(1.5).rect(page.margin, top, inner, doc.y + 10 - top).stroke();
+  doc.y += 20;
+}
+
+/** The note above a NemID holder's key card: how to create MitID with NemID (and the passport, if the scenario gives one). */
+function moveNoteA4(doc: Doc, v: Voice, slip: Slip, address: string): void {
+  const letter = slip.letter!;
+  const x = page.margin + 8;
+  const width = inner - 16;
+  const top = doc.y;
+  doc.font('Helvetica-Bold').fontSize(10).text(v.t('teacher:mitidLetter.moveHeading'), x, top + 5, { width });
+  doc.font('Helvetica').fontSize(8.5).text(v.t('teacher:mitidLetter.moveText', { address: `${address}${paths.mitid.get}` }), x, doc.y + 2, { width });
+  if (letter.passport) doc.text(v.t('teacher:mitidLetter.movePassport', { address: `${address}${paths.mitid.activate}`, number: letter.passport.number }), x, doc.y + 2, { width });
+  doc.save().lineWidth(0.8).rect(page.margin, top, inner, doc.y + 5 - top).stroke().restore();
+  doc.y += 14;
+}
+
+/** The activation letter in the wallet layout: facts on the front, what the activation asks on the back. */
+function walletLetter(doc: Doc, v: Voice, slip: Slip, address: string, x: number, y: number): void {
+  const w = wallet.width;
+  const h = wallet.height;
+  const pad = wallet.pad;
+  const text = w - 2 * pad;
+  const passport = slip.letter!.passport!;
+  doc.font('Helvetica-Bold').fontSize(5).text(v.t('teacher:mitidLetter.trainingOnly'), x + pad, y + pad, { width: text, height: 14 });
+  doc.fontSize(7.5).text(v.t('teacher:mitidLetter.heading', { name: slip.citizen.name }), x + pad, doc.y + 2, { width: text, height: 20, ellipsis: true });
+  let rowY = doc.y + 3;
+  for (const [label, value] of [
+    [v.t('teacher:mitidLetter.passportNumber'), passport.number],
+    [v.t('teacher:mitidLetter.where'), `${address}${paths.mitid.activate}`],
+  ] as const) {
+    doc.font('Helvetica-Bold').fontSize(5.5).text(label, x + pad, rowY, { width: text, lineBreak: false });
+    doc.font('Courier-Bold').fontSize(7).text(value, x + pad, rowY + 7, { width: text, height: 9, ellipsis: true });
+    rowY += 19;
+  }
+  doc.font('Helvetica').fontSize(5).text(v.t('teacher:mitidLetter.never'), x + pad, rowY + 1, { width: text, height: y + h - pad - rowY - 1, ellipsis: true });
+  doc.font('Helvetica-Bold').fontSize(5.5).text(v.t('teacher:mitidLetter.stepsHeading'), x + w + pad, y + pad, { width: text, lineBreak: false });
+  doc.font('Helvetica').fontSize(4.6).text(letterSteps(v, address).map((step, index) => `${index + 1}. ${step}`).join('\n'), x + w + pad, y + pad + 8, { width: text, height: h - 2 * pad - 8, ellipsis: true });
+}
+
 /** Cut marks at the corners of a piece, outside it, so the cut leaves no line on the piece. */
 function cutMarks(doc: Doc, x: number, y: number, width: number, height: number): void {
   const gap = 3;
@@ -220,6 +318,10 @@ function walletBlock(doc: Doc, v: Voice, slip: Slip, klass: ClassRow, address: s
   cutMarks(doc, x, cardY, 2 * w, h);
   foldLine(doc, x + w, cardY, h);
   doc.save().lineWidth(0.8).rect(x, cardY, 2 * w, h).stroke().restore();
+  if (slip.letter?.kind === 'activate') {
+    walletLetter(doc, v, slip, address, x, cardY);
+    return;
+  }
   const card = slip.inHand.card;
   doc.font('Helvetica-Bold').fontSize(5.5).text(v.t('keycard:trainingOnly'), x + pad, cardY + pad, { width: text, lineBreak: false });
   if (!card) {
@@ -289,7 +391,11 @@ export async function classCardsPdf(klass: ClassRow, slips: Slip[], t: Translate
       stampT = voice.t;
       doc.addPage();
       slipBoxA4(doc, voice, slip, klass, options.address, qr);
-      cardBoxA4(doc, voice, slip.inHand);
+      if (slip.letter?.kind === 'activate') letterBoxA4(doc, voice, slip, options.address);
+      else {
+        if (slip.letter) moveNoteA4(doc, voice, slip, options.address);
+        cardBoxA4(doc, voice, slip.inHand);
+      }
     }
   } else {
     const left = (page.width - 2 * wallet.width) / 2;

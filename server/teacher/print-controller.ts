@@ -61,9 +61,24 @@ export function printController({ ctx, printing }: TeacherConsole, publicBaseUrl
       sendPdf(res, klass, layout, pdf);
     },
 
+    /** One trainee's key card; in a MitID class the activation letter in its place, or the card with the note how to move to MitID. */
     showTraineeCard(_req: Request, res: Response): void {
       const trainee: Citizen = res.locals.trainee;
-      res.render('keycard/cards', { ...cardInHand(ctx.keycards, trainee, ctx.clock.now(trainee.classId)), backHref: paths.teacher.trainee(trainee.id) });
+      const inHand = cardInHand(ctx.keycards, trainee, ctx.clock.now(trainee.classId));
+      const letter = printing.slipOf(res.locals.klass, trainee)?.letter;
+      if (letter) {
+        res.render('teacher/trainee-letter', {
+          ...inHand,
+          letter,
+          trainee,
+          address: publicBaseUrl,
+          own: translator(trainee.lang),
+          ownTime: (ms: number) => formatTime(ms, trainee.lang),
+          backHref: paths.teacher.trainee(trainee.id),
+        });
+        return;
+      }
+      res.render('keycard/cards', { ...inHand, backHref: paths.teacher.trainee(trainee.id) });
     },
   };
 }

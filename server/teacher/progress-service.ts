@@ -3,6 +3,7 @@ import { effectiveState, type Citizen, type CitizenState, type LockCode } from '
 import type { ClassClock } from '../common/clock.ts';
 import type { EventLog, EventRow } from '../common/event-log.ts';
 import type { KeyCardService } from '../keycard/keycard-service.ts';
+import type { IdentityKind } from '../mitid/types.ts';
 import { timelineOf, type TimelineEntry } from './timeline.ts';
 import type { ClassRow } from '../classes/types.ts';
 
@@ -15,10 +16,22 @@ export interface ProgressDeps {
   unreadLetters?: (citizen: Citizen) => number;
   /** How many of the scenario's exercises the trainee has done (read from their events); null when it has none. */
   exercisesDone?: (citizen: Citizen) => number | null;
+  /** NemID, MitID or both, whether the MitID is activated yet, and its user ID (server/mitid/); absent: NemID for all. */
+  identityOf?: (citizen: Citizen) => TraineeIdentity;
+}
+
+/** A trainee's identity as the teacher follows it: `mitidActivated` is null when the trainee has no MitID to get. */
+export interface TraineeIdentity {
+  identity: IdentityKind;
+  mitidActivated: boolean | null;
+  mitidUserId: string | null;
 }
 
 export interface TraineeProgress {
   citizen: Citizen;
+  identity: IdentityKind;
+  mitidActivated: boolean | null;
+  mitidUserId: string | null;
   /** As of now on the class clock: a LOCK001 whose hours have passed counts as active. */
   state: CitizenState;
   lockCode: LockCode | null;
@@ -96,6 +109,7 @@ export class ProgressService {
     const state = effectiveState(citizen, now);
     return {
       citizen,
+      ...(this.deps.identityOf ? this.deps.identityOf(citizen) : { identity: 'nemid', mitidActivated: null, mitidUserId: null }),
       state,
       lockCode: state === 'locked' || state === 'blocked' ? citizen.lockCode : null,
       keysLeft: card ? this.deps.keycards.keysLeft(card) : 0,

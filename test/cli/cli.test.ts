@@ -50,7 +50,14 @@ describe('the sandbox command', () => {
     expect(sandbox('scenario', 'load', 'mitid-login', '--class', 'CLIMITID').code).toBe(0);
     const trainees = json(sandbox('trainees', '--class', 'CLIMITID', '--json').out);
     expect(trainees.find((t: { name: string }) => t.name === 'Sofie Fiktiv Lund')).toMatchObject({ identity: 'mitid', mitidUserId: 'sofie.lund', mitidPassword: 'Cykel2468' });
-    expect(trainees.find((t: { name: string }) => t.name === 'Karen Fiktiv Holm')).toMatchObject({ identity: 'both', userId: 'karen.holm', mitidUserId: 'karen.mitid' });
+    expect(trainees.find((t: { name: string }) => t.name === 'Karen Fiktiv Holm')).toMatchObject({ identity: 'both', userId: 'karen.holm', mitidUserId: 'karen.mitid', mitidActivated: true });
+  });
+
+  it('gives a MitID trainee who is still to get MitID in the lesson as identity mitid, not yet activated', () => {
+    expect(sandbox('scenario', 'load', 'mitid-first-login', '--class', 'CLIFIRST').code).toBe(0);
+    const trainees = json(sandbox('trainees', '--class', 'CLIFIRST', '--json').out);
+    expect(trainees.find((t: { name: string }) => t.name === 'Ida Fiktiv Brandt')).toMatchObject({ identity: 'mitid', mitidActivated: false, mitidUserId: null });
+    expect(trainees.find((t: { name: string }) => t.name === 'Bent Fiktiv Juhl')).toMatchObject({ identity: 'nemid', mitidActivated: null, userId: 'bent.juhl' });
   });
 
   it('prints the active key card as JSON', () => {

@@ -167,6 +167,21 @@ describe('exercises in a scenario file', () => {
 });
 
 describe('the texts of the guide and the settings', () => {
+  it('gives the MitID pages guide steps of their own: the user ID, the app, the code display, getting MitID', async () => {
+    const { guideStepOf } = await import('../../server/exercises/guide-steps.ts');
+    expect(Object.fromEntries(['/login/mitid', '/login/mitid/app', '/login/mitid/code', '/login/mitid/code/show', '/login/mitid/password', '/mitid/activate', '/mitid/activate/done', '/mitid/get', '/login'].map((path) => [path, guideStepOf(path)]))).toEqual({
+      '/login/mitid': 'mitidLogin',
+      '/login/mitid/app': 'mitidApp',
+      '/login/mitid/code': 'mitidCode',
+      '/login/mitid/code/show': 'mitidCode',
+      '/login/mitid/password': 'mitidCode',
+      '/mitid/activate': 'mitidActivate',
+      '/mitid/activate/done': 'mitidActivate',
+      '/mitid/get': 'mitidGet',
+      '/login': 'loginStart',
+    });
+  });
+
   it('has a title and points for every step of the guide, and every built key, in Danish, English and German', async () => {
     const { guideSteps } = await import('../../server/exercises/guide-steps.ts');
     const { readLocales, languages } = await import('../../server/common/i18n.ts');
