@@ -111,7 +111,7 @@ describe('practising alone on Danish screens: a lost key card, then a forgotten 
     await page.getByRole('button', { name: 'Lad tiden gå, til det kommer' }).click();
     await seeHeading(page, 'Din postkasse derhjemme');
     await seeText(page, 'Tiden er gået, og posten er kommet.');
-    await helpSpeaks(page, 'guide', 'ar', 'rtl', ar('guide', 'panel.label'));
+    await helpSpeaks(page, 'guide', 'ar', 'rtl', ar('guide', 'steps.letterbox.title'));
     await noViolations(page);
     const cardLetter = await letterText(page, 'Dit nye NemID-nøglekort');
     const newCardNumber = /kortnummeret (\d-\d{3}-\d{3}-\d{3})/.exec(cardLetter)![1]!;
