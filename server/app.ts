@@ -32,7 +32,7 @@ import { letterUploads } from './mailbox/mailbox-validation.ts';
 import { myNemidRoutes } from './mynemid/mynemid-routes.ts';
 import { portalRoutes } from './portal/portal-routes.ts';
 import { taxRoutes } from './tax/tax-routes.ts';
-import { paths, routes } from './paths.ts';
+import { paths, routes, serviceFrom, temporaryPasswordFromLogin } from './paths.ts';
 import { selfStudyRoutes } from './selfstudy/selfstudy-routes.ts';
 import { teacherRoutes } from './teacher/teacher-routes.ts';
 import { scenarioUploads } from './teacher/scenario-upload.ts';
@@ -101,6 +101,7 @@ export function createApp(ctx: Context, config: Config, logger?: Logger): expres
   app.use(languageMiddleware(config.tls));
   app.use((req, res, next) => {
     res.locals.paths = paths;
+    res.locals.temporaryPasswordFromLogin = (service: unknown) => temporaryPasswordFromLogin(serviceFrom(service));
     res.locals.currentPath = req.path;
     next();
   });

@@ -265,3 +265,15 @@ export type ServiceId = keyof typeof services;
 export function serviceFrom(value: unknown): ServiceId {
   return typeof value === 'string' && Object.hasOwn(services, value) ? (value as ServiceId) : 'mynemid';
 }
+
+/** The temporary-password page reached from a login ("Glemt adgangskode?"): its back link returns to that login. */
+export function temporaryPasswordFromLogin(service: ServiceId): string {
+  return `${paths.nemid.temporaryPassword}?from=${service}`;
+}
+
+/** Where the temporary-password page's back link goes: the login it came from (`from`), else NemID self-service. */
+export function temporaryPasswordBack(from: unknown): { href: string; key: string; from?: ServiceId } {
+  return typeof from === 'string' && Object.hasOwn(services, from)
+    ? { href: `${paths.login.start}?service=${from}`, key: 'blocking:backToLogin', from: from as ServiceId }
+    : { href: paths.nemid.home, key: 'blocking:back' };
+}

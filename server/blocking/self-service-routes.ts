@@ -5,7 +5,7 @@ import { formatCardNumber } from '../keycard/types.ts';
 import { refusalMessage } from '../web/refusal.ts';
 import { passwordStepSchema } from '../login/login-validation.ts';
 import { fieldErrors, formFields } from '../web/form.ts';
-import { paths, routes } from '../paths.ts';
+import { paths, routes, temporaryPasswordBack } from '../paths.ts';
 import { blockSchema, changePasswordSchema, temporaryPasswordSchema } from './blocking-validation.ts';
 import type { PasswordChangeOutcome } from './self-service-service.ts';
 import { forgetLoginOf, renewSession } from './session.ts';
@@ -130,13 +130,13 @@ export function selfServiceRoutes(ctx: Deps, limit: RequestHandler): Router {
     });
   });
 
-  router.get(routes.nemid.temporaryPassword, (_req, res) => {
-    res.render('blocking/temporary-password', { errors: {}, identifier: '', cardNumber: '' });
+  router.get(routes.nemid.temporaryPassword, (req, res) => {
+    res.render('blocking/temporary-password', { errors: {}, identifier: '', cardNumber: '', back: temporaryPasswordBack(req.query.from) });
   });
 
   router.post(routes.nemid.temporaryPassword, limit, async (req, res) => {
-    const fields = formFields(req.body, ['identifier', 'cardNumber'] as const);
-    const kept = { identifier: fields.identifier.slice(0, 100), cardNumber: fields.cardNumber.slice(0, 20) };
+    const fields = formFields(req.body, ['identifier', 'cardNumber', 'from'] as const);
+    const kept = { identifier: fields.identifier.slice(0, 100), cardNumber: fields.cardNumber.slice(0, 20), back: temporaryPasswordBack(fields.from) };
     const parsed = temporaryPasswordSchema.safeParse(fields);
     if (!parsed.success) return res.status(400).render('blocking/temporary-password', { ...kept, errors: fieldErrors(parsed.error) });
     const result = await ctx.temporaryPasswords.order(parsed.data.identifier, parsed.data.cardNumber);

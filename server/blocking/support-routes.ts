@@ -82,7 +82,11 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
     return call;
   };
 
-  router.get(routes.nemid.phone, (req, res) => renderCall(req, res, 200));
+  // After "Læg på" the page says that the call ended, above a new call that can begin.
+  router.get(routes.nemid.phone, (req, res) => {
+    const notice = req.query.hungUp === '1' ? 'blocking:phone.hungUp' : req.query.notCalled === '1' ? 'blocking:phone.hungUpBeforeCall' : null;
+    renderCall(req, res, 200, { notice });
+  });
 
   router.post(routes.nemid.phoneIdentify, limit, (req, res) => {
     const fields = formFields(req.body, identityFields);
@@ -142,8 +146,9 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
   });
 
   router.post(routes.nemid.phoneHangUp, (req, res) => {
+    const wasInCall = req.session.phoneCall !== undefined;
     delete req.session.phoneCall;
-    res.redirect(303, paths.nemid.phone);
+    res.redirect(303, `${paths.nemid.phone}?${wasInCall ? 'hungUp' : 'notCalled'}=1`);
   });
 
   router.get(routes.nemid.desk, (_req, res) => {

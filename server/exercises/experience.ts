@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Citizen } from '../citizen/types.ts';
 import type { Lang } from '../common/i18n.ts';
 import type { ScenarioLibrary } from '../scenario/scenario-library.ts';
+import { paths } from '../paths.ts';
 import { nextPracticeLesson } from './practice-lessons.ts';
 import { celebratedUpTo, rememberCelebrated } from './celebration.ts';
 import type { ExerciseService } from './exercise-service.ts';
@@ -23,6 +24,24 @@ function backTo(req: Request): string {
   } catch {
     return '/';
   }
+}
+
+/** Pages a trainee reaches without logging in with NemID: still open while the NemID is blocked. */
+const withoutLogin = /^\/(?:nemid|letterbox|practice|get-nemid|exemption|exercises)(?:[/?]|$)/;
+
+/**
+ * Where the celebration's "next exercise" link goes: nowhere when the trainee is already
+ * in that exercise's flow (the key step of the login the next exercise starts), and to
+ * getting back in first when the NemID is blocked and the exercise needs a login.
+ */
+export type NewsStart = { href: string; getBackIn: false } | { href: string | null; getBackIn: true } | null;
+
+export function newsStart(start: string | undefined, currentPath: string, blocked: boolean): NewsStart {
+  if (!start) return null;
+  if (blocked && !withoutLogin.test(start)) return { href: currentPath === paths.nemid.home ? null : paths.nemid.home, getBackIn: true };
+  const startPath = start.split('?')[0]!;
+  if (currentPath === startPath || currentPath.startsWith(`${startPath}/`)) return null;
+  return { href: start, getBackIn: false };
 }
 
 /** What the guide panel shows on a page. */
@@ -88,6 +107,7 @@ export function traineeExperience(lookup: TraineeLookup & { library: ScenarioLib
         rememberCelebrated(req, res, citizen.id, news.seenUpTo, secureCookies);
         return news;
       });
+    res.locals.newsStart = (start: string | undefined): NewsStart => newsStart(start, req.path, trainee()?.state === 'blocked');
     res.locals.practiceNext = () =>
       once<PracticeNext>('practiceNext', () => {
         const citizen = trainee();

@@ -31,6 +31,7 @@ const steps: [RegExp, string][] = [
   [/^\/nemid\/block$/, 'nemidBlock'],
   [/^\/nemid\/phone$/, 'nemidPhone'],
   [/^\/nemid\/(temporary-password|password)$/, 'nemidPassword'],
+  [/^\/letterbox(\/|$)/, 'letterbox'],
   [/^\/nemid\//, 'nemidHome'],
   [/^\/get-nemid/, 'enrolment'],
   [/^\/exemption/, 'exemption'],

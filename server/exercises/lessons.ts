@@ -1,4 +1,4 @@
-import { paths } from '../paths.ts';
+import { paths, serviceFrom, temporaryPasswordFromLogin } from '../paths.ts';
 
 /** The rule behind a mistake (guide:lessons.<name>), with where to go next when there is somewhere. */
 export interface Lesson {
@@ -14,6 +14,8 @@ export interface LoginPageState {
   feedback?: { key: string; typed?: string; asked?: string } | null;
   challenge?: { keyNumber: string; cardNumber: string } | null;
   notice?: string | null;
+  /** The service the login is for: a link to the temporary password comes back to it. */
+  service?: string;
 }
 
 const refusalLessons: Record<string, Omit<Lesson, 'params'>> = {
@@ -60,5 +62,6 @@ export function lessonsFor(state: LoginPageState): Lesson[] {
   if (reported.some((key) => key.startsWith('credentials:password.') && key !== 'credentials:password.repeatDiffers')) {
     lessons.push({ key: 'guide:lessons.passwordRules', params: {} });
   }
-  return lessons;
+  const fromLogin = temporaryPasswordFromLogin(serviceFrom(state.service));
+  return lessons.map((lesson) => (lesson.link?.href === paths.nemid.temporaryPassword ? { ...lesson, link: { ...lesson.link, href: fromLogin } } : lesson));
 }

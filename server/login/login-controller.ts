@@ -85,8 +85,8 @@ export function loginController(login: LoginService) {
       renderStart(res, refusalStatus(outcome), { service, identifier, refusal: message, lockedId });
     },
 
-    showNewPassword(_req: Request, res: Response): void {
-      res.render('login/new-password', { errors: {}, userId: '' });
+    showNewPassword(req: Request, res: Response): void {
+      res.render('login/new-password', { service: req.session.login?.service, errors: {}, userId: '' });
     },
 
     async submitNewPassword(req: Request, res: Response): Promise<void> {
@@ -94,12 +94,12 @@ export function loginController(login: LoginService) {
       const parsed = choosePasswordSchema.safeParse(req.body);
       const userId = formText(req.body, 'userId').slice(0, 100);
       if (!parsed.success) {
-        res.status(400).render('login/new-password', { errors: fieldErrors(parsed.error), userId });
+        res.status(400).render('login/new-password', { service: req.session.login?.service, errors: fieldErrors(parsed.error), userId });
         return;
       }
       const result = await login.choosePassword(journey.citizenId, parsed.data);
       if (!result.ok) {
-        res.status(400).render('login/new-password', { errors: result.errors, userId });
+        res.status(400).render('login/new-password', { service: req.session.login?.service, errors: result.errors, userId });
         return;
       }
       req.session.login = { ...journey, step: 'key' };
@@ -114,7 +114,7 @@ export function loginController(login: LoginService) {
         renderStart(res, refusalStatus(challenge), { service: journey.service, refusal: refusalMessage(challenge, res.locals.time) });
         return;
       }
-      res.render('login/key', { challenge, errors: {}, feedback: null });
+      res.render('login/key', { service: req.session.login?.service, challenge, errors: {}, feedback: null });
     },
 
     submitKey(req: Request, res: Response, next: (error?: unknown) => void): void {
@@ -126,7 +126,7 @@ export function loginController(login: LoginService) {
           res.redirect(303, paths.login.key);
           return;
         }
-        res.status(400).render('login/key', { challenge, errors: fieldErrors(parsed.error), feedback: null });
+        res.status(400).render('login/key', { service: req.session.login?.service, challenge, errors: fieldErrors(parsed.error), feedback: null });
         return;
       }
       const outcome = login.answerKey(journey.citizenId, parsed.data.code, journey.service);
@@ -145,7 +145,7 @@ export function loginController(login: LoginService) {
         const feedback = outcome.typedCodeOf
           ? { key: outcome.typedCodeOf.used ? 'login:key.typedUsedKey' : 'login:key.typedOtherKey', typed: outcome.typedCodeOf.key }
           : { key: 'login:key.wrongCode', typed: '' };
-        res.status(401).render('login/key', {
+        res.status(401).render('login/key', { service: req.session.login?.service,
           challenge,
           errors: {},
           feedback: { ...feedback, asked: outcome.askedKey, triesLeft: outcome.triesLeft },

@@ -118,6 +118,24 @@ describe('ordering a temporary password over HTTP', () => {
     expect(visibleText(ordered.text)).toContain('Your temporary password is on its way by post.');
     expect(citizenOf(ctx, 'mette.hansen')).toMatchObject({ state: 'blocked', lockCode: 'USER' });
   });
+
+  it('reached by "Glemt adgangskode?" from a login, leads back to that login, also after a refused card number', async () => {
+    const { agent } = await setup();
+    const login = await agent.get('/login?service=post&lang=da');
+    const forgotten = /<a href="([^"]+)">Glemt adgangskode\?<\/a>/.exec(login.text)?.[1];
+    expect(forgotten).toBe('/nemid/temporary-password?from=post');
+    const page = await agent.get(forgotten!);
+    expect(page.text).toContain('<a href="/login?service=post">Tilbage til login</a>');
+    expect(page.text).not.toContain('Tilbage til NemID-selvbetjening</a>');
+    const refused = await submitForm(agent, forgotten!, '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber: '1-111-111-111', from: 'post' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('<a href="/login?service=post">Tilbage til login</a>');
+
+    const fromSelfService = await agent.get('/nemid/temporary-password');
+    expect(fromSelfService.text).toContain('<a href="/nemid">Tilbage til NemID-selvbetjening</a>');
+    const unknownService = await agent.get('/nemid/temporary-password?from=https://example.invalid');
+    expect(unknownService.text).toContain('<a href="/nemid">Tilbage til NemID-selvbetjening</a>');
+  });
 });
 
 describe('a temporary password after a lost key card (issue 18)', () => {

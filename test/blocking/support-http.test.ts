@@ -48,6 +48,21 @@ describe('the phone line to NemID support (R14)', () => {
     expect(eventsOf(ctx, 'mette.hansen').filter((event) => event.rule === 'R14').map((event) => event.type)).toEqual(['support-identified', 'blocked']);
   });
 
+  it('says that the call ended when the caller hangs up ("Læg på"), before or during the call', async () => {
+    const { agent } = await setup();
+    const early = await submitForm(agent, '/nemid/phone?lang=da', '/nemid/phone/hang-up', {});
+    expect(early.headers.location).toBe('/nemid/phone?notCalled=1');
+    expect(visibleText((await agent.get(early.headers.location!)).text)).toContain('Du har lagt på, før du sagde noget, så der skete ingenting.');
+
+    await submitForm(agent, '/nemid/phone', '/nemid/phone/identify', mette);
+    const during = await submitForm(agent, '/nemid/phone', '/nemid/phone/hang-up', {});
+    expect(during.headers.location).toBe('/nemid/phone?hungUp=1');
+    const after = visibleText((await agent.get(during.headers.location!)).text);
+    expect(after).toContain('Du har lagt på, og samtalen er slut.');
+    expect(after).not.toContain('Tak, Mette Fiktiv Hansen');
+    expect(visibleText((await agent.get('/nemid/phone')).text)).not.toContain('Du har lagt på');
+  });
+
   it('refuses a wrong identification without saying which part was wrong, and ends the call after three tries', async () => {
     const { ctx, agent } = await setup();
     for (const wrong of [{ ...mette, name: 'Mette Hansen' }, { ...mette, cpr: '120345-6780' }]) {

@@ -27,7 +27,7 @@ describe('the rule behind a wrong password', () => {
     const lesson = lessonOf(wrong.text);
     expect(lesson).toContain('Capital and small letters count the same in NemID, so Caps Lock is not the problem.');
     expect(lesson).toContain('Never write the password down.');
-    expect(wrong.text).toContain('<a href="/nemid/temporary-password">Forgot your password?</a>');
+    expect(wrong.text).toContain('<a href="/nemid/temporary-password?from=mynemid">Forgot your password?</a>');
     const unknown = await passwordStep(agent, 'nobody.here', 'hest2025');
     expect(lessonOf(unknown.text)).toBe(lesson);
   });
@@ -40,7 +40,7 @@ describe('the rule behind a wrong password', () => {
     const lesson = lessonOf(last.text);
     expect(lesson).toMatch(/Denne lås ophører af sig selv \d/);
     expect(lesson).toContain('bestil en midlertidig adgangskode i stedet for at gætte');
-    expect(last.text).toContain('<a href="/nemid/temporary-password">Bestil en midlertidig adgangskode</a>');
+    expect(last.text).toContain('<a href="/nemid/temporary-password?from=mynemid">Bestil en midlertidig adgangskode</a>');
   });
 
   it('sends a LOCK002 (in German) and a LOCK003 to NemID support, and repeats the one-code rule', async () => {

@@ -13,7 +13,7 @@ async function setup() {
 const autofocused = (html: string) => [...html.matchAll(/<input id="(\w+)"[^>]*\bautofocus\b/g)].map((match) => match[1]);
 
 describe('every step of the login, as in NemID', () => {
-  it('has "Glemt adgangskode?" to the temporary password, "Afbryd" as a form with CSRF, and its first field focused', async () => {
+  it('has "Glemt adgangskode?" to the temporary password (and back to this login), "Afbryd" as a form with CSRF, and its first field focused', async () => {
     const { agent } = await setup();
     const start = await agent.get('/login?service=bank');
     expect(autofocused(start.text)).toEqual(['identifier']);
@@ -25,7 +25,7 @@ describe('every step of the login, as in NemID', () => {
     expect(key.status).toBe(200);
     expect(autofocused(key.text)).toEqual(['code']);
     for (const page of [start, choose, key]) {
-      expect(page.text).toContain('<a href="/nemid/temporary-password">Glemt adgangskode?</a>');
+      expect(page.text).toContain('<a href="/nemid/temporary-password?from=bank">Glemt adgangskode?</a>');
       expect(page.text).toMatch(/<form method="post" action="\/login\/cancel"[^>]*>\s*<input type="hidden" name="_csrf" value="[^"]+">/);
       expect(visibleText(page.text)).toContain('Afbryd');
       expect(page.headers['cache-control']).toBe('no-store');
