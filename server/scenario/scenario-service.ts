@@ -217,7 +217,7 @@ export class ScenarioService {
         at: now,
       });
       return classes.findById(classId)!;
-    })();
+    }).immediate(); // the write lock first, as in reset()
   }
 
   /** Creates a new class of generated trainees from a scenario; refuses a code already taken. */
@@ -277,7 +277,9 @@ export class ScenarioService {
         this.restore(classId, klass.settings, blueprint, citizen.position, now, citizen.id);
         this.deps.events.record({ classId, citizenId: citizen.id, actor: options.actor ?? 'teacher', type: 'reset', rule: null, at: now });
       }
-    })();
+      // Immediate: the write lock is taken first, so a server (or CLI) writing the same file meanwhile
+      // makes this wait (busy_timeout) instead of failing with "database is locked" after its first read.
+    }).immediate();
     return { trainees: targets.length, ms: performance.now() - started };
   }
 }
