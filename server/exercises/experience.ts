@@ -31,7 +31,7 @@ const withoutLogin = /^\/(?:nemid|letterbox|practice|get-nemid|exemption|exercis
 
 /**
  * Where the celebration's "next exercise" link goes: nowhere when the trainee is already
- * in that exercise's flow (the key step of the login the next exercise starts), and to
+ * on that page or in the login it starts (its key step), and to
  * getting back in first when the NemID is blocked and the exercise needs a login.
  */
 export type NewsStart = { href: string; getBackIn: false } | { href: string | null; getBackIn: true } | null;
@@ -40,7 +40,7 @@ export function newsStart(start: string | undefined, currentPath: string, blocke
   if (!start) return null;
   if (blocked && !withoutLogin.test(start)) return { href: currentPath === paths.nemid.home ? null : paths.nemid.home, getBackIn: true };
   const startPath = start.split('?')[0]!;
-  if (currentPath === startPath || currentPath.startsWith(`${startPath}/`)) return null;
+  if (currentPath === startPath || (startPath === paths.login.start && currentPath.startsWith(`${startPath}/`))) return null;
   return { href: start, getBackIn: false };
 }
 

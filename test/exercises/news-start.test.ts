@@ -4,6 +4,7 @@ import { newsStart } from '../../server/exercises/experience.ts';
 describe('where the celebration\'s "next exercise" link goes', () => {
   it('goes to the exercise\'s start from another page', () => {
     expect(newsStart('/post', '/my-nemid', false)).toEqual({ href: '/post', getBackIn: false });
+    expect(newsStart('/post', '/post/sent', false)).toEqual({ href: '/post', getBackIn: false });
   });
 
   it('offers no link back to the start of the login the trainee is in the middle of', () => {
