@@ -8,11 +8,12 @@ import { testContext } from '../helpers/context.ts';
 let browser: Browser;
 let ctx: Context;
 let app: Awaited<ReturnType<typeof serve>>;
+let teacherId: number;
 
 beforeAll(async () => {
   ctx = testContext();
   await ctx.scenarios.load('mitid-workshop', { actor: 'system' });
-  ctx.teachers.insert('facilitator', await hashPassword('facilitator-password'), Date.now());
+  teacherId = ctx.teachers.insert('facilitator', await hashPassword('facilitator-password'), Date.now());
   app = await serve(ctx);
   browser = await launchBrowser();
 });
@@ -95,5 +96,38 @@ describe('the MitID attacks of the security workshop in the browser', () => {
     expect(await row.getByRole('cell').allTextContents()).toEqual(['3', '1', '1', '1', 'M10: approve only what you started yourself']);
     await seeText(facilitator, 'Approved the request: the attacker is logged on to Your online bank');
     await noViolations(facilitator);
+
+    // The attacker holds Bodil's approval, but cannot use it twice.
+    await facilitator.goto(`${workshopPath}/attacker`);
+    await noViolations(facilitator);
+    await facilitator.getByRole('button', { name: "Use Bodil Fiktiv Krogh's approval again" }).click();
+    await seeText(facilitator, /refused\. A MitID request is decided once/);
+    await noViolations(facilitator);
+  });
+
+  it('the MitID caller and the MitID look-alike, in Danish, with no axe violations', { timeout: 120_000 }, async () => {
+    ctx.workshop.workshops.start(ctx.classes.findByCode('MITWS')!, teacherId, [{ kind: 'mitid-call', minutes: 0 }, { kind: 'mitid-letter', minutes: 0 }]);
+    const carsten = await participant('carsten.mitid', 'da');
+    await carsten.getByRole('button', { name: 'Tag den' }).first().click();
+    await seeText(carsten, 'Godkend bare den anmodning, jeg har sendt dig, så er din konto sikker.');
+    await noViolations(carsten);
+    await carsten.getByRole('button', { name: 'Læg på' }).click();
+    await seeText(carsten, '(Du lagde på.)');
+
+    await carsten.goto('/post');
+    await carsten.getByRole('link', { name: 'Dit MitID skal bekræftes' }).first().click();
+    await carsten.getByRole('link', { name: 'Bekræft mit MitID' }).click();
+    await seeHeading(carsten, 'Bekræft dit MitID');
+    await noViolations(carsten);
+    await carsten.getByLabel('MitID bruger-id').fill('nogen.andens');
+    await carsten.getByRole('button', { name: 'Fortsæt' }).click();
+    await seeText(carsten, "Bruger-id'et blev ikke genkendt. Tjek det, og prøv igen.");
+    await noViolations(carsten);
+    await carsten.getByLabel('MitID bruger-id').fill('carsten.mitid');
+    await carsten.getByRole('button', { name: 'Fortsæt' }).click();
+    await seeHeading(carsten, 'Godkend i din MitID app');
+    await noViolations(carsten);
+    await carsten.getByRole('link', { name: 'Åbn min MitID app' }).click();
+    await seeText(carsten, 'Digital Post beder dig godkende med MitID.');
   });
 });
