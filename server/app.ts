@@ -22,6 +22,7 @@ import { issuerRoutes } from './issuer/issuer-routes.ts';
 import { selfServiceRoutes } from './blocking/self-service-routes.ts';
 import { supportRoutes } from './blocking/support-routes.ts';
 import { loginRoutes } from './login/login-routes.ts';
+import { mitidAppRoutes } from './mitid/app-routes.ts';
 import { mitidRoutes } from './mitid/mitid-routes.ts';
 import { activationRoutes } from './mitid/activation-routes.ts';
 import { letterboxRoutes } from './letterbox/letterbox-routes.ts';
@@ -64,6 +65,7 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   const guards = publicServiceGuards(ctx.enrolment); // listed on each public service route (R7)
   app.use(exerciseRoutes(ctx, config.tls)); // first: every page gets the display settings, the guide and the exercises' news
   // First: a staged call (R5) rings on every page of a signed-in participant. The workshop page moves the class clock as the class page does.
+  app.use(mitidAppRoutes(ctx)); // every page of a MitID holder links to their MitID app, where requests wait
   app.use(workshopRoutes(ctx.workshop, ctx.teacherConsole.classes, guards));
   app.use(homeRoutes(ctx));
   app.use(letterboxRoutes(ctx, limit)); // before the login and Digital Post: every page may show what a trainee waits for, and /post/paper leads here

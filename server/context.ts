@@ -61,6 +61,7 @@ import { AttackerService } from './workshop/attacker-service.ts';
 import { CallService } from './workshop/call-service.ts';
 import { DebriefService } from './workshop/debrief-service.ts';
 import { LookAlikeService } from './workshop/lookalike-service.ts';
+import { MitidAttackService } from './workshop/mitid-attacks.ts';
 import { PacingService } from './workshop/pacing-service.ts';
 import { QuizService } from './workshop/quiz.ts';
 import { Relay } from './workshop/relay.ts';
@@ -150,14 +151,21 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const targetEvents = new TargetEvents(events, clock);
   const relay = new Relay(login, keycards, keycardCodes, clock);
   const debrief = new DebriefService({ repo: workshopRepo, citizens, clock, events });
+  const mitidAttacks = new MitidAttackService({ repo: workshopRepo, mitid, events: targetEvents });
+  mitid.onDecision((request) => mitidAttacks.decided(request));
   const workshop = {
-    workshops: new WorkshopService({ db, repo: workshopRepo, citizens, clock, events, mailbox, realNow, visibleClasses: (id) => teacherAccounts.visibleClasses(id) }),
+    workshops: new WorkshopService({
+      db, repo: workshopRepo, citizens, clock, events, mailbox, realNow,
+      visibleClasses: (id) => teacherAccounts.visibleClasses(id),
+      holdsMitid: (id) => mitid.identityOf(id) !== undefined,
+    }),
+    mitidAttacks,
     debrief,
     pacing: new PacingService({ db, repo: workshopRepo, clock, events, mailbox }),
     lookAlike: new LookAlikeService({ repo: workshopRepo, citizens, relay, events: targetEvents }),
-    calls: new CallService({ repo: workshopRepo, citizens, relay, events: targetEvents, random }),
+    calls: new CallService({ repo: workshopRepo, citizens, relay, events: targetEvents, random, sendMitidRequest: (target) => void mitidAttacks.sendRequest(target) }),
     reports: new ReportService({ repo: workshopRepo, mailbox, events, targetEvents }),
-    attacker: new AttackerService({ repo: workshopRepo, citizens, relay, debrief, events: targetEvents, mailbox }),
+    attacker: new AttackerService({ repo: workshopRepo, citizens, relay, debrief, events: targetEvents, mailbox, mitidAttacks }),
     quiz: new QuizService({ events, citizens, clock }),
   };
 

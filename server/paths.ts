@@ -104,6 +104,9 @@ export const routes = {
     userId: '/mitid/activate/user-id',
     password: '/mitid/activate/password',
     done: '/mitid/activate/done',
+    /** The participant's own MitID app, reachable from every page's header: the requests waiting in it (server/mitid/app-controller.ts). */
+    app: '/mitid/app',
+    appRequest: '/mitid/app/:requestId',
   },
   /** Where a trainee types the class's join code. */
   join: '/join',
@@ -193,6 +196,8 @@ export const routes = {
     debriefCsv: '/workshop/:id/debrief.csv',
     lookAlike: '/nemid-secure-login.dk-verify/:token',
     lookAlikePhoto: '/nemid-secure-login.dk-verify/:token/photo',
+    /** The MitID look-alike of a staged phishing letter: asks the MitID user ID, relays it, asks for the approval. */
+    mitidLookAlike: '/mitid-sikkerhed.dk-verify/:token',
     call: '/call/:token',
     report: '/post/letters/:id/report',
   },

@@ -38,7 +38,14 @@ export type CodeOutcome =
  * an event with its rule, as NemID's login writes them.
  */
 export class MitidService {
+  private readonly decisionListeners: ((request: AppRequest) => void)[] = [];
+
   constructor(private readonly deps: MitidDeps) {}
+
+  /** Calls `listener` with each request the trainee approves or rejects (the workshop counts its own staged ones). */
+  onDecision(listener: (request: AppRequest) => void): void {
+    this.decisionListeners.push(listener);
+  }
 
   /** The class's settings: a scenario load stores every one, with the defaults for those the file leaves out. */
   private settingsOf(citizen: Citizen): ScenarioSettings {
@@ -146,6 +153,27 @@ export class MitidService {
     return this.deps.repo.request(id)!;
   }
 
+  /**
+   * M2: a request someone else started (a staged attack's login, docs/mitid.md M10-M12): it
+   * waits in the app like any other, but leaves the trainee's own waiting requests alone.
+   */
+  stageRequest(citizenId: number, service: string, action: MitidAction = 'LOG_ON', reference: string | null = null): AppRequest {
+    const citizen = this.deps.citizens.findById(citizenId)!;
+    const now = this.now(citizen);
+    const expiresAt = now + this.settingsOf(citizen).mitidAppTimeoutSeconds * 1000;
+    const id = this.deps.repo.addRequest(citizenId, { service, action, reference, createdAt: now, expiresAt });
+    this.record(citizen, 'mitid-request-sent', 'M2', { service, action, requestId: id, expiresAt, staged: true }, 'system');
+    return this.deps.repo.request(id)!;
+  }
+
+  /** The requests waiting in the citizen's app now (the time-outs of the class clock applied), newest first. */
+  waiting(citizenId: number): AppRequest[] {
+    return this.deps.repo
+      .pendingRequests(citizenId)
+      .map((request) => this.request(citizenId, request.id)!)
+      .filter((request) => request.state === 'pending');
+  }
+
   /** The request as of now on the class clock: one whose time is over has timed out (M3). */
   request(citizenId: number, requestId: number): AppRequest | undefined {
     const request = this.deps.repo.request(requestId);
@@ -166,7 +194,9 @@ export class MitidService {
     const citizen = this.deps.citizens.findById(citizenId)!;
     if (request.state !== 'pending' || this.refusal(citizenId, 'app') || !this.deps.repo.decide(request.id, decision, this.now(citizen))) return { kind: 'gone' };
     this.record(citizen, decision === 'approved' ? 'mitid-approved' : 'mitid-rejected', 'M2', { service: request.service, action: request.action, requestId });
-    return { kind: decision, request: this.deps.repo.request(requestId)! };
+    const decided = this.deps.repo.request(requestId)!;
+    for (const listener of this.decisionListeners) listener(decided);
+    return { kind: decision, request: decided };
   }
 
   /** The trainee cancels the login in the MitID box: a request still waiting ends with it. */

@@ -3,6 +3,7 @@ import { NotFound } from '../common/errors.ts';
 import type { MailboxService } from '../mailbox/mailbox-service.ts';
 import type { Letter } from '../mailbox/types.ts';
 import type { DebriefService } from './debrief-service.ts';
+import type { MitidAttackService } from './mitid-attacks.ts';
 import type { Relay } from './relay.ts';
 import type { TargetFacts } from './workshop-facts.ts';
 import { workshopEvents, type TargetEvents } from './workshop-events.ts';
@@ -24,14 +25,22 @@ export interface AttackerSession {
  */
 export class AttackerService {
   constructor(
-    private readonly deps: { repo: WorkshopRepository; citizens: CitizenRepository; relay: Relay; debrief: DebriefService; events: TargetEvents; mailbox: MailboxService },
+    private readonly deps: {
+      repo: WorkshopRepository;
+      citizens: CitizenRepository;
+      relay: Relay;
+      debrief: DebriefService;
+      events: TargetEvents;
+      mailbox: MailboxService;
+      mitidAttacks: MitidAttackService;
+    },
   ) {}
 
   /** The targets where the attacker got something: a real password, a relayed login, codes or a card photo. */
   captured(workshop: Workshop): TargetFacts[] {
     return this.deps.debrief
       .facts(workshop)
-      .filter((fact) => fact.passwordReal || fact.relay !== null || fact.harvested.length > 0 || fact.at.photo !== null);
+      .filter((fact) => fact.passwordReal || fact.relay !== null || fact.harvested.length > 0 || fact.at.photo !== null || fact.mitid.approved !== null || fact.mitid.userIdReal);
   }
 
   private factsOf(workshop: Workshop, targetId: number): TargetFacts {
@@ -43,7 +52,9 @@ export class AttackerService {
   /** What the attacker's relayed login sees: the participant's Digital Post, read only. */
   session(workshop: Workshop, targetId: number): AttackerSession {
     const facts = this.factsOf(workshop, targetId);
-    const open = facts.relay !== null && (facts.at.blocked === null || facts.at.blocked < facts.relay.at);
+    // The attacker got in by a relayed key code (NemID) or by an approval in the MitID app.
+    const inAt = facts.relay?.at ?? facts.mitid.approved;
+    const open = inAt !== null && (facts.at.blocked === null || facts.at.blocked < inAt);
     const letters = open
       ? this.deps.mailbox
           .arrivedLetters(facts.citizen.id)
@@ -60,6 +71,7 @@ export class AttackerService {
    */
   replay(workshop: Workshop, targetId: number): boolean {
     const facts = this.factsOf(workshop, targetId);
+    if (facts.mitid.approved !== null && !facts.replay) return this.deps.mitidAttacks.replay(this.deps.repo.withAttack(facts.target)) !== undefined;
     if (!facts.relay || facts.replay) return false;
     const citizen = this.deps.citizens.findById(facts.citizen.id)!;
     const { askedKey, outcome } = this.deps.relay.replay(citizen, facts.relay.cardId, facts.relay.key);

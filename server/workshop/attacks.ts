@@ -4,11 +4,14 @@ import { attackKinds, type AttackKind } from './types.ts';
 export interface AttackPlan {
   /** The name under `workshop:attacks.` of its texts. */
   key: string;
-  channel: 'letter' | 'call';
+  /** `app`: the request appears in the participant's MitID app itself (push fatigue). */
+  channel: 'letter' | 'call' | 'app';
   /** The sender shown on the letter: close to a real one, but not it. */
   sender?: string;
   /** What the look-alike asks for after user ID, password and the relayed code. */
-  asks?: 'codes' | 'photo';
+  asks?: 'codes' | 'photo' | 'mitid';
+  /** MitID attacks: the service whose real login the attacker starts (the name the app shows), and the rule (docs/mitid.md) approving breaks. */
+  mitid?: { service: 'bank' | 'post'; rule: string };
 }
 
 /**
@@ -21,6 +24,11 @@ export const attackPlans: Record<AttackKind, AttackPlan> = {
   'locked-letter': { key: 'lockedLetter', channel: 'letter', sender: 'NemID Sikkerhedscenter', asks: 'codes' },
   'support-call': { key: 'supportCall', channel: 'call' },
   'card-photo': { key: 'cardPhoto', channel: 'letter', sender: 'Nets DanlD Kundeservice', asks: 'photo' },
+  // MitID [S48]: a request you did not start (M10), a caller who asks you to approve (M11),
+  // a look-alike that relays your user ID and asks you to approve what another service shows (M12, M13).
+  'mitid-push': { key: 'mitidPush', channel: 'app', mitid: { service: 'bank', rule: 'M10' } },
+  'mitid-call': { key: 'mitidCall', channel: 'call', mitid: { service: 'bank', rule: 'M11' } },
+  'mitid-letter': { key: 'mitidLetter', channel: 'letter', sender: 'MitlD Sikkerhed', asks: 'mitid', mitid: { service: 'post', rule: 'M12' } },
 };
 
 /**
@@ -30,8 +38,12 @@ export const attackPlans: Record<AttackKind, AttackPlan> = {
  */
 export const attackSpacingMinutes = 40;
 
-/** When the start form suggests an attack: in the catalogue's order, the first now, then one every `attackSpacingMinutes`. */
-export const suggestedMinutes = (kind: AttackKind): number => attackKinds.indexOf(kind) * attackSpacingMinutes;
+/**
+ * When the start form suggests an attack: in the catalogue's order, the first now, then one
+ * every `attackSpacingMinutes`. The MitID attacks are left empty (null): a facilitator adds
+ * them for a class whose participants hold MitID.
+ */
+export const suggestedMinutes = (kind: AttackKind): number | null => (attackPlans[kind].mitid ? null : attackKinds.indexOf(kind) * attackSpacingMinutes);
 
 /** How many key codes the look-alike asks for on its "confirm your card" page. */
 export const harvestedCodeCount = 3;

@@ -3,7 +3,7 @@ import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { Citizen } from '../citizen/types.ts';
 import { NotFound } from '../common/errors.ts';
 import { couldBePassword } from '../citizen/credentials.ts';
-import { tokenPattern } from './attacks.ts';
+import { attackPlans, tokenPattern } from './attacks.ts';
 import type { Relay } from './relay.ts';
 import { workshopEvents, type TargetEvents } from './workshop-events.ts';
 import type { WorkshopRepository } from './workshop-repository.ts';
@@ -16,7 +16,8 @@ export interface CallLine {
   params?: Record<string, string>;
 }
 
-export type CallStep = 'ringing' | 'password' | 'code' | 'ended';
+/** `approve`: the MitID caller waits for the participant to approve the request in the app. */
+export type CallStep = 'ringing' | 'password' | 'code' | 'approve' | 'ended';
 
 export interface CallState {
   step: CallStep;
@@ -24,9 +25,13 @@ export interface CallState {
   /** The key the caller asks the code of (the real login's open key when the password was relayed). */
   keyNumber?: string;
   reported: boolean;
+  /** The caller's number and name: a locale key under `workshop:call.` (NemID support, or the bank's MitID caller). */
+  callerKey: string;
 }
 
 export type CallAction = 'answer' | 'decline' | 'say' | 'hang-up' | 'report';
+
+const callerKeyOf = (target: TargetWithAttack): string => (target.attack.kind === 'mitid-call' ? 'mitidCallerId' : 'callerId');
 
 
 /**
@@ -35,20 +40,31 @@ export type CallAction = 'answer' | 'decline' | 'say' | 'hang-up' | 'report';
  * call's state comes from the event log; nothing said is kept, only facts.
  */
 export class CallService {
-  constructor(private readonly deps: { repo: WorkshopRepository; citizens: CitizenRepository; relay: Relay; events: TargetEvents; random: RandomInt }) {}
+  constructor(
+    private readonly deps: {
+      repo: WorkshopRepository;
+      citizens: CitizenRepository;
+      relay: Relay;
+      events: TargetEvents;
+      random: RandomInt;
+      /** The MitID caller's login at the bank: a request in the participant's MitID app (M11). */
+      sendMitidRequest: (target: TargetWithAttack) => void;
+    },
+  ) {}
 
   /** The participant's own staged call, once it has rung on the class clock; otherwise not found. */
   target(token: string, citizenId: number): TargetWithAttack {
     const found = tokenPattern.test(token) ? this.deps.repo.byToken(token) : undefined;
     if (!found || found.citizenId !== citizenId) throw new NotFound();
     const target = this.deps.repo.withAttack(found);
-    if (target.attack.kind !== 'support-call' || target.attack.startsAt > this.deps.events.now(target.workshop.classId)) throw new NotFound();
+    if (attackPlans[target.attack.kind].channel !== 'call' || target.attack.startsAt > this.deps.events.now(target.workshop.classId)) throw new NotFound();
     return target;
   }
 
-  /** The call ringing on this participant's pages now, if any (its token). */
-  ringing(citizenId: number, classId: number): string | undefined {
-    return this.deps.repo.ringing(citizenId, this.deps.events.now(classId))?.token;
+  /** The call ringing on this participant's pages now, if any (its token, and who the caller says they are). */
+  ringing(citizenId: number, classId: number): { token: string; callerKey: string } | undefined {
+    const found = this.deps.repo.ringing(citizenId, this.deps.events.now(classId));
+    return found && { token: found.token, callerKey: callerKeyOf(this.deps.repo.withAttack(found)) };
   }
 
   state(target: TargetWithAttack): CallState {
@@ -56,9 +72,15 @@ export class CallService {
     let step: CallStep = 'ringing';
     let keyNumber: string | undefined;
     let reported = false;
+    const mitid = target.attack.kind === 'mitid-call';
     for (const event of this.deps.events.of(target)) {
       switch (event.type) {
         case workshopEvents.callAnswered:
+          if (mitid) {
+            lines.push({ who: 'caller', key: 'mitidGreeting' }, { who: 'caller', key: 'mitidAskApprove' });
+            step = 'approve';
+            break;
+          }
           lines.push({ who: 'caller', key: 'greeting' }, { who: 'caller', key: 'askPassword' });
           step = 'password';
           break;
@@ -67,7 +89,15 @@ export class CallService {
           lines.push({ who: 'you', key: 'declined' });
           break;
         case workshopEvents.callRefused:
-          lines.push({ who: 'you', key: 'refused' }, { who: 'caller', key: 'insist' });
+          lines.push({ who: 'you', key: mitid ? 'mitidRefused' : 'refused' }, { who: 'caller', key: mitid ? 'mitidInsist' : 'insist' });
+          break;
+        case workshopEvents.mitidApproved:
+          if (step === 'approve') lines.push({ who: 'you', key: 'mitidApproved' }, { who: 'caller', key: 'goodbye' });
+          step = 'ended';
+          break;
+        case workshopEvents.mitidRejected:
+          if (step === 'approve') lines.push({ who: 'you', key: 'mitidRejected' }, { who: 'caller', key: 'mitidHangsUp' });
+          step = 'ended';
           break;
         case workshopEvents.passwordTyped:
           keyNumber = String(event.data.askedKey);
@@ -89,7 +119,7 @@ export class CallService {
           break;
       }
     }
-    return { step, lines, keyNumber: step === 'code' ? keyNumber : undefined, reported };
+    return { step, lines, keyNumber: step === 'code' ? keyNumber : undefined, reported, callerKey: callerKeyOf(target) };
   }
 
   private citizen(target: TargetWithAttack): Citizen {
@@ -112,6 +142,13 @@ export class CallService {
     if (state.step === 'ringing' && (action === 'answer' || action === 'decline')) {
       this.deps.repo.close(target.id, now);
       this.record(target, action === 'answer' ? workshopEvents.callAnswered : workshopEvents.callDeclined);
+      // "I have sent a request to your MitID app": the caller logs in to the bank with the participant's user ID.
+      if (action === 'answer' && target.attack.kind === 'mitid-call') this.deps.sendMitidRequest(target);
+      return;
+    }
+    if (state.step === 'approve') {
+      if (action === 'hang-up') this.record(target, workshopEvents.callHungUp, { step: state.step });
+      else if (action === 'say') this.record(target, workshopEvents.callRefused, {}, 'M11');
       return;
     }
     if (state.step === 'password' || state.step === 'code') {

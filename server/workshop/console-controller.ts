@@ -15,7 +15,7 @@ import type { ClassRow } from '../classes/types.ts';
 const teacherOf = (req: Request): number => req.session.teacherId!;
 
 /** The start form's suggested plan: every attack, spread out on the class clock (attacks.ts). */
-const suggestedPlan = (): Record<string, string> => Object.fromEntries(attackKinds.map((kind) => [attackPlans[kind].key, String(suggestedMinutes(kind))]));
+const suggestedPlan = (): Record<string, string> => Object.fromEntries(attackKinds.map((kind) => [attackPlans[kind].key, String(suggestedMinutes(kind) ?? '')]));
 
 /** Moves a class clock as the class page does (the same service call and event). */
 export type ClassClockControl = Pick<ClassService, 'advanceClock'>;

@@ -6,7 +6,7 @@ import { sendCsv, toCsv } from '../common/csv.ts';
 import { debriefRecord, debriefTable } from './debrief-records.ts';
 import { unanswered, questions } from './quiz.ts';
 import type { WorkshopParts } from '../context.ts';
-import { ruleOfStep, steps, type Workshop } from './types.ts';
+import { mitidRules, ruleOfStep, steps, type Workshop } from './types.ts';
 
 /** The debrief (timelines, funnel, CSV) for the facilitator, and the quiz for everyone. */
 export function debriefController(parts: WorkshopParts) {
@@ -19,6 +19,8 @@ export function debriefController(parts: WorkshopParts) {
       res.render('workshop/debrief', {
         participants: debrief.participants(workshop, facts),
         funnel: debrief.funnel(facts),
+        mitidCounts: debrief.mitidCounts(facts),
+        mitidRules,
         steps,
         ruleOfStep,
         attackPlans,

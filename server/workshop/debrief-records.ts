@@ -1,8 +1,8 @@
 import { csvTime, type CsvTable } from '../common/csv.ts';
 import type { Translate } from '../common/i18n.ts';
 import { attackPlans } from './attacks.ts';
-import type { TargetFacts } from './workshop-facts.ts';
-import { steps, type AttackKind, type Outcome, type Step } from './types.ts';
+import { mitidDecisionOf, type TargetFacts } from './workshop-facts.ts';
+import { steps, type AttackKind, type MitidDecision, type Outcome, type Step } from './types.ts';
 
 /**
  * One participant in one staged attack as plain values: a row of the debrief's CSV, and
@@ -21,6 +21,8 @@ export interface DebriefRecord {
   relayed: boolean;
   outcome: Outcome;
   score: number;
+  /** MitID attacks only: approved, rejected or did nothing with the request, and the rule approving breaks (docs/mitid.md). */
+  mitid?: { decision: MitidDecision; rule: string };
 }
 
 export function debriefRecord(fact: TargetFacts): DebriefRecord {
@@ -35,13 +37,16 @@ export function debriefRecord(fact: TargetFacts): DebriefRecord {
     relayed: fact.relay !== null,
     outcome: fact.outcome,
     score: fact.score,
+    ...(attackPlans[fact.attack.kind].mitid ? { mitid: { decision: mitidDecisionOf(fact), rule: attackPlans[fact.attack.kind].mitid!.rule } } : {}),
   };
 }
 
-/** The debrief's CSV columns in the reader's language, one row per record. */
+/** The debrief's CSV columns in the reader's language, one row per record; two more (the MitID decision and its rule) when the workshop staged a MitID attack. */
 export function debriefTable(t: Translate, records: DebriefRecord[]): CsvTable {
   const yesNo = (value: boolean) => t(value ? 'workshop:csv.yes' : 'workshop:csv.no');
-  const header = ['name', 'nemidNumber', 'attack', ...steps, 'passwordReal', 'codesTyped', 'realCodes', 'relayed', 'outcome', 'score'].map((column) => t(`workshop:csv.${column}`));
+  const withMitid = records.some((record) => record.mitid);
+  const mitidColumns = withMitid ? ['mitidDecision', 'mitidRule'] : [];
+  const header = ['name', 'nemidNumber', 'attack', ...steps, 'passwordReal', 'codesTyped', 'realCodes', 'relayed', 'outcome', 'score', ...mitidColumns].map((column) => t(`workshop:csv.${column}`));
   const rows = records.map((record) => [
     record.name,
     record.nemidNumber,
@@ -53,6 +58,7 @@ export function debriefTable(t: Translate, records: DebriefRecord[]): CsvTable {
     yesNo(record.relayed),
     t(`workshop:outcomes.${record.outcome}`),
     record.score,
+    ...(withMitid ? (record.mitid ? [t(`workshop:mitid.decisions.${record.mitid.decision}`), record.mitid.rule] : ['', '']) : []),
   ]);
   return { header, rows };
 }

@@ -2,10 +2,21 @@ import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { Citizen } from '../citizen/types.ts';
 import type { ClassClock } from '../common/clock.ts';
 import type { EventLog } from '../common/event-log.ts';
-import { workshopFacts, type TargetFacts } from './workshop-facts.ts';
+import { attackPlans } from './attacks.ts';
+import { mitidDecisionOf, workshopFacts, type TargetFacts } from './workshop-facts.ts';
 import { workshopEvents } from './workshop-events.ts';
 import type { WorkshopRepository } from './workshop-repository.ts';
-import { attackKinds, steps, type AttackKind, type Step, type Workshop } from './types.ts';
+import { attackKinds, mitidAttackKinds, steps, type AttackKind, type MitidAttackKind, type MitidDecision, type Step, type Workshop } from './types.ts';
+
+/** One MitID attack of the debrief: how many participants approved a request they did not start, rejected it, or did nothing. */
+export interface MitidCountRow {
+  kind: MitidAttackKind;
+  /** The rule of docs/mitid.md that approving breaks. */
+  rule: string;
+  /** Participant-attacks that have reached the participants. */
+  received: number;
+  counts: Record<MitidDecision, number>;
+}
 
 export interface FunnelRow {
   /** An attack kind, or `all` for the whole workshop. */
@@ -56,6 +67,19 @@ export class DebriefService {
     return [...kinds.map((kind) => row(kind, facts.filter((fact) => fact.attack.kind === kind))), row('all', facts)];
   }
 
+  /** Per MitID attack of the workshop (in the catalogue's order): who approved, who rejected, who did nothing, of those it reached. */
+  mitidCounts(facts: TargetFacts[]): MitidCountRow[] {
+    return mitidAttackKinds
+      .map((kind) => ({ kind, of: facts.filter((fact) => fact.attack.kind === kind && fact.at.received !== null) }))
+      .filter(({ kind, of }) => of.length > 0 || facts.some((fact) => fact.attack.kind === kind))
+      .map(({ kind, of }) => ({
+        kind,
+        rule: attackPlans[kind].mitid!.rule,
+        received: of.length,
+        counts: countBy(of.map(mitidDecisionOf)),
+      }));
+  }
+
   participants(workshop: Workshop, facts: TargetFacts[]): ParticipantSummary[] {
     const quizzes = this.deps.events
       .list({ classId: workshop.classId })
@@ -76,3 +100,9 @@ export class DebriefService {
     return [...byCitizen.values()];
   }
 }
+
+const countBy = (decisions: MitidDecision[]): Record<MitidDecision, number> => {
+  const counts: Record<MitidDecision, number> = { approved: 0, rejected: 0, none: 0 };
+  for (const decision of decisions) counts[decision] += 1;
+  return counts;
+};

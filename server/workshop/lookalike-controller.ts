@@ -6,7 +6,7 @@ import type { LookAlikeStep } from './lookalike-service.ts';
 import { photoFrom } from './photo-upload.ts';
 import type { WorkshopParts } from '../context.ts';
 import type { TargetWithAttack } from './types.ts';
-import { lookAlikeCodeSchema, lookAlikeCodesSchema, lookAlikePasswordSchema } from './workshop-validation.ts';
+import { lookAlikeCodeSchema, lookAlikeCodesSchema, lookAlikePasswordSchema, mitidLookAlikeSchema } from './workshop-validation.ts';
 
 const me = (req: Request): number => req.session.citizenId!;
 
@@ -17,7 +17,18 @@ const me = (req: Request): number => req.session.citizenId!;
  * key numbers).
  */
 export function lookAlikeController(parts: WorkshopParts) {
-  const { lookAlike } = parts;
+  const { lookAlike, mitidAttacks } = parts;
+
+  /** The MitID look-alike: the user ID (relayed to the real login when real), then "approve in your app". */
+  const renderMitid = (res: Response, status: number, target: TargetWithAttack, locals: Record<string, unknown> = {}) =>
+    res.status(status).render('workshop/mitid-lookalike', {
+      plan: attackPlans[target.attack.kind],
+      step: mitidAttacks.step(target),
+      action: paths.workshop.mitidLookAlike(target.token),
+      errors: {},
+      userId: '',
+      ...locals,
+    });
 
   const render = (res: Response, status: number, target: TargetWithAttack, step: LookAlikeStep, locals: Record<string, unknown> = {}) =>
     res.status(status).render('workshop/lookalike', {
@@ -72,6 +83,23 @@ export function lookAlikeController(parts: WorkshopParts) {
         lookAlike.typeCodes(target, pairs);
       }
       again();
+    },
+
+    showMitid(req: Request, res: Response): void {
+      const target = lookAlike.target(String(req.params.token), me(req), true);
+      lookAlike.followLink(target);
+      renderMitid(res, 200, target);
+    },
+
+    submitMitid(req: Request, res: Response): void {
+      const target = lookAlike.target(String(req.params.token), me(req), true);
+      if (mitidAttacks.step(target).step !== 'userId') return res.redirect(303, paths.workshop.mitidLookAlike(target.token));
+      const userId = formText(req.body, 'userId').slice(0, 100);
+      const parsed = mitidLookAlikeSchema.safeParse(req.body);
+      if (!parsed.success) return void renderMitid(res, 400, target, { errors: fieldErrors(parsed.error), userId });
+      // A user ID that is not the participant's: the look-alike says what the real login would say.
+      if (!mitidAttacks.typeUserId(target, parsed.data.userId)) return void renderMitid(res, 401, target, { errors: { userId: ['workshop:mitidLookAlike.errors.unknown'] }, userId });
+      res.redirect(303, paths.workshop.mitidLookAlike(target.token));
     },
 
     uploadPhoto(req: Request, res: Response): void {

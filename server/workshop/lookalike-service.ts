@@ -31,12 +31,16 @@ export interface LookAlikeDeps {
 export class LookAlikeService {
   constructor(private readonly deps: LookAlikeDeps) {}
 
-  /** The participant's own target behind a look-alike link, once its letter has arrived; otherwise not found. */
-  target(token: string, citizenId: number): TargetWithAttack {
+  /**
+   * The participant's own target behind a look-alike link, once its letter has arrived;
+   * otherwise not found. `mitid`: the MitID look-alike's link (each site opens only its own letters).
+   */
+  target(token: string, citizenId: number, mitid = false): TargetWithAttack {
     const found = tokenPattern.test(token) ? this.deps.repo.byToken(token) : undefined;
     if (!found || found.citizenId !== citizenId) throw new NotFound();
     const target = this.deps.repo.withAttack(found);
-    if (attackPlans[target.attack.kind].channel !== 'letter' || target.attack.startsAt > this.deps.events.now(target.workshop.classId)) throw new NotFound();
+    const plan = attackPlans[target.attack.kind];
+    if (plan.channel !== 'letter' || (plan.asks === 'mitid') !== mitid || target.attack.startsAt > this.deps.events.now(target.workshop.classId)) throw new NotFound();
     return target;
   }
 
@@ -59,7 +63,7 @@ export class LookAlikeService {
       const keyNumber = this.deps.relay.openChallenge(this.citizen(target));
       if (keyNumber) return { step: 'code', keyNumber };
     }
-    return { step: 'more', asks: attackPlans[target.attack.kind].asks! };
+    return { step: 'more', asks: attackPlans[target.attack.kind].asks as 'codes' | 'photo' };
   }
 
   /** The participant followed the link in the letter (recorded once). */

@@ -23,8 +23,8 @@ export function participantController(parts: WorkshopParts) {
     ringing(req: Request, res: Response, next: NextFunction): void {
       const { citizenId, classId } = req.session;
       if (req.method === 'GET' && citizenId !== undefined && classId !== undefined) {
-        const token = calls.ringing(citizenId, classId);
-        if (token) res.locals.incomingCall = { action: paths.workshop.call(token) };
+        const call = calls.ringing(citizenId, classId);
+        if (call) res.locals.incomingCall = { action: paths.workshop.call(call.token), callerKey: call.callerKey };
       }
       next();
     },

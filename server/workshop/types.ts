@@ -1,6 +1,17 @@
-/** The staged attacks a facilitator can run (R5), each modelled on a real NemID-era campaign. */
-export const attackKinds = ['tax-refund', 'locked-letter', 'support-call', 'card-photo'] as const;
+/**
+ * The staged attacks a facilitator can run (R5), each modelled on a real NemID-era campaign,
+ * and the MitID attacks (docs/mitid.md, M10-M13), staged only on participants who hold MitID.
+ */
+export const attackKinds = ['tax-refund', 'locked-letter', 'support-call', 'card-photo', 'mitid-push', 'mitid-call', 'mitid-letter'] as const;
 export type AttackKind = (typeof attackKinds)[number];
+
+/** The MitID attacks: each puts an approval request the participant did not start in their MitID app. */
+export const mitidAttackKinds = ['mitid-push', 'mitid-call', 'mitid-letter'] as const satisfies readonly AttackKind[];
+export type MitidAttackKind = (typeof mitidAttackKinds)[number];
+export const isMitidAttack = (kind: AttackKind): kind is MitidAttackKind => (mitidAttackKinds as readonly string[]).includes(kind);
+
+/** What a participant did with the approval requests of one MitID attack: approved one, rejected them, or nothing. */
+export type MitidDecision = 'approved' | 'rejected' | 'none';
 
 export interface Workshop {
   id: number;
@@ -56,4 +67,13 @@ export const ruleOfStep: Record<Step, { rule: string; part: string } | null> = {
 };
 
 /** What a participant did with one attack, summed up for the debrief. */
-export type Outcome = 'not-yet' | 'not-logged-in' | 'not-opened' | 'ignored' | 'clicked' | 'refused' | 'gave-wrong' | 'compromised' | 'compromised-reported' | 'reported';
+export type Outcome = 'not-yet' | 'not-logged-in' | 'not-opened' | 'ignored' | 'clicked' | 'refused' | 'rejected' | 'gave-wrong' | 'compromised' | 'compromised-reported' | 'reported';
+
+/** The MitID rules of the workshop's lessons (docs/mitid.md, M10-M13), each a locale key under `workshop:mitid.rules.`, with its sources. */
+export const mitidRules = [
+  { rule: 'M10', sources: '[S48], [S20]' },
+  { rule: 'M11', sources: '[S4], [S48]' },
+  { rule: 'M12', sources: '[S5], [S48], [S49]' },
+  { rule: 'M13', sources: '[S48], [S20]' },
+  { rule: 'M2', sources: '[S5], [S6], [S33]' },
+] as const;

@@ -24,6 +24,9 @@ export const workshopEvents = {
   reported: 'fraud-reported',
   replayed: 'workshop-replayed',
   quizAnswered: 'workshop-quiz-answered',
+  mitidUserIdTyped: 'workshop-mitid-user-id-typed',
+  mitidApproved: 'workshop-mitid-approved',
+  mitidRejected: 'workshop-mitid-rejected',
 } as const;
 
 /** The types a participant's own steps are written with (what the timeline reads). */
@@ -39,6 +42,9 @@ export const participantTypes = [
   workshopEvents.callRefused,
   workshopEvents.reported,
   workshopEvents.replayed,
+  workshopEvents.mitidUserIdTyped,
+  workshopEvents.mitidApproved,
+  workshopEvents.mitidRejected,
 ];
 
 /** Writes the events of one participant's target on the class clock. */

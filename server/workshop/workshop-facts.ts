@@ -1,7 +1,7 @@
 import type { Citizen } from '../citizen/types.ts';
 import type { EventRow } from '../common/event-log.ts';
 import { workshopEvents } from './workshop-events.ts';
-import { steps, type Attack, type Outcome, type Step, type Target } from './types.ts';
+import { steps, type Attack, type MitidDecision, type Outcome, type Step, type Target } from './types.ts';
 
 /** A code the attacker holds as a fact: which key, of which card (never the code itself). */
 export interface CapturedKey {
@@ -32,6 +32,8 @@ export interface TargetFacts {
   refused: number | null;
   /** The participant's first completed login since the workshop started (null: none yet). */
   loggedIn: number | null;
+  /** The MitID attacks (M10-M13): when the user ID was typed on the look-alike (and whether it was real), when a staged request was first approved or rejected. */
+  mitid: { userId: number | null; userIdReal: boolean; approved: number | null; rejected: number | null };
   outcome: Outcome;
   /** +1 for reporting or blocking, -1 for giving anything away (awareness tools count reports). */
   score: number;
@@ -44,16 +46,19 @@ const emptySteps = (): Record<Step, number | null> => Object.fromEntries(steps.m
  * on the participant's card, a photo of the card. A wrong password or code typed is shown
  * as such ('gave-wrong'), a refusal on the call as the right answer it is.
  */
-function outcomeOf(facts: Pick<TargetFacts, 'at' | 'passwordReal' | 'realCodes' | 'refused' | 'hungUp' | 'declined' | 'loggedIn'>): Outcome {
-  const { at } = facts;
+function outcomeOf(facts: Pick<TargetFacts, 'at' | 'passwordReal' | 'realCodes' | 'refused' | 'hungUp' | 'declined' | 'loggedIn' | 'mitid'>): Outcome {
+  const { at, mitid } = facts;
   if (at.received === null) return 'not-yet';
   // No verdict before an action: until the participant did something with the attack.
-  const acted = steps.some((step) => step !== 'received' && at[step] !== null) || facts.declined !== null || facts.hungUp !== null || facts.refused !== null;
+  const acted =
+    steps.some((step) => step !== 'received' && at[step] !== null) || facts.declined !== null || facts.hungUp !== null || facts.refused !== null || mitid.approved !== null || mitid.rejected !== null || mitid.userId !== null;
   if (!acted) return facts.loggedIn === null ? 'not-logged-in' : 'not-opened';
-  const gaveAway = facts.passwordReal || facts.realCodes > 0 || at.photo !== null;
+  // Approving a request one did not start lets the attacker in (M10-M12).
+  const gaveAway = facts.passwordReal || facts.realCodes > 0 || at.photo !== null || mitid.approved !== null;
   const reported = at.reported !== null || at.blocked !== null;
   if (gaveAway) return reported ? 'compromised-reported' : 'compromised';
   if (reported) return 'reported';
+  if (mitid.rejected !== null) return 'rejected';
   if (at.password !== null || at.codes !== null) return 'gave-wrong';
   if (facts.refused !== null || facts.hungUp !== null) return 'refused';
   return at.clicked !== null ? 'clicked' : 'ignored';
@@ -91,7 +96,8 @@ export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; cit
     };
     const fact: TargetFacts = {
       target, attack, citizen, at, passwordsTyped: 0, passwordReal: false, codesTyped: 0, realCodes: 0,
-      relay: null, harvested: [], replay: null, hungUp: null, declined: null, refused: null, loggedIn: logins.get(citizen.id) ?? null, outcome: 'not-yet', score: 0,
+      relay: null, harvested: [], replay: null, hungUp: null, declined: null, refused: null, loggedIn: logins.get(citizen.id) ?? null,
+      mitid: { userId: null, userIdReal: false, approved: null, rejected: null }, outcome: 'not-yet', score: 0,
     };
     if (attack.startsAt <= input.now) first('received', attack.startsAt);
     if (target.letterId !== null && letterRead.has(target.letterId)) first('opened', letterRead.get(target.letterId)!);
@@ -125,14 +131,20 @@ export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; cit
           fact.harvested.push(...captured);
           break;
         }
+        case workshopEvents.mitidUserIdTyped:
+          fact.mitid.userId ??= event.at;
+          fact.mitid.userIdReal ||= data.real === true;
+          break;
+        case workshopEvents.mitidApproved: fact.mitid.approved ??= event.at; break;
+        case workshopEvents.mitidRejected: fact.mitid.rejected ??= event.at; break;
         case workshopEvents.replayed:
-          fact.replay = { at: event.at, key: String(data.key), askedKey: typeof data.askedKey === 'string' ? data.askedKey : null, outcome: String(data.outcome) };
+          fact.replay = { at: event.at, key: String(data.key ?? ''), askedKey: typeof data.askedKey === 'string' ? data.askedKey : null, outcome: String(data.outcome) };
           break;
       }
     }
     // A block answers the attacks the participant had met (opened its letter, followed its
     // link, or was on the call) by then, not every attack of the workshop.
-    const met = [at.opened, at.clicked].filter((time): time is number => time !== null);
+    const met = [at.opened, at.clicked, fact.mitid.approved, fact.mitid.rejected].filter((time): time is number => time !== null);
     const metAt = met.length > 0 ? Math.min(...met) : null;
     const block = metAt === null ? undefined : (ownerBlocks.get(citizen.id) ?? []).find((time) => time >= metAt);
     if (block !== undefined) first('blocked', block);
@@ -141,4 +153,10 @@ export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; cit
     facts.push(fact);
   }
   return facts;
+}
+
+/** What the participant did with one MitID attack's requests: approved one (the mistake), rejected them (right), or nothing. */
+export function mitidDecisionOf(fact: Pick<TargetFacts, 'mitid'>): MitidDecision {
+  if (fact.mitid.approved !== null) return 'approved';
+  return fact.mitid.rejected !== null ? 'rejected' : 'none';
 }

@@ -56,10 +56,19 @@ export class WorkshopRepository {
       byLetter: db.prepare<[number, number], RawTarget>('SELECT * FROM workshop_targets WHERE citizen_id = ? AND letter_id = ?'),
       ringing: db.prepare<[number, number], RawTarget>(
         `SELECT t.* FROM workshop_targets t JOIN workshop_attacks a ON a.id = t.attack_id
-         WHERE t.citizen_id = ? AND a.kind = 'support-call' AND a.starts_at <= ? AND t.closed_at IS NULL
+         WHERE t.citizen_id = ? AND a.kind IN ('support-call', 'mitid-call') AND a.starts_at <= ? AND t.closed_at IS NULL
          ORDER BY a.starts_at, t.id LIMIT 1`,
       ),
       close: db.prepare<[number, number]>('UPDATE workshop_targets SET closed_at = ? WHERE id = ? AND closed_at IS NULL'),
+      duePushes: db.prepare<[number, number], RawTarget>(
+        `SELECT t.* FROM workshop_targets t JOIN workshop_attacks a ON a.id = t.attack_id
+         WHERE t.citizen_id = ? AND a.kind = 'mitid-push' AND a.starts_at <= ?
+           AND NOT EXISTS (SELECT 1 FROM workshop_mitid_requests r WHERE r.target_id = t.id)
+         ORDER BY a.starts_at, t.id`,
+      ),
+      linkRequest: db.prepare<[number, number]>('INSERT INTO workshop_mitid_requests (request_id, target_id) VALUES (?, ?)'),
+      targetOfRequest: db.prepare<[number], RawTarget>('SELECT t.* FROM workshop_targets t JOIN workshop_mitid_requests r ON r.target_id = t.id WHERE r.request_id = ?'),
+      requestsOfTarget: db.prepare<[number], { request_id: number }>('SELECT request_id FROM workshop_mitid_requests WHERE target_id = ? ORDER BY request_id'),
     };
   }
 
@@ -148,6 +157,27 @@ export class WorkshopRepository {
 
   close(targetId: number, at: number): boolean {
     return this.s.close.run(at, targetId).changes === 1;
+  }
+
+  /** The participant's push-fatigue targets that are due on the class clock and have no request in the app yet. */
+  duePushes(citizenId: number, now: number): Target[] {
+    return this.s.duePushes.all(citizenId, now).map(toTarget);
+  }
+
+  /** Notes that a MitID app request was staged for this target. */
+  linkRequest(requestId: number, targetId: number): void {
+    this.s.linkRequest.run(requestId, targetId);
+  }
+
+  /** The target a staged MitID app request belongs to, if it is one. */
+  targetOfRequest(requestId: number): Target | undefined {
+    const raw = this.s.targetOfRequest.get(requestId);
+    return raw && toTarget(raw);
+  }
+
+  /** The ids of the MitID app requests staged for a target, oldest first. */
+  requestsOfTarget(targetId: number): number[] {
+    return this.s.requestsOfTarget.all(targetId).map((row) => row.request_id);
   }
 
   /** A target with its attack and workshop. */

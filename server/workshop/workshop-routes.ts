@@ -47,6 +47,8 @@ export function workshopRoutes(parts: WorkshopParts, classes: ClassClockControl,
   router.get(routes.workshop.lookAlike, citizen, lookAlike.show);
   router.post(routes.workshop.lookAlike, citizen, lookAlike.submit);
   router.post(routes.workshop.lookAlikePhoto, citizen, lookAlike.uploadPhoto);
+  router.get(routes.workshop.mitidLookAlike, citizen, lookAlike.showMitid);
+  router.post(routes.workshop.mitidLookAlike, citizen, lookAlike.submitMitid);
   router.get(routes.workshop.call, citizen, participant.showCall);
   router.post(routes.workshop.call, citizen, participant.call);
   router.post(routes.workshop.report, ...guards('post'), participant.reportLetter);

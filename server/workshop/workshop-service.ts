@@ -20,6 +20,8 @@ export interface WorkshopDeps {
   realNow: () => number;
   /** The classes a teacher may see (the teacher console's rule). */
   visibleClasses: (teacherId: number) => ClassRow[];
+  /** Whether a participant holds MitID: the MitID attacks are staged only on them. */
+  holdsMitid: (citizenId: number) => boolean;
 }
 
 /** One attack of the facilitator's plan: which, and how many minutes from now on the class clock. */
@@ -140,10 +142,11 @@ export class WorkshopService {
         actor: 'teacher',
         type: workshopEvents.attackScheduled,
         rule: 'R5',
-        data: { workshopId: workshop.id, attackId, kind, startsAt, participants: participants.length },
+        data: { workshopId: workshop.id, attackId, kind, startsAt, participants: participants.filter((citizen) => !attackPlans[kind].mitid || this.deps.holdsMitid(citizen.id)).length },
         at: now,
       });
       for (const citizen of participants) {
+        if (attackPlans[kind].mitid && !this.deps.holdsMitid(citizen.id)) continue;
         const token = newToken();
         const targetId = this.deps.repo.insertTarget(attackId, citizen.id, token);
         if (attackPlans[kind].channel !== 'letter') continue;

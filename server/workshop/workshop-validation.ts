@@ -56,3 +56,8 @@ export const lookAlikeCodesSchema = z.object(
 export const callSaySchema = z.object({
   said: z.string().trim().min(1, 'workshop:call.errors.said').max(100, 'workshop:call.errors.saidTooLong'),
 });
+
+/** The MitID look-alike's user ID field (MitID's own limit, 48 characters [S1]). */
+export const mitidLookAlikeSchema = z.object({
+  userId: z.string().trim().min(1, 'workshop:mitidLookAlike.errors.userId').max(48, 'workshop:mitidLookAlike.errors.tooLong'),
+});

@@ -6,7 +6,7 @@ import type { Context } from '../../server/context.ts';
 import { testApp, routeTable } from '../helpers/http.ts';
 import { accessibilityViolations, launchBrowser, newPerson, seeHeading, serve, noViolations } from '../helpers/browser.ts';
 import { codeForAskedKey, seededContext } from '../helpers/context.ts';
-import { workshopFixture } from '../workshop/sweep-fixture.ts';
+import { mitidFixture, workshopFixture } from '../workshop/sweep-fixture.ts';
 
 /**
  * Every page of the app, read from the route table, visited in Chromium by an anonymous
@@ -78,6 +78,8 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/workshop/:id/debrief': (world) => ({ id: workshopFixture(world).id }),
   '/nemid-secure-login.dk-verify/:token': (world) => ({ token: workshopFixture(world).token }),
   '/call/:token': (world) => ({ token: workshopFixture(world).callToken }),
+  '/mitid/app/:requestId': (world) => ({ requestId: mitidFixture(world).requestId }),
+  '/mitid-sikkerhed.dk-verify/:token': (world) => ({ token: mitidFixture(world).token }),
 };
 
 /** Not pages: files (PDF, CSV, downloads, the icon) and the health check. */

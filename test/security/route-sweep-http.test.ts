@@ -5,7 +5,7 @@ import { hashPassword } from '../../server/common/passwords.ts';
 import type { Context } from '../../server/context.ts';
 import { seededContext } from '../helpers/context.ts';
 import { loginAs, routeTable, submitForm, teacherLogin, testApp, type Agent } from '../helpers/http.ts';
-import { workshopFixture } from '../workshop/sweep-fixture.ts';
+import { mitidFixture, workshopFixture } from '../workshop/sweep-fixture.ts';
 
 /**
  * Sweeps generated from the app's own route table, so a new route is covered the day it
@@ -67,6 +67,9 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/nemid-secure-login.dk-verify/:token': (world) => ({ token: workshopFixture(world).token }),
   '/nemid-secure-login.dk-verify/:token/photo': (world) => ({ token: workshopFixture(world).token }),
   '/call/:token': (world) => ({ token: workshopFixture(world).callToken }),
+  // The owner's MitID app and the workshop's MitID look-alike.
+  '/mitid/app/:requestId': (world) => ({ requestId: mitidFixture(world).requestId }),
+  '/mitid-sikkerhed.dk-verify/:token': (world) => ({ token: mitidFixture(world).token }),
   '/post/letters/:id/report': (world) => ({ id: workshopFixture(world).letterId }),
   // Digital Post: the owner's letters (the answerable tax assessment, the contract to sign), its PDF and a folder of theirs.
   '/post/letters/:id': (world) => ({ id: String(ownerLetter(world, 'tax-assessment').id) }),
@@ -125,6 +128,7 @@ const issuerRoute = (path: string) => path.startsWith('/issuer');
 /** GETs that change stored state on purpose, with the reason. */
 const getsThatWrite: Record<string, string> = {
   '/nemid-secure-login.dk-verify/:token': 'the workshop records that a participant followed a staged phishing link, once per participant and attack, as awareness tools count clicks',
+  '/mitid-sikkerhed.dk-verify/:token': 'the same for the MitID look-alike of a staged phishing letter',
 };
 
 function fill(path: string, params: Record<string, string>): string {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { languages, readLocales } from '../../server/common/i18n.ts';
 import { attackPlans } from '../../server/workshop/attacks.ts';
 import { questions } from '../../server/workshop/quiz.ts';
-import { attackKinds, ruleOfStep, steps } from '../../server/workshop/types.ts';
+import { attackKinds, mitidRules, ruleOfStep, steps } from '../../server/workshop/types.ts';
 import { submitForm, visibleText } from '../helpers/http.ts';
 import { targetOf, workshopWorld } from './world.ts';
 
@@ -87,10 +87,13 @@ describe('the workshop\'s texts', () => {
       ...steps.map((step) => `steps.${step}`),
       ...steps.map((step) => `csv.${step}`),
       ...Object.values(ruleOfStep).flatMap((rule) => (rule ? [`rules.${rule.part}.short`, `rules.${rule.part}.long`] : [])),
-      ...['not-yet', 'not-logged-in', 'not-opened', 'ignored', 'clicked', 'refused', 'gave-wrong', 'compromised', 'compromised-reported', 'reported'].map((outcome) => `outcomes.${outcome}`),
+      ...['not-yet', 'not-logged-in', 'not-opened', 'ignored', 'clicked', 'refused', 'rejected', 'gave-wrong', 'compromised', 'compromised-reported', 'reported'].map((outcome) => `outcomes.${outcome}`),
       ...questions.flatMap((question) => ['question', 'explanation', ...question.options.map((option) => `options.${option}`)].map((part) => `quiz.questions.${question.id}.${part}`)),
       ...['greeting', 'askPassword', 'saidPassword', 'askCode', 'saidCode', 'goodbye', 'hungUp', 'declined'].map((line) => `call.lines.${line}`),
       ...['ok', 'wrong', 'refused'].map((outcome) => `attacker.replay.${outcome}`),
+      ...['mitidGreeting', 'mitidAskApprove', 'mitidRefused', 'mitidInsist', 'mitidApproved', 'mitidRejected', 'mitidHangsUp'].map((line) => `call.lines.${line}`),
+      ...mitidRules.flatMap(({ rule }) => [`mitid.rules.${rule}.short`, `mitid.rules.${rule}.long`]),
+      ...['approved', 'rejected', 'none'].map((decision) => `mitid.decisions.${decision}`),
     ];
     for (const lang of languages) {
       for (const key of keys) {
