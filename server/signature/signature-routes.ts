@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { DigitalPost } from '../context.ts';
 import type { PublicServiceGuards } from '../enrolment/public-access.ts';
-import { paths, routes } from '../paths.ts';
+import { routes } from '../paths.ts';
 import { signatureController } from './signature-controller.ts';
 
 /** Signing a letter's document in Digital Post with NemID (R3), behind the login with `service=post`. */
