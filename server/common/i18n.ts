@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import i18next, { type InitOptions, type TFunction } from 'i18next';
+import i18next, { type InitOptions, type Services, type TFunction } from 'i18next';
 import { formatDanishTime } from './danish-time.ts';
 import { projectRoot } from './project-root.ts';
 
@@ -32,8 +32,14 @@ let ready = false;
 function ensureReady(): void {
   if (ready) return;
   const resources = readLocales();
-  void instance.init(i18nextOptions(resources, defaultLang, false, Object.keys(resources.da)));
+  void instance.init({ ...i18nextOptions(resources, defaultLang, false, Object.keys(resources.da)), supportedLngs: [...languages] });
   ready = true;
+}
+
+/** The i18next services of the app's languages (language codes and which are supported), for the language detector. */
+export function i18nServices(): Services {
+  ensureReady();
+  return instance.services;
 }
 
 /** The options of every i18next instance here: synchronous, views escape, namespaces as locale files. */
