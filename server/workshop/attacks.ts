@@ -1,15 +1,24 @@
+import type { CustomTypeOptions } from 'i18next';
 import { attackKinds, type AttackKind } from './types.ts';
 
+type AttackTexts = CustomTypeOptions['resources']['workshop']['attacks'];
+/** The names under `workshop:attacks.` whose texts have a letter (subject and body). */
+type LetterAttackKey = { [K in keyof AttackTexts]: AttackTexts[K] extends { letter: object } ? K : never }[keyof AttackTexts];
+
 /** How a staged attack reaches the participant and what its look-alike asks for after the login. */
-export interface AttackPlan {
-  /** The name under `workshop:attacks.` of its texts. */
-  key: string;
-  channel: 'letter' | 'call';
-  /** The sender shown on the letter: close to a real one, but not it. */
-  sender?: string;
+export type AttackPlan = {
   /** What the look-alike asks for after user ID, password and the relayed code. */
   asks?: 'codes' | 'photo';
-}
+} & (
+  | {
+      channel: 'letter';
+      /** The name under `workshop:attacks.` of its texts. */
+      key: LetterAttackKey;
+      /** The sender shown on the letter: close to a real one, but not it. */
+      sender: string;
+    }
+  | { channel: 'call'; key: Exclude<keyof AttackTexts, LetterAttackKey>; sender?: undefined }
+);
 
 /**
  * The catalogue, after the real campaigns of the key-card years: fake refunds from the tax

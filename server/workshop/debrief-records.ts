@@ -41,7 +41,7 @@ export function debriefRecord(fact: TargetFacts): DebriefRecord {
 /** The debrief's CSV columns in the reader's language, one row per record. */
 export function debriefTable(t: Translate, records: DebriefRecord[]): CsvTable {
   const yesNo = (value: boolean) => t(value ? 'workshop:csv.yes' : 'workshop:csv.no');
-  const header = ['name', 'nemidNumber', 'attack', ...steps, 'passwordReal', 'codesTyped', 'realCodes', 'relayed', 'outcome', 'score'].map((column) => t(`workshop:csv.${column}`));
+  const header = (['name', 'nemidNumber', 'attack', ...steps, 'passwordReal', 'codesTyped', 'realCodes', 'relayed', 'outcome', 'score'] as const).map((column) => t(`workshop:csv.${column}`));
   const rows = records.map((record) => [
     record.name,
     record.nemidNumber,
