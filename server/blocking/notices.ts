@@ -1,5 +1,5 @@
 import type { Citizen } from '../citizen/types.ts';
-import { formatTime, translator, type Lang } from '../common/i18n.ts';
+import { formatTime, translateDataKey, translator, type Lang, type TranslationKey } from '../common/i18n.ts';
 import type { MailboxService } from '../mailbox/mailbox-service.ts';
 import type { LocalText } from '../mailbox/types.ts';
 
@@ -26,11 +26,11 @@ export class IssuerLetters {
   constructor(private readonly mailbox: Pick<MailboxService, 'deliver' | 'sendPaperPost'>) {}
 
   /** `reasonKey` is translated into `reason`; a `time...` value (ms on the class clock) is written as a date. */
-  private text(citizen: Citizen, key: string, params: Record<string, unknown>): LocalText {
+  private text(citizen: Citizen, key: TranslationKey, params: Record<string, unknown>): LocalText {
     const render = (lang: Lang): string => {
       const t = translator(lang);
       const values: Record<string, unknown> = { ...params };
-      if (typeof params.reasonKey === 'string') values.reason = t(params.reasonKey);
+      if (typeof params.reasonKey === 'string') values.reason = translateDataKey(t, params.reasonKey);
       for (const [name, value] of Object.entries(params)) {
         if (name.startsWith('time') && typeof value === 'number') values[name] = formatTime(value, lang);
       }

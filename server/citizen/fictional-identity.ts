@@ -85,7 +85,7 @@ export function userIdFromName(name: string, random: RandomInt = cryptoRandom): 
   const parts = name
     .toLowerCase()
     .replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa')
-    .normalize('NFD').replace(/[^\x00-\x7f]/g, '')
+    .normalize('NFD').replace(/[\u0080-\uffff]/g, '') // drop what is not ASCII (the accents NFD split off)
     .split(/\s+/)
     .filter((part) => part && part !== 'fiktiv');
   return `${parts[0] ?? 'trainee'}.${parts[parts.length - 1] ?? 'x'}${random(10, 100)}`;

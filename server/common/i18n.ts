@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import i18next, { type InitOptions, type TFunction } from 'i18next';
+import i18next, { type CustomTypeOptions, type InitOptions, type ParseKeys, type Services, type TFunction } from 'i18next';
 import { formatDanishTime } from './danish-time.ts';
 import { projectRoot } from './project-root.ts';
 
@@ -32,8 +32,14 @@ let ready = false;
 function ensureReady(): void {
   if (ready) return;
   const resources = readLocales();
-  void instance.init(i18nextOptions(resources, defaultLang, false, Object.keys(resources.da)));
+  void instance.init({ ...i18nextOptions(resources, defaultLang, false, Object.keys(resources.da)), supportedLngs: [...languages] });
   ready = true;
+}
+
+/** The i18next services of the app's languages (language codes and which are supported), for the language detector. */
+export function i18nServices(): Services {
+  ensureReady();
+  return instance.services;
 }
 
 /** The options of every i18next instance here: synchronous, views escape, namespaces as locale files. */
@@ -51,7 +57,24 @@ export function i18nextOptions(resources: Record<string, Record<string, Record<s
   } as InitOptions;
 }
 
-export type Translate = TFunction;
+/**
+ * Every namespace (locale file), so that `t('mailbox:inbox.unread')` is checked against
+ * locales/da/mailbox.json; common first, as a key without a namespace is looked up there.
+ */
+type Namespaces = ['common', ...Exclude<keyof CustomTypeOptions['resources'], 'common'>[]];
+export type Translate = TFunction<Namespaces>;
+
+/** A translation key of locales/da (`namespace:path.to.text`); tsc rejects any other. */
+export type TranslationKey = ParseKeys<Namespaces>;
+
+/**
+ * t() of a key that comes from data (a scenario file, a validation result, a letter's
+ * parameters), which tsc cannot check: the locale tests prove such keys exist in every language.
+ */
+export function translateDataKey(t: Translate, key: string, values?: Record<string, unknown>): string {
+  const untyped = t as unknown as (key: string, values?: Record<string, unknown>) => string;
+  return values === undefined ? untyped(key) : untyped(key, values);
+}
 
 const translators = new Map<Lang, Translate>();
 

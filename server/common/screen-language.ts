@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { HelpLanguage, HelpLanguages } from './help-languages.ts';
-import { formatTime, isLang, languages, translator, type Lang, type Translate } from './i18n.ts';
+import { formatTime, languages, translator, type Lang, type Translate } from './i18n.ts';
+import { languageAsked, languageChosen } from './language.ts';
 import { addTranslations, recordingTranslator, type SeenTexts } from './screen-translations.ts';
 import { inLang, type ScenarioText } from './scenario-text.ts';
 
@@ -68,7 +69,7 @@ export function helpOnlyChoice(req: Request, res: Response, help: HelpLanguages,
     if (req.session) req.session.helpLang = asked as string;
     return help.get(asked);
   }
-  if (isLang(asked)) {
+  if (languageAsked(req)) {
     if (req.cookies?.[helpCookie] !== undefined) res.clearCookie(helpCookie);
     if (req.session?.helpLang) delete req.session.helpLang;
     return undefined;
@@ -78,11 +79,6 @@ export function helpOnlyChoice(req: Request, res: Response, help: HelpLanguages,
   return help.helpOnly(req.session?.helpLang) ? help.get(req.session!.helpLang) : undefined;
 }
 
-/** True when this browser has chosen a page language (a language link now or before). */
-function languageChosen(req: Request): boolean {
-  return isLang(req.query.lang) || isLang(req.cookies?.lang);
-}
-
 function setPageLanguage(res: Response, lang: Lang, t: Translate = translator(lang)): void {
   res.locals.lang = lang;
   res.locals.t = t;
@@ -90,7 +86,8 @@ function setPageLanguage(res: Response, lang: Lang, t: Translate = translator(la
 }
 
 /**
- * After the language middleware and the session. `traineeLang` gives the language of the
+ * After the language middleware (its detector tells whether this browser chose a page
+ * language) and the session. `traineeLang` gives the language of the
  * trainee signed in here (the teacher's class sets it per trainee, as on the printouts):
  * it counts when this browser has chosen no language of its own.
  */

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Context } from '../context.ts';
-import { paths, routes } from '../paths.ts';
+import { routes } from '../paths.ts';
 import { exerciseController } from './exercise-controller.ts';
 import { traineeExperience } from './experience.ts';
 

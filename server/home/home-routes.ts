@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Context } from '../context.ts';
-import { paths, routes } from '../paths.ts';
+import { routes } from '../paths.ts';
 import { practiceClassOf } from '../web/practice-cookie.ts';
 
 /** The front page: what the sandbox is, and the ways in (practise alone, log in, teachers). */

@@ -1,5 +1,5 @@
 import { Router, type RequestHandler } from 'express';
-import { paths, routes } from '../paths.ts';
+import { routes } from '../paths.ts';
 import { loginController } from './login-controller.ts';
 import { notCached, requireStep } from './login-journey.ts';
 import type { LoginService } from './login-service.ts';

@@ -2,6 +2,7 @@ import type { Citizen } from '../citizen/types.ts';
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import { NotFound } from '../common/errors.ts';
 import type { EventLog } from '../common/event-log.ts';
+import type { TranslationKey } from '../common/i18n.ts';
 import type { InboxService } from './inbox-service.ts';
 import type { LetterRepository } from './letter-repository.ts';
 import { localised, type MailboxService } from './mailbox-service.ts';
@@ -126,7 +127,7 @@ export class CorrespondenceService {
 }
 
 /** "Svar: …" / "Re: …" / "AW: …": a prefix from the locales before the subject in each language. */
-function localisedPrefix(key: string, subject: LocalText): LocalText {
+function localisedPrefix(key: TranslationKey, subject: LocalText): LocalText {
   const prefixes = localised(key);
   return { da: `${prefixes.da} ${subject.da}`, en: `${prefixes.en} ${subject.en ?? subject.da}`, de: `${prefixes.de} ${subject.de ?? subject.da}` };
 }

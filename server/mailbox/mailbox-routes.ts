@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { PublicServiceGuards } from '../enrolment/public-access.ts';
-import { paths, routes } from '../paths.ts';
+import { routes } from '../paths.ts';
 import type { DigitalPost } from '../context.ts';
 import { mailboxController } from './mailbox-controller.ts';
 import { writingController } from './writing-controller.ts';

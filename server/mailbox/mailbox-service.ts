@@ -4,7 +4,7 @@ import type { ClassClock } from '../common/clock.ts';
 import { NotFound } from '../common/errors.ts';
 import type { Actor, EventLog } from '../common/event-log.ts';
 import { formatDanishDate } from '../common/danish-time.ts';
-import { languages, translator, type Lang } from '../common/i18n.ts';
+import { languages, translator, type Lang, type TranslationKey } from '../common/i18n.ts';
 import type { Db } from '../storage/connection.ts';
 import type { LetterRepository } from './letter-repository.ts';
 import type { MailboxRepository } from './mailbox-repository.ts';
@@ -33,7 +33,7 @@ export interface DeliverOptions {
 }
 
 /** The same text in every language of the sandbox, from a locale key (for letters the sandbox writes). */
-export function localised(key: string, params: Record<string, unknown> | ((lang: Lang) => Record<string, unknown>) = {}): LocalText {
+export function localised(key: TranslationKey, params: Record<string, unknown> | ((lang: Lang) => Record<string, unknown>) = {}): LocalText {
   const text = {} as LocalText;
   for (const lang of languages) text[lang] = translator(lang)(key, typeof params === 'function' ? params(lang) : params) as string;
   return text;

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { DigitalPost } from '../context.ts';
 import type { PublicServiceGuards } from '../enrolment/public-access.ts';
-import { paths, routes } from '../paths.ts';
+import { routes } from '../paths.ts';
 
 /** The citizen portal (R2, R11): the front door that links to every service on the same NemID. */
 export function portalRoutes(post: DigitalPost, guards: PublicServiceGuards): Router {

@@ -1,6 +1,6 @@
 import YAML, { isMap, isPair, isScalar, LineCounter, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
-import { translator, type Translate } from '../common/i18n.ts';
+import { translateDataKey, translator, type Translate } from '../common/i18n.ts';
 import type { ScenarioProblem } from '../common/errors.ts';
 
 /**
@@ -52,9 +52,9 @@ export function describeProblem(problem: ScenarioProblem, t: Translate): { fit: 
   if (!problem.expect) return { fit: problem.expected, trainee };
   // A value named ...Key is itself a locale key (a rule of credentials.json, say).
   const values = Object.fromEntries(
-    Object.entries(problem.expect.values ?? {}).map(([name, value]) => [name, name.endsWith('Key') ? t(String(value)) : value]),
+    Object.entries(problem.expect.values ?? {}).map(([name, value]) => [name, name.endsWith('Key') ? translateDataKey(t, String(value)) : value]),
   );
-  const fit = t(problem.expect.key, values);
+  const fit = translateDataKey(t, problem.expect.key, values);
   return { fit: problem.suggestion ? `${fit} ${t(`${prefix}didYouMean`, { value: problem.suggestion })}` : fit, trainee };
 }
 

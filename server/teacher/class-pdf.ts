@@ -34,7 +34,7 @@ export interface PrintOptions {
   /** The sandbox's address, printed with its QR code on every slip (config `publicBaseUrl`). */
   address: string;
   /** The locale key of the text of an empty printout (default: the class has no trainees). */
-  emptyText?: string;
+  emptyText?: 'teacher:print.none' | 'teacher:print.noneNew';
   compress?: boolean;
 }
 

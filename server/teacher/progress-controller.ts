@@ -51,7 +51,7 @@ export function progressController(services: TeacherConsole) {
         const realTime = at === event.at ? csvTime(event.realAt) : '';
         return [event.id, csvTime(at), realTime, who?.name ?? '', who?.nemidNumber ?? '', t(`teacher:actorNames.${actor}`), type, eventName(t, type), event.rule ?? '', JSON.stringify(event.data)];
       });
-      const header = ['id', 'classTime', 'realTime', 'name', 'nemidNumber', 'actor', 'type', 'description', 'rule', 'data'].map((column) => t(`teacher:csv.${column}`));
+      const header = (['id', 'classTime', 'realTime', 'name', 'nemidNumber', 'actor', 'type', 'description', 'rule', 'data'] as const).map((column) => t(`teacher:csv.${column}`));
       sendClassCsv(res, klass, 'events', toCsv(header, rows));
     },
 

@@ -16,10 +16,12 @@ export function progressRecord(row: TraineeProgress): ProgressRecord {
 
 /** The progress CSV's columns in the reader's language, one row per trainee. */
 export function progressTable(t: Translate, records: ProgressRecord[]): CsvTable {
-  const header = [
+  const header = (
+    [
     'name', 'nemidNumber', 'userId', 'state', 'lockCode', 'logins', 'keysUsed', 'keysLeft',
     'wrongPasswords', 'wrongKeys', 'locks', 'unreadLetters', 'exercisesDone', 'needsHelp', 'lastActivity',
-  ].map((column) => t(`teacher:csv.${column}`));
+    ] as const
+  ).map((column) => t(`teacher:csv.${column}`));
   const rows = records.map((record) => [
     record.name,
     record.nemidNumber,

@@ -1,7 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { requireTeacher } from '../common/auth.ts';
 import type { Context } from '../context.ts';
-import { paths, routes } from '../paths.ts';
+import { routes } from '../paths.ts';
 import { accountController } from './account-controller.ts';
 import { classController } from './class-controller.ts';
 import { archiveFromUrl, classFromUrl, traineeFromUrl, type TeacherConsole } from './console.ts';

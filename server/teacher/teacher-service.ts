@@ -1,6 +1,6 @@
 import { UsageError } from '../common/errors.ts';
 import type { EventLog } from '../common/event-log.ts';
-import { translator } from '../common/i18n.ts';
+import { translateDataKey, translator } from '../common/i18n.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../common/passwords.ts';
 import type { ClassRepository } from '../classes/class-repository.ts';
 import type { TeacherRepository } from './teacher-repository.ts';
@@ -71,7 +71,7 @@ export class TeacherService {
     const result = await this.create({ username, password, repeat: password }, null);
     if (!result.ok) {
       const english = translator('en');
-      throw new UsageError(Object.values(result.errors).flat().map((key) => english(key)).join(' '));
+      throw new UsageError(Object.values(result.errors).flat().map((key) => translateDataKey(english, key)).join(' '));
     }
     return result.id;
   }

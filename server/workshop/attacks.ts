@@ -1,18 +1,27 @@
+import type { CustomTypeOptions } from 'i18next';
 import { attackKinds, type AttackKind } from './types.ts';
 
+type AttackTexts = CustomTypeOptions['resources']['workshop']['attacks'];
+/** The names under `workshop:attacks.` whose texts have a letter (subject and body). */
+type LetterAttackKey = { [K in keyof AttackTexts]: AttackTexts[K] extends { letter: object } ? K : never }[keyof AttackTexts];
+
 /** How a staged attack reaches the participant and what its look-alike asks for after the login. */
-export interface AttackPlan {
-  /** The name under `workshop:attacks.` of its texts. */
-  key: string;
-  /** `app`: the request appears in the participant's MitID app itself (push fatigue). */
-  channel: 'letter' | 'call' | 'app';
-  /** The sender shown on the letter: close to a real one, but not it. */
-  sender?: string;
-  /** What the look-alike asks for after user ID, password and the relayed code. */
+export type AttackPlan = {
+  /** What the look-alike asks for after user ID, password and the relayed code (`mitid`: the MitID user ID, then an approval). */
   asks?: 'codes' | 'photo' | 'mitid';
   /** MitID attacks: the service whose real login the attacker starts (the name the app shows), and the rule (docs/mitid.md) approving breaks. */
   mitid?: { service: 'bank' | 'post'; rule: string };
-}
+} & (
+  | {
+      channel: 'letter';
+      /** The name under `workshop:attacks.` of its texts. */
+      key: LetterAttackKey;
+      /** The sender shown on the letter: close to a real one, but not it. */
+      sender: string;
+    }
+  /** `app`: the request appears in the participant's MitID app itself (push fatigue). */
+  | { channel: 'call' | 'app'; key: Exclude<keyof AttackTexts, LetterAttackKey>; sender?: undefined }
+);
 
 /**
  * The catalogue, after the real campaigns of the key-card years: fake refunds from the tax

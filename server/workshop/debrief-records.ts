@@ -45,8 +45,8 @@ export function debriefRecord(fact: TargetFacts): DebriefRecord {
 export function debriefTable(t: Translate, records: DebriefRecord[]): CsvTable {
   const yesNo = (value: boolean) => t(value ? 'workshop:csv.yes' : 'workshop:csv.no');
   const withMitid = records.some((record) => record.mitid);
-  const mitidColumns = withMitid ? ['mitidDecision', 'mitidRule'] : [];
-  const header = ['name', 'nemidNumber', 'attack', ...steps, 'passwordReal', 'codesTyped', 'realCodes', 'relayed', 'outcome', 'score', ...mitidColumns].map((column) => t(`workshop:csv.${column}`));
+  const mitidColumns = withMitid ? (['mitidDecision', 'mitidRule'] as const) : [];
+  const header = (['name', 'nemidNumber', 'attack', ...steps, 'passwordReal', 'codesTyped', 'realCodes', 'relayed', 'outcome', 'score', ...mitidColumns] as const).map((column) => t(`workshop:csv.${column}`));
   const rows = records.map((record) => [
     record.name,
     record.nemidNumber,

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { requireCitizen, requireTeacher } from '../common/auth.ts';
-import { paths, routes } from '../paths.ts';
+import { routes } from '../paths.ts';
 import { attackerController } from './attacker-controller.ts';
 import { classWorkshopLinks } from './class-links.ts';
 import { consoleController, workshopFromUrl, type ClassClockControl } from './console-controller.ts';

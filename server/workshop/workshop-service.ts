@@ -35,10 +35,11 @@ export const newToken = (): string => crypto.randomBytes(16).toString('base64url
 /** Puts a participant's staged letter in Digital Post, arriving at `at` on the class clock, from a company look-alike sender; returns the letter id. */
 export function deliverStagedLetter(mailbox: MailboxService, citizenId: number, kind: AttackKind, token: string, at: number): number {
   const plan = attackPlans[kind];
+  if (plan.channel !== 'letter') throw new Error(`${kind} is not staged as a letter`);
   return mailbox.deliver(
     citizenId,
     {
-      sender: plan.sender!,
+      sender: plan.sender,
       subject: localised(`workshop:attacks.${plan.key}.letter.subject`),
       body: localised(`workshop:attacks.${plan.key}.letter.body`),
       data: { link: token, linkKey: plan.key },

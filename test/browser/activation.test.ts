@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { Context } from '../../server/context.ts';
 import { codeFromCard, newPerson, seeHeading, seeText, textOf, closeBrowserSandbox, openBrowserSandbox, type BrowserSandbox, noViolations } from '../helpers/browser.ts';
 
 let browser: Browser;
-let ctx: Context;
 let app: BrowserSandbox['app'];
 
 beforeAll(async () => {
-  ({ ctx, app, browser } = await openBrowserSandbox());
+  ({ app, browser } = await openBrowserSandbox());
 });
 
 afterAll(() => closeBrowserSandbox({ browser, app }));
