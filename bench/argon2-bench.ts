@@ -39,7 +39,10 @@ export async function ratedLoop(
 export async function rawVerifications(limits: { maxCount: number; maxSeconds: number }): Promise<Rate> {
   const concurrency = Number(process.env.UV_THREADPOOL_SIZE) || 4;
   const hash = await argon2.hash('bench-password-1', argon2Options);
-  return ratedLoop(async () => {
-    if (!(await argon2.verify(hash, 'bench-password-1'))) throw new Error('argon2 refused its own hash');
-  }, { concurrency, ...limits });
+  return ratedLoop(
+    async () => {
+      if (!(await argon2.verify(hash, 'bench-password-1'))) throw new Error('argon2 refused its own hash');
+    },
+    { concurrency, ...limits },
+  );
 }

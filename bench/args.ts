@@ -51,7 +51,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     largeClass: values.quick ? 120 : 500,
     smallClass: 30,
     extraLetters: values.quick ? 50 : 500,
-    docPath: values['no-doc'] || values['memory-variants'] ? undefined : values.doc ?? 'docs/benchmarks.md',
+    docPath: values['no-doc'] || values['memory-variants'] ? undefined : (values.doc ?? 'docs/benchmarks.md'),
     arrivals: values.quick
       ? { classSize: 30, eventSize: 50, pacing: { windowSeconds: 10, thinkMs: { min: 200, max: 800 } } }
       : { classSize: 30, eventSize: 200, pacing: { windowSeconds: 60, thinkMs: { min: 1000, max: 4000 } } },

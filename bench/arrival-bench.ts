@@ -36,7 +36,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 function expectReply(reply: Reply, status: number, step: string, trainee: LoginTrainee): Reply {
   if (reply.status !== status) {
-    throw new Error(`${trainee.identifier}, ${step}: expected ${status}, got ${reply.status} ${reply.body.replace(/\s+/g, ' ').slice(0, 200)}`);
+    throw new Error(
+      `${trainee.identifier}, ${step}: expected ${status}, got ${reply.status} ${reply.body.replace(/\s+/g, ' ').slice(0, 200)}`,
+    );
   }
   return reply;
 }
@@ -62,9 +64,17 @@ async function arrive(
   };
   const form = await timed('login form', () => visitor.get('/login'), 200);
   await pause();
-  await timed('password', () => visitor.post('/login', {
-    _csrf: csrfFrom(form.body), service: 'mynemid', identifier: trainee.identifier, password: trainee.password,
-  }), 303);
+  await timed(
+    'password',
+    () =>
+      visitor.post('/login', {
+        _csrf: csrfFrom(form.body),
+        service: 'mynemid',
+        identifier: trainee.identifier,
+        password: trainee.password,
+      }),
+    303,
+  );
   const keyPage = await timed('key page', () => visitor.get('/login/key'), 200);
   await pause();
   const code = fixtures.codeFor(trainee.citizenId, keyNumberFrom(keyPage.body));
@@ -99,12 +109,14 @@ export async function arrivalPhase(options: {
   const starts = trainees.map(() => random(0, pacing.windowSeconds * 1000 + 1));
   const pauses = trainees.map(() => arrivalSteps.map(() => random(pacing.thinkMs.min, pacing.thinkMs.max + 1)));
   const t0 = performance.now();
-  const ends = await Promise.all(trainees.map(async (trainee, index) => {
-    await sleep(starts[index]!);
-    let next = 0;
-    const pause = () => sleep(pauses[index]![next++]!);
-    return arrive(server.base, fixtures, trainee, pause, record);
-  }));
+  const ends = await Promise.all(
+    trainees.map(async (trainee, index) => {
+      await sleep(starts[index]!);
+      let next = 0;
+      const pause = () => sleep(pauses[index]![next++]!);
+      return arrive(server.base, fixtures, trainee, pause, record);
+    }),
+  );
   return {
     trainees: trainees.length,
     lastInMs: Math.max(...ends.map((end) => end.inAt)) - t0,
@@ -114,14 +126,23 @@ export async function arrivalPhase(options: {
 }
 
 /** The figures of one arrival phase: when the last is in, and each step's p50 and p99 against the target. */
-export function arrivalFigures(result: ArrivalResult, pacing: ArrivalPacing, p99TargetMs: number, peakMb: number, peakTargetMb?: number): Figure[] {
+export function arrivalFigures(
+  result: ArrivalResult,
+  pacing: ArrivalPacing,
+  p99TargetMs: number,
+  peakMb: number,
+  peakTargetMb?: number,
+): Figure[] {
   const who = `${result.trainees} trainees arriving within ${pacing.windowSeconds} s`;
-  const figures: Figure[] = [
-    { label: `${who}: the last logged in after`, value: result.lastInMs / 1000, unit: 's', decimals: 1 },
-  ];
+  const figures: Figure[] = [{ label: `${who}: the last logged in after`, value: result.lastInMs / 1000, unit: 's', decimals: 1 }];
   for (const step of arrivalSteps) {
     figures.push({ label: `${who}: ${step} p50`, value: percentile(result.latencies[step], 50), unit: 'ms' });
-    figures.push({ label: `${who}: ${step} p99`, value: percentile(result.latencies[step], 99), unit: 'ms', target: { op: '<', value: p99TargetMs } });
+    figures.push({
+      label: `${who}: ${step} p99`,
+      value: percentile(result.latencies[step], 99),
+      unit: 'ms',
+      target: { op: '<', value: p99TargetMs },
+    });
   }
   figures.push({
     label: `${who}: peak RSS (VmHWM) of a server started for them`,

@@ -36,7 +36,9 @@ export function closedLoop(options: ClosedLoopOptions): Promise<number[]> {
         }
         const visitor = options.visitors[next++ % options.visitors.length]!;
         sentAt = performance.now();
-        socket.write(`GET ${visitor.path} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${visitor.cookie}\r\nx-sent: ${performance.timeOrigin + sentAt}\r\n\r\n`);
+        socket.write(
+          `GET ${visitor.path} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${visitor.cookie}\r\nx-sent: ${performance.timeOrigin + sentAt}\r\n\r\n`,
+        );
       };
       socket.on('error', reject);
       socket.on('connect', send);

@@ -63,15 +63,17 @@ export class BenchFixtures {
   deliverLetters(citizenId: number, count: number): void {
     // IMMEDIATE: the server writes to the same file; a deferred transaction that reads
     // first and then writes would fail with SQLITE_BUSY_SNAPSHOT instead of waiting.
-    this.ctx.db.transaction(() => {
-      for (let index = 1; index <= count; index += 1) {
-        this.ctx.mailbox.deliver(
-          citizenId,
-          { sender: 'skattestyrelsen', subject: `Bench letter ${index}`, body: `Letter ${index} of ${count}, delivered by the bench.` },
-          { actor: 'cli' },
-        );
-      }
-    }).immediate();
+    this.ctx.db
+      .transaction(() => {
+        for (let index = 1; index <= count; index += 1) {
+          this.ctx.mailbox.deliver(
+            citizenId,
+            { sender: 'skattestyrelsen', subject: `Bench letter ${index}`, body: `Letter ${index} of ${count}, delivered by the bench.` },
+            { actor: 'cli' },
+          );
+        }
+      })
+      .immediate();
   }
 
   close(): void {

@@ -67,40 +67,72 @@ export async function mailboxPhase(options: {
   const probe = await active[0]!.visitor.get(inboxPath);
   if (probe.status === 404) {
     notes.push(`The mailbox pages (${inboxPath}) are not in this build: their figures were not measured.`);
-    figures.push({ label: 'inbox requests/s ÷ static file requests/s', value: NaN, unit: '', decimals: 2, target: { op: '>=', value: 0.5 } });
+    figures.push({
+      label: 'inbox requests/s ÷ static file requests/s',
+      value: NaN,
+      unit: '',
+      decimals: 2,
+      target: { op: '>=', value: 0.5 },
+    });
     return { figures, scale, notes };
   }
   // Steps between the ceiling and the inbox: the middleware chain of a signed-in trainee
   // (session read and renewed, CSRF, language, guide) without a page, then a page with
   // the layout and a form but no session.
-  const chain = await measured('middleware chain (/healthz, signed in)', active.map((one) => ({ cookie: one.visitor.cookieHeader(), path: '/healthz' })));
+  const chain = await measured(
+    'middleware chain (/healthz, signed in)',
+    active.map((one) => ({ cookie: one.visitor.cookieHeader(), path: '/healthz' })),
+  );
   figures.push({ label: 'GET /healthz signed in (the middleware chain, no page) requests/s', value: chain.requestsPerSecond, unit: '/s' });
   const layout = await measured('login form (layout, no session)', [{ cookie: '', path: '/login' }]);
   figures.push({ label: 'GET /login, no session (the layout and a form) requests/s', value: layout.requestsPerSecond, unit: '/s' });
 
   const pages = await pagesOf(active);
-  if (pages.letter.length < active.length) throw new Error(`Only ${pages.letter.length} of ${active.length} trainees have a letter in their inbox`);
+  if (pages.letter.length < active.length)
+    throw new Error(`Only ${pages.letter.length} of ${active.length} trainees have a letter in their inbox`);
 
   log('the inbox and a letter, 50 trainees at once');
   const inbox = await measured('inbox page', pages.inbox);
   const letter = await measured('letter page', pages.letter);
   figures.push(...latencyFigures('inbox /post', inbox, ''));
-  figures.push({ label: 'inbox requests/s ÷ static file requests/s', value: inbox.requestsPerSecond / staticLoad.requestsPerSecond, unit: '', decimals: 2, target: { op: '>=', value: 0.5 } });
+  figures.push({
+    label: 'inbox requests/s ÷ static file requests/s',
+    value: inbox.requestsPerSecond / staticLoad.requestsPerSecond,
+    unit: '',
+    decimals: 2,
+    target: { op: '>=', value: 0.5 },
+  });
   figures.push(...latencyFigures('letter page', letter, ''));
   const lettersBefore = fixtures.inboxSize(active[0]!.trainee.citizenId);
 
   log(`${options.extraLetters} more letters for each of the 50 trainees`);
   const started = performance.now();
   for (const one of active) fixtures.deliverLetters(one.trainee.citizenId, options.extraLetters);
-  notes.push(`Delivering ${options.extraLetters * active.length} letters in-process took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  notes.push(
+    `Delivering ${options.extraLetters * active.length} letters in-process took ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
   const lettersAfter = fixtures.inboxSize(active[0]!.trainee.citizenId);
   // The first of these inbox pages write the new letters' notifications (MailboxService.refresh).
   const inboxMany = await measured(`inbox page, ${lettersAfter} letters each`, pages.inbox);
   const letterMany = await measured(`letter page, ${lettersAfter} letters each`, pages.letter);
   // The tail a trainee feels with a full mailbox (issue 15): p99 at most 4 x p50 and at most 300 ms.
-  for (const [name, load] of [['inbox', inboxMany], ['letter page', letterMany]] as const) {
-    figures.push({ label: `${name} p99 latency, ${lettersAfter} letters each`, value: load.p99Ms, unit: 'ms', target: { op: '<=', value: 300 } });
-    figures.push({ label: `${name} p99 ÷ p50, ${lettersAfter} letters each`, value: load.p99Ms / load.p50Ms, unit: '', decimals: 1, target: { op: '<=', value: 4 } });
+  for (const [name, load] of [
+    ['inbox', inboxMany],
+    ['letter page', letterMany],
+  ] as const) {
+    figures.push({
+      label: `${name} p99 latency, ${lettersAfter} letters each`,
+      value: load.p99Ms,
+      unit: 'ms',
+      target: { op: '<=', value: 300 },
+    });
+    figures.push({
+      label: `${name} p99 ÷ p50, ${lettersAfter} letters each`,
+      value: load.p99Ms / load.p50Ms,
+      unit: '',
+      decimals: 1,
+      target: { op: '<=', value: 4 },
+    });
   }
   scale.push(...latencyFigures('inbox', inbox, `, ${lettersBefore} letters each`));
   scale.push(...latencyFigures('inbox', inboxMany, `, ${lettersAfter} letters each`));

@@ -43,10 +43,14 @@ const profileDir = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undef
 const gcLog = values.gc ? path.join(workDir, 'gc.json') : undefined;
 buildServer();
 const port = await freePort();
-const server = await startServer({ env: { ...env, ...(gcLog ? { GC_LOG: gcLog } : {}) }, port, nodeArgs: [
-  ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-  ...(gcLog ? ['--import', path.join(repoRoot, 'bench/gc-hook.mjs')] : []),
-] });
+const server = await startServer({
+  env: { ...env, ...(gcLog ? { GC_LOG: gcLog } : {}) },
+  port,
+  nodeArgs: [
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ...(gcLog ? ['--import', path.join(repoRoot, 'bench/gc-hook.mjs')] : []),
+  ],
+});
 const fixtures = new BenchFixtures(dbPath, secrets);
 try {
   const klass = await fixtures.createClass('PAGE-COST', 120);
@@ -60,7 +64,10 @@ try {
   const measure = async (label: string) => {
     const rows: Record<string, { cpu: number[]; rps: number[]; p50: number[]; p99: number[] }> = {};
     for (let round = 0; round < rounds; round += 1) {
-      for (const [name, pages] of [['inbox', inbox], ['letter page', letter]] as const) {
+      for (const [name, pages] of [
+        ['inbox', inbox],
+        ['letter page', letter],
+      ] as const) {
         const from = process.hrtime.bigint() / 1000n;
         if (gcLog) process.kill(server.pid, 'SIGUSR2');
         const { result, cpu } = await withCpu(server, () => loadPages({ base: server.base, connections, seconds, visitors: pages }));
@@ -70,10 +77,15 @@ try {
           process.kill(server.pid, 'SIGUSR2');
           await new Promise((resolve) => setTimeout(resolve, 200));
           const gc = JSON.parse(fs.readFileSync(gcLog, 'utf8')) as Record<string, { n: number; ms: number; max: number }>;
-          const each = Object.entries(gc).map(([kind, s]) => `${kind} ${s.n}x, ${(s.ms / result.requests).toFixed(2)} ms/request, longest ${s.max.toFixed(1)} ms`);
+          const each = Object.entries(gc).map(
+            ([kind, s]) => `${kind} ${s.n}x, ${(s.ms / result.requests).toFixed(2)} ms/request, longest ${s.max.toFixed(1)} ms`,
+          );
           console.log(`  ${label}, ${name}, round ${round + 1}: ${result.requests} requests; ${each.join('; ')}`);
         }
-        if (profileDir) console.log(`  ${label}, ${name}, round ${round + 1}: monotonic µs ${from}-${process.hrtime.bigint() / 1000n}, ${result.requests} requests`);
+        if (profileDir)
+          console.log(
+            `  ${label}, ${name}, round ${round + 1}: monotonic µs ${from}-${process.hrtime.bigint() / 1000n}, ${result.requests} requests`,
+          );
         row.rps.push(result.requestsPerSecond);
         row.p50.push(result.p50Ms);
         row.p99.push(result.p99Ms);
@@ -81,7 +93,9 @@ try {
     }
     const list = (numbers: number[], decimals = 0) => numbers.map((n) => n.toFixed(decimals)).join(', ');
     for (const [name, row] of Object.entries(rows)) {
-      console.log(`${label}, ${name}: event loop ${list(row.cpu, 2)} ms/request; ${list(row.rps)} req/s; p50 ${list(row.p50)} ms; p99 ${list(row.p99)} ms (load ${os.loadavg()[0]!.toFixed(1)})`);
+      console.log(
+        `${label}, ${name}: event loop ${list(row.cpu, 2)} ms/request; ${list(row.rps)} req/s; p50 ${list(row.p50)} ms; p99 ${list(row.p99)} ms (load ${os.loadavg()[0]!.toFixed(1)})`,
+      );
     }
   };
   if (!values['skip-few']) await measure(`${fixtures.inboxSize(trainees[0]!.citizenId)} letters`);
@@ -97,7 +111,9 @@ try {
     }
     return times;
   });
-  console.log(`first inbox visit after ${extraLetters} new letters: event loop ${(first.cpu.eventLoopMs / visitors.length).toFixed(2)} ms/request, client time p50 ${first.result.sort((a, b) => a - b)[25]!.toFixed(1)} ms, max ${Math.max(...first.result).toFixed(1)} ms`);
+  console.log(
+    `first inbox visit after ${extraLetters} new letters: event loop ${(first.cpu.eventLoopMs / visitors.length).toFixed(2)} ms/request, client time p50 ${first.result.sort((a, b) => a - b)[25]!.toFixed(1)} ms, max ${Math.max(...first.result).toFixed(1)} ms`,
+  );
   await closedLoop({ port, connections, seconds: 1, visitors: inbox });
   await measure(`${fixtures.inboxSize(trainees[0]!.citizenId)} letters`);
 } finally {
@@ -105,4 +121,10 @@ try {
   await server.stop();
   fs.rmSync(workDir, { recursive: true, force: true });
 }
-if (profileDir) console.log(`profile in ${profileDir}: ${fs.readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile')).join(', ')}`);
+if (profileDir)
+  console.log(
+    `profile in ${profileDir}: ${fs
+      .readdirSync(profileDir)
+      .filter((name) => name.endsWith('.cpuprofile'))
+      .join(', ')}`,
+  );

@@ -34,7 +34,15 @@ http.Server.prototype.emit = function (event, ...args) {
       res.end(body);
       return true;
     }
-    const record = { conn: socket.queueId, k: socket.queueCount++, acceptedAt: socket.acceptedAt, seq: arrived++, sent: Number(req.headers['x-sent'] ?? NaN), at: now(), turnAt: turn };
+    const record = {
+      conn: socket.queueId,
+      k: socket.queueCount++,
+      acceptedAt: socket.acceptedAt,
+      seq: arrived++,
+      sent: Number(req.headers['x-sent'] ?? NaN),
+      at: now(),
+      turnAt: turn,
+    };
     res.once('finish', () => {
       Object.assign(record, { done: now(), turnDone: turn, order: finished++ });
       records.push(record);

@@ -101,16 +101,37 @@ async function bench(options: BenchOptions, workDir: string) {
       const around = (raws[round]!.perSecond + raws[round + 1]!.perSecond) / 2;
       rounds.push({ logins: result.perSecond, ratio: result.perSecond / around, count: result.count, cpu });
     }
-    figures.push({ label: 'argon2id verifications/s (4 at once, app parameters)', value: median(raws.map((raw) => raw.perSecond)), unit: '/s', decimals: 1 });
-    figures.push({ label: 'complete logins/s (form, password, key page, code)', value: median(rounds.map((r) => r.logins)), unit: '/s', decimals: 1 });
-    figures.push({ label: 'logins/s ÷ argon2id verifications/s', value: median(rounds.map((r) => r.ratio)), unit: '', decimals: 2, target: { op: '>=', value: 0.9 } });
-    const loginCpu = rounds.reduce((sum, r) => ({
-      eventLoopMs: sum.eventLoopMs + r.cpu.eventLoopMs,
-      otherThreadsMs: sum.otherThreadsMs + r.cpu.otherThreadsMs,
-      loadGeneratorMs: sum.loadGeneratorMs + r.cpu.loadGeneratorMs,
-    }), { eventLoopMs: 0, otherThreadsMs: 0, loadGeneratorMs: 0 });
+    figures.push({
+      label: 'argon2id verifications/s (4 at once, app parameters)',
+      value: median(raws.map((raw) => raw.perSecond)),
+      unit: '/s',
+      decimals: 1,
+    });
+    figures.push({
+      label: 'complete logins/s (form, password, key page, code)',
+      value: median(rounds.map((r) => r.logins)),
+      unit: '/s',
+      decimals: 1,
+    });
+    figures.push({
+      label: 'logins/s ÷ argon2id verifications/s',
+      value: median(rounds.map((r) => r.ratio)),
+      unit: '',
+      decimals: 2,
+      target: { op: '>=', value: 0.9 },
+    });
+    const loginCpu = rounds.reduce(
+      (sum, r) => ({
+        eventLoopMs: sum.eventLoopMs + r.cpu.eventLoopMs,
+        otherThreadsMs: sum.otherThreadsMs + r.cpu.otherThreadsMs,
+        loadGeneratorMs: sum.loadGeneratorMs + r.cpu.loadGeneratorMs,
+      }),
+      { eventLoopMs: 0, otherThreadsMs: 0, loadGeneratorMs: 0 },
+    );
     const loginCount = rounds.reduce((sum, r) => sum + r.count, 0);
-    notes.push(`argon2id runs (/s): ${raws.map((raw) => raw.perSecond.toFixed(1)).join(', ')}; logins (/s) between them: ${rounds.map((r) => r.logins.toFixed(1)).join(', ')}; ratios ${rounds.map((r) => r.ratio.toFixed(2)).join(', ')}; ${loginCount} logins by 8 browsers at once.`);
+    notes.push(
+      `argon2id runs (/s): ${raws.map((raw) => raw.perSecond.toFixed(1)).join(', ')}; logins (/s) between them: ${rounds.map((r) => r.logins.toFixed(1)).join(', ')}; ratios ${rounds.map((r) => r.ratio.toFixed(2)).join(', ')}; ${loginCount} logins by 8 browsers at once.`,
+    );
     notes.push(cpuPer('complete login (4 requests)', loginCpu, loginCount));
     const argonShare = loginCpu.otherThreadsMs / (loginCpu.eventLoopMs + loginCpu.otherThreadsMs + loginCpu.loadGeneratorMs);
     figures.push({ label: "argon2's share of a login's CPU (the ratio the CPU allows)", value: argonShare, unit: '', decimals: 2 });
@@ -134,17 +155,25 @@ async function bench(options: BenchOptions, workDir: string) {
     log(`restart with ${options.largeClass + options.smallClass}+ trainees in the database; 50 log in at once, then 50 active`);
     await server.stop();
     server = await startServer({ env, port });
-    figures.push({ label: `start to /healthz, ${options.largeClass + options.smallClass}+ trainees stored`, value: server.readyMs, unit: 'ms' });
+    figures.push({
+      label: `start to /healthz, ${options.largeClass + options.smallClass}+ trainees stored`,
+      value: server.readyMs,
+      unit: 'ms',
+    });
     const readyMb = server.memory().nowMb;
     const classLoggedIn = await logInClass(server, fixtures, large.classId, 50);
     const afterLoginMb = server.memory().peakMb;
     await activeLoad(server, classLoggedIn, options.seconds);
     const memory = server.memory();
     figures.push({ label: `peak RSS (VmHWM), ${options.largeClass} trainees loaded, 50 active`, value: memory.peakMb, unit: 'MB' });
-    notes.push(`Server memory: ${readyMb.toFixed(0)} MB when ready, peak ${afterLoginMb.toFixed(0)} MB after 50 logins at once, peak ${memory.peakMb.toFixed(0)} MB after ${options.seconds} s of 50 active trainees (${memory.nowMb.toFixed(0)} MB at the end).`);
+    notes.push(
+      `Server memory: ${readyMb.toFixed(0)} MB when ready, peak ${afterLoginMb.toFixed(0)} MB after 50 logins at once, peak ${memory.peakMb.toFixed(0)} MB after ${options.seconds} s of 50 active trainees (${memory.nowMb.toFixed(0)} MB at the end).`,
+    );
     await server.stop();
-    figures.push(...await busiestMinute(options, fixtures, () => startServer({ env, port }), large.classId));
-    notes.push(`GETs of the bench's own client sent again because the server closed their kept-alive connection as they went out: ${staleConnectionRetries.count}.`);
+    figures.push(...(await busiestMinute(options, fixtures, () => startServer({ env, port }), large.classId)));
+    notes.push(
+      `GETs of the bench's own client sent again because the server closed their kept-alive connection as they went out: ${staleConnectionRetries.count}.`,
+    );
   } finally {
     fixtures.close();
     await server.stop();
@@ -162,7 +191,10 @@ async function memoryVariants(options: BenchOptions, workDir: string) {
   const port = await freePort();
   const shipped = shippedSettings();
   const variants: { name: string; launch: DirectLaunch }[] = [
-    { name: `as npm start runs it (${shipped.nodeFlags.join(' ')}, ${Object.keys(shipped.mallocEnv).join(', ')})`, launch: { nodeFlags: shipped.nodeFlags, malloc: true } },
+    {
+      name: `as npm start runs it (${shipped.nodeFlags.join(' ')}, ${Object.keys(shipped.mallocEnv).join(', ')})`,
+      launch: { nodeFlags: shipped.nodeFlags, malloc: true },
+    },
     { name: 'without the V8 flags', launch: { nodeFlags: [], malloc: true } },
     { name: 'without the malloc settings', launch: { nodeFlags: shipped.nodeFlags, malloc: false } },
     { name: 'plain node, neither', launch: { nodeFlags: [], malloc: false } },
@@ -183,7 +215,12 @@ async function memoryVariants(options: BenchOptions, workDir: string) {
       try {
         const result = await arrivalPhase({ server, fixtures, trainees, pacing, seed: arrivalSeed });
         const { peakMb } = server.memory();
-        figures.push({ label: `peak RSS, ${eventSize} arriving, ${variant.name}`, value: peakMb, unit: 'MB', target: { op: '<', value: 150 } });
+        figures.push({
+          label: `peak RSS, ${eventSize} arriving, ${variant.name}`,
+          value: peakMb,
+          unit: 'MB',
+          target: { op: '<', value: 150 },
+        });
         const slowest = Math.max(...Object.values(result.latencies).flat());
         figures.push({ label: `slowest request, ${variant.name}`, value: slowest, unit: 'ms' });
       } finally {
@@ -209,7 +246,9 @@ async function main(): Promise<number> {
   try {
     const result = options.memoryVariants ? await memoryVariants(options, workDir) : await bench(options, workDir);
     const seconds = (performance.now() - t0) / 1000;
-    process.stdout.write(`\n${formatTable(result.figures)}\n\nScale:\n${formatTable(result.scale)}\n\n${result.notes.join('\n')}\n\nThe bench took ${seconds.toFixed(0)} s.\n`);
+    process.stdout.write(
+      `\n${formatTable(result.figures)}\n\nScale:\n${formatTable(result.scale)}\n\n${result.notes.join('\n')}\n\nThe bench took ${seconds.toFixed(0)} s.\n`,
+    );
     if (options.docPath) {
       const file = path.resolve(repoRoot, options.docPath);
       writeReport(file, { machine: machine(), date: new Date(), seconds, options, ...result });

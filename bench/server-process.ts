@@ -89,7 +89,8 @@ export async function startServer(options: {
   nodeArgs?: string[];
   direct?: DirectLaunch;
 }): Promise<RunningServer> {
-  if (!fs.existsSync(serverBundle)) throw new Error(`${path.relative(repoRoot, serverBundle)} is missing: call buildServer() (npm run build) first`);
+  if (!fs.existsSync(serverBundle))
+    throw new Error(`${path.relative(repoRoot, serverBundle)} is missing: call buildServer() (npm run build) first`);
   const started = performance.now();
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: String(options.port) };
   let command: [string, string[]];

@@ -74,7 +74,13 @@ function registerRoutes(app: express.Express, ctx: Context, config: Config): voi
   app.use(activationRoutes(ctx, limit)); // getting MitID: the passport in the app, or NemID on MitID.dk
   app.use(myNemidRoutes(ctx));
   app.use(enrolmentRoutes(ctx, config.tls), exemptionRoutes(ctx));
-  app.use(mailboxRoutes(ctx.post, guards), signatureRoutes(ctx.post, ctx.mitid, guards), portalRoutes(ctx.post, guards), taxRoutes(ctx.post, guards), bankRoutes(ctx.post, ctx.mitid));
+  app.use(
+    mailboxRoutes(ctx.post, guards),
+    signatureRoutes(ctx.post, ctx.mitid, guards),
+    portalRoutes(ctx.post, guards),
+    taxRoutes(ctx.post, guards),
+    bankRoutes(ctx.post, ctx.mitid),
+  );
   app.use(selfStudyRoutes(ctx, config.tls));
   app.use(teacherRoutes(ctx, limit, config.publicBaseUrl));
   app.use(classGuideRoutes(ctx)); // a class's guide switch, on the teacher's class page
@@ -113,7 +119,11 @@ export function createApp(ctx: Context, config: Config, logger?: Logger): expres
   app.use(tokenForViews);
   // Danish screens with help in the trainee's language (after the session: the choice and the trainee signed in are read there).
   const helpLanguages = loadHelpLanguages([localesDir, ...(config.extraLocalesDir ? [config.extraLocalesDir] : [])]);
-  app.use(screenLanguageMiddleware(helpLanguages, config.tls, (req) => (req.session.citizenId === undefined ? undefined : ctx.citizens.findById(req.session.citizenId)?.lang)));
+  app.use(
+    screenLanguageMiddleware(helpLanguages, config.tls, (req) =>
+      req.session.citizenId === undefined ? undefined : ctx.citizens.findById(req.session.citizenId)?.lang,
+    ),
+  );
   app.use((req, res, next) => {
     res.locals.loggedIn = req.session.citizenId !== undefined;
     next();

@@ -48,7 +48,8 @@ function urlFrom(env: NodeJS.ProcessEnv, name: string): string | undefined {
   } catch {
     throw new Error(`Setting ${name} must be an address such as https://nemid.school.example, got "${raw}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Setting ${name} must start with http:// or https://, got "${raw}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`Setting ${name} must start with http:// or https://, got "${raw}"`);
   return raw.replace(/\/+$/, '');
 }
 

@@ -84,7 +84,14 @@ import { WorkshopService } from './workshop/workshop-service.ts';
  * - the ScenarioService is handed the parts of other domains it fills and restores
  *   (`parts`) and what keeps an archive before a reset (`beforeReset`), all built above it.
  */
-export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: string; scenarioUploadDir?: string; realNow?: RealNow; random?: RandomInt }) {
+export function createContext(options: {
+  db: Db;
+  secrets: Secrets;
+  scenarioDir: string;
+  scenarioUploadDir?: string;
+  realNow?: RealNow;
+  random?: RandomInt;
+}) {
   const { db, secrets } = options;
   const random = options.random ?? cryptoRandom;
   const realNow = options.realNow ?? Date.now;
@@ -122,7 +129,18 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   const publicAccess = new PublicAccess({ enrolment: enrolmentRepo, clock, events });
 
   // The login (R4), letting time pass, and the issuer's services built over the login.
-  const login = new LoginService({ db, classes, citizens, keycards, clock, events, endSessions, temporaryPasswords, publicAccess, holdsNemid: (id) => mitid.holdsNemid(id) });
+  const login = new LoginService({
+    db,
+    classes,
+    citizens,
+    keycards,
+    clock,
+    events,
+    endSessions,
+    temporaryPasswords,
+    publicAccess,
+    holdsNemid: (id) => mitid.holdsNemid(id),
+  });
   const time = new TimeService({ citizens, clock, events, login, mailbox });
   const issuerParts = { ...base, repo: blockingRepo, letters: issuerLetters, blocking, temporaryPasswords, login };
   const selfService = new SelfService(issuerParts);
@@ -140,7 +158,11 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
     correspondence: new CorrespondenceService(mailbox, inbox, letters, citizens, events),
     bank,
     tax: new TaxService(new TaxRepository(db), mailbox, letters, events),
-    confirmation: new NemidConfirmation({ ...base, checkPassword: (id, password) => login.checkPassword(id, password), challenge: (id) => login.challenge(id) }),
+    confirmation: new NemidConfirmation({
+      ...base,
+      checkPassword: (id, password) => login.checkPassword(id, password),
+      challenge: (id) => login.challenge(id),
+    }),
     signatures: new SignatureService(new SignatureRepository(db), inbox, clock, events, secrets.keycard),
   };
   const scenarioLetters = new ScenarioLetters(mailboxes, mailbox, standardSendersFile);
@@ -155,7 +177,13 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
   mitid.onDecision((request) => mitidAttacks.decided(request));
   const workshop = {
     workshops: new WorkshopService({
-      db, repo: workshopRepo, citizens, clock, events, mailbox, realNow,
+      db,
+      repo: workshopRepo,
+      citizens,
+      clock,
+      events,
+      mailbox,
+      realNow,
       visibleClasses: (id) => teacherAccounts.visibleClasses(id),
       holdsMitid: (id) => mitid.identityOf(id) !== undefined,
     }),
@@ -163,7 +191,14 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
     debrief,
     pacing: new PacingService({ db, repo: workshopRepo, clock, events, mailbox }),
     lookAlike: new LookAlikeService({ repo: workshopRepo, citizens, relay, events: targetEvents }),
-    calls: new CallService({ repo: workshopRepo, citizens, relay, events: targetEvents, random, sendMitidRequest: (target) => void mitidAttacks.sendRequest(target) }),
+    calls: new CallService({
+      repo: workshopRepo,
+      citizens,
+      relay,
+      events: targetEvents,
+      random,
+      sendMitidRequest: (target) => void mitidAttacks.sendRequest(target),
+    }),
     reports: new ReportService({ repo: workshopRepo, mailbox, events, targetEvents }),
     attacker: new AttackerService({ repo: workshopRepo, citizens, relay, debrief, events: targetEvents, mailbox, mitidAttacks }),
     quiz: new QuizService({ events, citizens, clock }),
@@ -176,14 +211,26 @@ export function createContext(options: { db: Db; secrets: Secrets; scenarioDir: 
     clock,
     events,
     unreadLetters: (citizen) =>
-      mailbox.arrivedLetters(citizen.id).filter((letter) => letter.direction === 'in' && letter.channel === 'digital' && letter.readAt === null && letter.trashedAt === null).length,
+      mailbox
+        .arrivedLetters(citizen.id)
+        .filter(
+          (letter) => letter.direction === 'in' && letter.channel === 'digital' && letter.readAt === null && letter.trashedAt === null,
+        ).length,
     identityOf: (citizen) => ({ ...mitid.statusOf(citizen.id), mitidUserId: mitid.identityOf(citizen.id)?.userId ?? null }),
     exercisesDone: (citizen) => {
       const done = exercises.progress(citizen);
       return done.exercises.length > 0 ? done.doneCount : null;
     },
   });
-  const archives = new ArchiveService({ repo: new ArchiveRepository(db), citizens, events, progress, debrief, workshopsOfClass: (classId) => workshop.workshops.ofClass(classId), realNow });
+  const archives = new ArchiveService({
+    repo: new ArchiveRepository(db),
+    citizens,
+    events,
+    progress,
+    debrief,
+    workshopsOfClass: (classId) => workshop.workshops.ofClass(classId),
+    realNow,
+  });
 
   // Scenarios: loading a class and resetting it, with what each domain gives a trainee.
   const scenarios = new ScenarioService({

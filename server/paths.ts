@@ -240,7 +240,10 @@ function builderOf(pattern: string): string | ((...values: ParamValue[]) => stri
 }
 
 function buildersOf<T extends object>(tree: T): Builder<T> {
-  const entries = Object.entries(tree).map(([key, value]) => [key, typeof value === 'string' ? builderOf(value) : buildersOf(value as object)]);
+  const entries = Object.entries(tree).map(([key, value]) => [
+    key,
+    typeof value === 'string' ? builderOf(value) : buildersOf(value as object),
+  ]);
   return Object.fromEntries(entries) as Builder<T>;
 }
 

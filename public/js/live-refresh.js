@@ -12,7 +12,10 @@
   box.checked = window.sessionStorage.getItem(key) === 'on';
   function schedule() {
     window.clearTimeout(timer);
-    if (box.checked) timer = window.setTimeout(function () { window.location.reload(); }, 15000);
+    if (box.checked)
+      timer = window.setTimeout(function () {
+        window.location.reload();
+      }, 15000);
   }
   box.addEventListener('change', function () {
     window.sessionStorage.setItem(key, box.checked ? 'on' : 'off');

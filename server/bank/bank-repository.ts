@@ -58,8 +58,26 @@ export class BankRepository {
     return this.stmts.account.get(citizenId);
   }
 
-  addTransaction(citizenId: number, entry: { at: number; text: string; amountOre: number; kind: BankTransaction['kind']; letterId?: number; data?: Record<string, unknown> }): number {
-    const result = this.stmts.insertTransaction.run(citizenId, entry.at, entry.text, entry.amountOre, entry.kind, entry.letterId ?? null, JSON.stringify(entry.data ?? {}));
+  addTransaction(
+    citizenId: number,
+    entry: {
+      at: number;
+      text: string;
+      amountOre: number;
+      kind: BankTransaction['kind'];
+      letterId?: number;
+      data?: Record<string, unknown>;
+    },
+  ): number {
+    const result = this.stmts.insertTransaction.run(
+      citizenId,
+      entry.at,
+      entry.text,
+      entry.amountOre,
+      entry.kind,
+      entry.letterId ?? null,
+      JSON.stringify(entry.data ?? {}),
+    );
     return Number(result.lastInsertRowid);
   }
 

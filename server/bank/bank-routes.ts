@@ -24,10 +24,22 @@ export function bankRoutes(post: DigitalPost, mitid?: MitidService): Router {
   const empty = { toAccount: '', amount: '', text: '' };
 
   const home = (req: Request, res: Response, status: number, errors: Record<string, string[]>, form = empty) => {
-    res.status(status).render('services/bank', { kr: (ore: number) => formatKroner(ore, res.locals.lang), overview: bank.overview(citizenOf(req)), errors, form, done: req.query.done === 'transferred' });
+    res.status(status).render('services/bank', {
+      kr: (ore: number) => formatKroner(ore, res.locals.lang),
+      overview: bank.overview(citizenOf(req)),
+      errors,
+      form,
+      done: req.query.done === 'transferred',
+    });
   };
 
-  const confirmPage = (req: Request, res: Response, status: number, feedback: { key: string; params: Record<string, unknown> } | null, errors: Record<string, string[]>) => {
+  const confirmPage = (
+    req: Request,
+    res: Response,
+    status: number,
+    feedback: { key: string; params: Record<string, unknown> } | null,
+    errors: Record<string, string[]>,
+  ) => {
     const transfer = req.session.bankTransfer;
     if (!transfer) throw new StepOutOfOrder();
     const challenge = confirmation.challenge(req.session.citizenId!);
@@ -36,7 +48,9 @@ export function bankRoutes(post: DigitalPost, mitid?: MitidService): Router {
       res.status(423).render('signature/refused', { message: refusalMessage(challenge, res.locals.time) });
       return;
     }
-    res.status(status).render('services/bank-confirm', { kr: (ore: number) => formatKroner(ore, res.locals.lang), transfer, challenge, feedback, errors });
+    res
+      .status(status)
+      .render('services/bank-confirm', { kr: (ore: number) => formatKroner(ore, res.locals.lang), transfer, challenge, feedback, errors });
   };
 
   const withMitid = mitidConfirmation(mitid);
@@ -48,7 +62,13 @@ export function bankRoutes(post: DigitalPost, mitid?: MitidService): Router {
       res.status(423).render('signature/refused', { message: refusalText(locals.refusal, res.locals.time) });
       return;
     }
-    res.status(status).render('mitid/bank-confirm', { kr: (ore: number) => formatKroner(ore, res.locals.lang), transfer: req.session.bankTransfer!, ...locals, errors, errorParams });
+    res.status(status).render('mitid/bank-confirm', {
+      kr: (ore: number) => formatKroner(ore, res.locals.lang),
+      transfer: req.session.bankTransfer!,
+      ...locals,
+      errors,
+      errorParams,
+    });
   };
 
   const done = (req: Request, res: Response, transfer: Transfer) => {
@@ -71,12 +91,19 @@ export function bankRoutes(post: DigitalPost, mitid?: MitidService): Router {
   const signedIn = requireCitizen('bank');
   router.get(routes.bank.home, signedIn, (req, res) => home(req, res, 200, {}));
   router.post(routes.bank.transfer, signedIn, (req: Request, res: Response) => {
-    const form = { toAccount: formText(req.body, 'toAccount').slice(0, 40), amount: formText(req.body, 'amount').slice(0, 40), text: formText(req.body, 'text').slice(0, 100) };
+    const form = {
+      toAccount: formText(req.body, 'toAccount').slice(0, 40),
+      amount: formText(req.body, 'amount').slice(0, 40),
+      text: formText(req.body, 'text').slice(0, 100),
+    };
     const result = bank.check(citizenOf(req), form);
     if (!result.ok) return home(req, res, 400, result.errors, form);
     req.session.bankTransfer = result.transfer;
     if (withMitid.active(req)) {
-      const reference = res.locals.t('mitid:bank.reference', { amount: formatKroner(result.transfer.amountOre, res.locals.lang), account: result.transfer.toAccount });
+      const reference = res.locals.t('mitid:bank.reference', {
+        amount: formatKroner(result.transfer.amountOre, res.locals.lang),
+        account: result.transfer.toAccount,
+      });
       req.session.bankMitidRequest = withMitid.start(req, 'bank', 'APPROVE', reference);
     }
     res.redirect(303, paths.bank.confirm);

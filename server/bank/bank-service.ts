@@ -77,7 +77,10 @@ export class BankService {
   }
 
   /** Checks a transfer before it is confirmed: account number, amount within the balance, a short text. */
-  check(citizen: Citizen, input: { toAccount: string; amount: string; text: string }): { ok: true; transfer: Transfer } | { ok: false; errors: TransferErrors } {
+  check(
+    citizen: Citizen,
+    input: { toAccount: string; amount: string; text: string },
+  ): { ok: true; transfer: Transfer } | { ok: false; errors: TransferErrors } {
     const errors: TransferErrors = {};
     const toAccount = input.toAccount.replace(/[\s-]/g, '');
     if (!/^\d{4}\d{6,10}$/.test(toAccount)) errors.toAccount = ['services:bank.errors.account'];
@@ -102,8 +105,13 @@ export class BankService {
       data: { toAccount: transfer.toAccount },
     });
     this.events.record({
-      classId: citizen.classId, citizenId: citizen.id, actor: 'trainee', type: 'bank-transfer', rule: 'R2',
-      data: { transactionId: id, toAccount: transfer.toAccount, amountOre: transfer.amountOre }, at: now,
+      classId: citizen.classId,
+      citizenId: citizen.id,
+      actor: 'trainee',
+      type: 'bank-transfer',
+      rule: 'R2',
+      data: { transactionId: id, toAccount: transfer.toAccount, amountOre: transfer.amountOre },
+      at: now,
     });
     return true;
   }

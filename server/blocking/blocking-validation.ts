@@ -9,7 +9,10 @@ export const blockSchema = z.object({
 export const changePasswordSchema = z.object({
   password: z.string().max(200, 'credentials:password.length'),
   repeat: z.string().max(200, 'credentials:password.length'),
-  code: z.string().max(20, 'login:errors.codeFormat').transform((value) => value.replace(/\s/g, '')),
+  code: z
+    .string()
+    .max(20, 'login:errors.codeFormat')
+    .transform((value) => value.replace(/\s/g, '')),
 });
 
 export const temporaryPasswordSchema = z.object({
@@ -22,7 +25,10 @@ export const temporaryPasswordSchema = z.object({
 
 export const identificationSchema = z.object({
   name: z.string().trim().min(1, 'blocking:support.nameMissing').max(100, 'blocking:support.nameMissing'),
-  cpr: z.string().trim().regex(/^\d{6}-?\d{4}$/, 'blocking:support.cprFormat'),
+  cpr: z
+    .string()
+    .trim()
+    .regex(/^\d{6}-?\d{4}$/, 'blocking:support.cprFormat'),
   identifier: z.string().trim().min(1, 'blocking:support.identifierMissing').max(100, 'blocking:support.identifierMissing'),
 });
 

@@ -8,13 +8,7 @@ export const issuerSender = 'nemid';
 
 /** What the issuer writes to a NemID holder about. */
 export type NoticeKind =
-  | 'blocked'
-  | 'unblocked'
-  | 'revoked'
-  | 'password-changed'
-  | 'card-ordered'
-  | 'card-handed-over'
-  | 'temporary-password-sent';
+  'blocked' | 'unblocked' | 'revoked' | 'password-changed' | 'card-ordered' | 'card-handed-over' | 'temporary-password-sent';
 
 /**
  * The letters the issuer writes. Every change to a NemID is told to its owner in the

@@ -58,7 +58,8 @@ export function selfServiceRoutes(ctx: Deps, limit: RequestHandler): Router {
 
   router.get(routes.nemid.home, (req, res) => {
     const citizen = signedIn(req);
-    if (!citizen) return renderHome(res, 200, { notice: req.query.signedOut === '1' ? { key: 'blocking:home.signedOut', params: {} } : null });
+    if (!citizen)
+      return renderHome(res, 200, { notice: req.query.signedOut === '1' ? { key: 'blocking:home.signedOut', params: {} } : null });
     const done = typeof req.query.done === 'string' && /^[a-z-]{1,20}$/.test(req.query.done) ? req.query.done : null;
     renderAccount(res, 200, citizen, { notice: done ? { key: `blocking:account.done.${done}`, params: {} } : null });
   });
@@ -73,11 +74,14 @@ export function selfServiceRoutes(ctx: Deps, limit: RequestHandler): Router {
     if (outcome.kind === 'pending') return renderHome(res, 403, { identifier, errors: { form: ['blocking:errors.pending'] } });
     if (outcome.kind !== 'ok') {
       // An 8-hour lock is waited out: the page shows until when, and who lets the time pass.
-      const lockedId = outcome.kind === 'locked' && outcome.code === 'LOCK001' ? ctx.citizens.findByIdentifier(parsed.data.identifier)?.id : undefined;
+      const lockedId =
+        outcome.kind === 'locked' && outcome.code === 'LOCK001' ? ctx.citizens.findByIdentifier(parsed.data.identifier)?.id : undefined;
       return renderHome(res, 403, { identifier, refusal: refusalMessage(outcome, res.locals.time), lockedId });
     }
-    renewSession(req, (session) => Object.assign(session, { selfService: { citizenId: outcome.citizen.id }, letterboxOf: outcome.citizen.id }), (error) =>
-      error ? next(error) : res.redirect(303, paths.nemid.home),
+    renewSession(
+      req,
+      (session) => Object.assign(session, { selfService: { citizenId: outcome.citizen.id }, letterboxOf: outcome.citizen.id }),
+      (error) => (error ? next(error) : res.redirect(303, paths.nemid.home)),
     );
   });
 
@@ -136,7 +140,11 @@ export function selfServiceRoutes(ctx: Deps, limit: RequestHandler): Router {
 
   router.post(routes.nemid.temporaryPassword, limit, async (req, res) => {
     const fields = formFields(req.body, ['identifier', 'cardNumber', 'from'] as const);
-    const kept = { identifier: fields.identifier.slice(0, 100), cardNumber: fields.cardNumber.slice(0, 20), back: temporaryPasswordBack(fields.from) };
+    const kept = {
+      identifier: fields.identifier.slice(0, 100),
+      cardNumber: fields.cardNumber.slice(0, 20),
+      back: temporaryPasswordBack(fields.from),
+    };
     const parsed = temporaryPasswordSchema.safeParse(fields);
     if (!parsed.success) return res.status(400).render('blocking/temporary-password', { ...kept, errors: fieldErrors(parsed.error) });
     const result = await ctx.temporaryPasswords.order(parsed.data.identifier, parsed.data.cardNumber);

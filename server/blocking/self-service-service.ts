@@ -34,10 +34,7 @@ export interface KeyQuestion {
 
 export type PasswordChangeErrors = Partial<Record<'code' | 'password' | 'repeat' | 'form', string[]>>;
 
-export type PasswordChangeOutcome =
-  | { kind: 'changed' }
-  | { kind: 'invalid'; errors: PasswordChangeErrors; triesLeft?: number }
-  | Refusal;
+export type PasswordChangeOutcome = { kind: 'changed' } | { kind: 'invalid'; errors: PasswordChangeErrors; triesLeft?: number } | Refusal;
 
 /**
  * The issuer's self-service site (`/nemid`): the owner signs in with user ID and password

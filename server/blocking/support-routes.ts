@@ -84,7 +84,8 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
 
   // After "Læg på" the page says that the call ended, above a new call that can begin.
   router.get(routes.nemid.phone, (req, res) => {
-    const notice = req.query.hungUp === '1' ? 'blocking:phone.hungUp' : req.query.notCalled === '1' ? 'blocking:phone.hungUpBeforeCall' : null;
+    const notice =
+      req.query.hungUp === '1' ? 'blocking:phone.hungUp' : req.query.notCalled === '1' ? 'blocking:phone.hungUpBeforeCall' : null;
     renderCall(req, res, 200, { notice });
   });
 
@@ -116,7 +117,10 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
     const parsed = callReasonSchema.safeParse(formFields(req.body, ['reason'] as const));
     if (!parsed.success) return renderCall(req, res, 400, { errors: fieldErrors(parsed.error) });
     const reason = parsed.data.reason;
-    say(req, caller(reason === 'unblock' ? 'unblock' : 'block', { reasonKey: `blocking:reasons.${reason === 'unblock' ? 'other' : reason}` }));
+    say(
+      req,
+      caller(reason === 'unblock' ? 'unblock' : 'block', { reasonKey: `blocking:reasons.${reason === 'unblock' ? 'other' : reason}` }),
+    );
     const outcome = ctx.support.call(call.citizenId, reason);
     if (outcome.kind === 'blocked') forgetLoginOf(req, res, call.citizenId);
     say(req, ...answerTo(outcome));
@@ -157,7 +161,13 @@ export function supportRoutes(ctx: Deps, limit: RequestHandler): Router {
 
   router.post(routes.nemid.desk, limit, async (req, res) => {
     const fields = formFields(req.body, [...identityFields, 'place', 'photoId'] as const);
-    const form = { ...fields, name: fields.name.slice(0, 100), cpr: fields.cpr.slice(0, 11), identifier: fields.identifier.slice(0, 100), photoId: fields.photoId === 'yes' };
+    const form = {
+      ...fields,
+      name: fields.name.slice(0, 100),
+      cpr: fields.cpr.slice(0, 11),
+      identifier: fields.identifier.slice(0, 100),
+      photoId: fields.photoId === 'yes',
+    };
     const parsed = deskSchema.safeParse(fields);
     if (!parsed.success) return res.status(400).render('blocking/desk', { form, errors: fieldErrors(parsed.error) });
     const citizen = ctx.support.identify(parsed.data, 'desk');

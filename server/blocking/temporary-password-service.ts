@@ -40,8 +40,7 @@ export function postArrival(orderedAt: number): number {
  * the post, when it arrives, so the page can show what to wait for.
  */
 export type OrderResult =
-  | { ok: true; arrivesAt: number; citizenId: number }
-  | { ok: false; message: string; citizenId?: number; arrivesAt?: number };
+  { ok: true; arrivesAt: number; citizenId: number } | { ok: false; message: string; citizenId?: number; arrivesAt?: number };
 
 const digitsOnly = (text: string) => text.replace(/[\s-]/g, '');
 
@@ -71,7 +70,8 @@ export class TemporaryPasswordService implements TemporaryPasswordHooks {
     if (!citizen || !card || !inHand) {
       await verifyAgainstNothing(digits); // the same time as a real order, so a guess learns nothing
       if (!citizen || !card) return { ok: false, message: 'blocking:temporary.mismatch' };
-      if (card.status === 'sent') return { ok: false, message: 'blocking:temporary.cardNotArrived', citizenId: citizen.id, arrivesAt: card.arrivesAt };
+      if (card.status === 'sent')
+        return { ok: false, message: 'blocking:temporary.cardNotArrived', citizenId: citizen.id, arrivesAt: card.arrivesAt };
       const newCard = this.deps.keycards.cardOnItsWay(citizen.id);
       if (card.status === 'blocked') {
         return newCard

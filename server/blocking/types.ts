@@ -5,14 +5,7 @@ export const userBlockReasons = ['lost-card', 'forgotten-password', 'third-party
 export type UserBlockReason = (typeof userBlockReasons)[number];
 
 /** Why the issuer blocks or revokes ("inddrager") a NemID (R15). */
-export const issuerReasons = [
-  'inappropriate-use',
-  'rules-breach',
-  'third-party',
-  'false-information',
-  'wrong-passwords',
-  'death',
-] as const;
+export const issuerReasons = ['inappropriate-use', 'rules-breach', 'third-party', 'false-information', 'wrong-passwords', 'death'] as const;
 export type IssuerReason = (typeof issuerReasons)[number];
 
 export type BlockReason = UserBlockReason | IssuerReason;

@@ -84,13 +84,9 @@ export class CitizenRepository {
       addWrongKey: db.prepare<[number], { wrong_key_count: number }>(
         'UPDATE citizens SET wrong_key_count = wrong_key_count + 1 WHERE id = ? RETURNING wrong_key_count',
       ),
-      clearPasswordCount: db.prepare(
-        'UPDATE citizens SET wrong_password_count = 0, had_temporary_lock = 0 WHERE id = ?',
-      ),
+      clearPasswordCount: db.prepare('UPDATE citizens SET wrong_password_count = 0, had_temporary_lock = 0 WHERE id = ?'),
       clearKeyCount: db.prepare('UPDATE citizens SET wrong_key_count = 0 WHERE id = ?'),
-      setState: db.prepare(
-        'UPDATE citizens SET state = ?, lock_code = ?, locked_until = ? WHERE id = ?',
-      ),
+      setState: db.prepare('UPDATE citizens SET state = ?, lock_code = ?, locked_until = ? WHERE id = ?'),
       endTemporaryLock: db.prepare(
         `UPDATE citizens SET state = 'active', lock_code = NULL, locked_until = NULL,
            wrong_password_count = 0, had_temporary_lock = 1 WHERE id = ? AND state = 'locked'`,

@@ -40,7 +40,13 @@ export function passwordProblems(password: string, who: CredentialContext, userI
  */
 export function couldBePassword(text: string): boolean {
   const word = text.trim();
-  return !/\s/.test(word) && word.length >= passwordLength.min && word.length <= passwordLength.max && /[a-zA-ZæøåÆØÅ]/.test(word) && /\d/.test(word);
+  return (
+    !/\s/.test(word) &&
+    word.length >= passwordLength.min &&
+    word.length <= passwordLength.max &&
+    /[a-zA-ZæøåÆØÅ]/.test(word) &&
+    /\d/.test(word)
+  );
 }
 
 export function userIdProblems(userId: string): string[] {

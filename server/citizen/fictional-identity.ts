@@ -30,14 +30,72 @@ export function fictionalNemidNumber(random: RandomInt = cryptoRandom): string {
 }
 
 const givenNames = [
-  'Mette', 'Ahmed', 'Anna', 'Jens', 'Karen', 'Piotr', 'Fatima', 'Lars', 'Sofie', 'Omar', 'Ingrid', 'Mehmet',
-  'Birgitte', 'Yusuf', 'Hanne', 'Ole', 'Amira', 'Niels', 'Lena', 'Tomasz', 'Grethe', 'Ali', 'Kirsten', 'Samir',
-  'Poul', 'Leyla', 'Henrik', 'Maja', 'Erik', 'Nadia', 'Svend', 'Ewa', 'Bent', 'Hiba', 'Klaus', 'Marta',
+  'Mette',
+  'Ahmed',
+  'Anna',
+  'Jens',
+  'Karen',
+  'Piotr',
+  'Fatima',
+  'Lars',
+  'Sofie',
+  'Omar',
+  'Ingrid',
+  'Mehmet',
+  'Birgitte',
+  'Yusuf',
+  'Hanne',
+  'Ole',
+  'Amira',
+  'Niels',
+  'Lena',
+  'Tomasz',
+  'Grethe',
+  'Ali',
+  'Kirsten',
+  'Samir',
+  'Poul',
+  'Leyla',
+  'Henrik',
+  'Maja',
+  'Erik',
+  'Nadia',
+  'Svend',
+  'Ewa',
+  'Bent',
+  'Hiba',
+  'Klaus',
+  'Marta',
 ];
 const familyNames = [
-  'Hansen', 'Nielsen', 'Jensen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen',
-  'Jørgensen', 'Petersen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Poulsen', 'Johansen', 'Møller',
-  'Karimi', 'Yilmaz', 'Nowak', 'Schmidt', 'Ali', 'Hussein', 'Kowalski', 'Berg', 'Dahl', 'Holm',
+  'Hansen',
+  'Nielsen',
+  'Jensen',
+  'Pedersen',
+  'Andersen',
+  'Christensen',
+  'Larsen',
+  'Sørensen',
+  'Rasmussen',
+  'Jørgensen',
+  'Petersen',
+  'Madsen',
+  'Kristensen',
+  'Olsen',
+  'Thomsen',
+  'Poulsen',
+  'Johansen',
+  'Møller',
+  'Karimi',
+  'Yilmaz',
+  'Nowak',
+  'Schmidt',
+  'Ali',
+  'Hussein',
+  'Kowalski',
+  'Berg',
+  'Dahl',
+  'Holm',
 ];
 
 /** A name marked as fictional by its middle name "Fiktiv". */
@@ -84,8 +142,11 @@ export function fictionalPassword(random: RandomInt = cryptoRandom): string {
 export function userIdFromName(name: string, random: RandomInt = cryptoRandom): string {
   const parts = name
     .toLowerCase()
-    .replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa')
-    .normalize('NFD').replace(/[\u0080-\uffff]/g, '') // drop what is not ASCII (the accents NFD split off)
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFD')
+    .replace(/[\u0080-\uffff]/g, '') // drop what is not ASCII (the accents NFD split off)
     .split(/\s+/)
     .filter((part) => part && part !== 'fiktiv');
   return `${parts[0] ?? 'trainee'}.${parts[parts.length - 1] ?? 'x'}${random(10, 100)}`;

@@ -10,5 +10,8 @@ export function newJoinCode(random: RandomInt = cryptoRandom): string {
 
 /** The class code of a practice identity's class of one (S- and 10 hexadecimal digits). */
 export function newSelfStudyClassCode(random: RandomInt = cryptoRandom): string {
-  return `S-${random(0, 2 ** 40).toString(16).toUpperCase().padStart(10, '0')}`;
+  return `S-${random(0, 2 ** 40)
+    .toString(16)
+    .toUpperCase()
+    .padStart(10, '0')}`;
 }

@@ -61,7 +61,7 @@ export function commands(ctx: Context, config: Config) {
       if (options.json) return JSON.stringify(list, null, 2);
       return table(
         ['name', 'class', 'trainees', 'title'],
-        list.map((s) => [s.name, s.classCode, String(s.trainees), typeof s.title === 'string' ? s.title : s.title.en ?? s.title.da]),
+        list.map((s) => [s.name, s.classCode, String(s.trainees), typeof s.title === 'string' ? s.title : (s.title.en ?? s.title.da)]),
       );
     },
     'scenario load': async ([name], options) => {
@@ -73,7 +73,13 @@ export function commands(ctx: Context, config: Config) {
     },
     'class create': async ([code], options) => {
       const count = Number(need(options.trainees, '--trainees <n>'));
-      const klass = await ctx.scenarios.createClass(need(code, 'the class code'), need(options.scenario, '--scenario <name>'), count, null, 'cli');
+      const klass = await ctx.scenarios.createClass(
+        need(code, 'the class code'),
+        need(options.scenario, '--scenario <name>'),
+        count,
+        null,
+        'cli',
+      );
       return `Created class ${klass.code} from scenario ${klass.scenario} with ${count} trainees.`;
     },
     'class reset': ([code], options) => {
@@ -84,7 +90,9 @@ export function commands(ctx: Context, config: Config) {
         : `Reset class ${klass.code} (${result.trainees} trainees) in ${Math.round(result.ms)} ms.`;
     },
     trainees: (_args, options) => {
-      const rows = classesFor(options.class).flatMap((klass) => ctx.citizens.listInClass(klass.id).map((citizen) => traineeRow(citizen, klass)));
+      const rows = classesFor(options.class).flatMap((klass) =>
+        ctx.citizens.listInClass(klass.id).map((citizen) => traineeRow(citizen, klass)),
+      );
       if (options.json) return JSON.stringify(rows, null, 2);
       return table(
         ['class', 'name', 'userId', 'nemidNumber', 'cpr', 'password', 'state'],
@@ -102,12 +110,23 @@ export function commands(ctx: Context, config: Config) {
       }
       const keys = card.keys;
       if (options.json) {
-        return JSON.stringify({ cardNumber: card.cardNumber.replace(/-/g, ''), keys, ...(onItsWay && { next: { cardNumber: onItsWay.cardNumber.replace(/-/g, ''), arrivesAt: iso(onItsWay.arrivesAt) } }) }, null, 2);
+        return JSON.stringify(
+          {
+            cardNumber: card.cardNumber.replace(/-/g, ''),
+            keys,
+            ...(onItsWay && { next: { cardNumber: onItsWay.cardNumber.replace(/-/g, ''), arrivesAt: iso(onItsWay.arrivesAt) } }),
+          },
+          null,
+          2,
+        );
       }
       const rows = Math.ceil(keys.length / 4);
       const lines = [`Key card ${card.cardNumber} of ${citizen.name} (TRAINING CARD, used keys marked *)`];
       if (card.status === 'sent') lines.push(`New card: it came by post ${iso(card.arrivesAt)}; the login asks its keys from now on.`);
-      if (onItsWay) lines.push(`A new card ${onItsWay.cardNumber} is on its way by post and arrives ${iso(onItsWay.arrivesAt)}; until then the login asks this card.`);
+      if (onItsWay)
+        lines.push(
+          `A new card ${onItsWay.cardNumber} is on its way by post and arrives ${iso(onItsWay.arrivesAt)}; until then the login asks this card.`,
+        );
       for (let r = 0; r < rows; r += 1) {
         lines.push(
           [0, 1, 2, 3]
@@ -129,14 +148,19 @@ export function commands(ctx: Context, config: Config) {
     },
     'clock show': (_args, options) => {
       // Practising alone has a clock of its own too: every class of one is listed, after the teachers' classes.
-      const rows = (options.class ? [classOf(options.class)] : [...ctx.classes.listClasses(), ...ctx.classes.listPracticeClasses()]).map((klass) => ({
-        class: klass.code,
-        kind: klass.kind === 'selfstudy' ? 'practice' : 'class',
-        now: iso(ctx.clock.now(klass.id)),
-        offsetMs: ctx.classes.clockOffset(klass.id),
-      }));
+      const rows = (options.class ? [classOf(options.class)] : [...ctx.classes.listClasses(), ...ctx.classes.listPracticeClasses()]).map(
+        (klass) => ({
+          class: klass.code,
+          kind: klass.kind === 'selfstudy' ? 'practice' : 'class',
+          now: iso(ctx.clock.now(klass.id)),
+          offsetMs: ctx.classes.clockOffset(klass.id),
+        }),
+      );
       if (options.json) return JSON.stringify(options.class ? rows[0] : rows, null, 2);
-      return table(['class', 'kind', 'time on the class clock', 'ahead of real time'], rows.map((r) => [r.class, r.kind, r.now, `${Math.round(r.offsetMs / 60_000)} min`]));
+      return table(
+        ['class', 'kind', 'time on the class clock', 'ahead of real time'],
+        rows.map((r) => [r.class, r.kind, r.now, `${Math.round(r.offsetMs / 60_000)} min`]),
+      );
     },
     'clock advance': ([duration], options) => {
       const step = need(duration, 'the duration (e.g. 8h, 4d or 4wd for working days)');
@@ -164,8 +188,8 @@ export function commands(ctx: Context, config: Config) {
         return {
           id: event.id,
           at: iso(event.at),
-          class: event.classId === null ? null : ctx.classes.findById(event.classId)?.code ?? null,
-          user: event.citizenId === null ? null : names.get(event.citizenId) ?? null,
+          class: event.classId === null ? null : (ctx.classes.findById(event.classId)?.code ?? null),
+          user: event.citizenId === null ? null : (names.get(event.citizenId) ?? null),
           actor: event.actor,
           type: event.type,
           rule: event.rule,
@@ -173,7 +197,10 @@ export function commands(ctx: Context, config: Config) {
         };
       });
       if (options.json) return JSON.stringify(rows, null, 2);
-      return table(['at', 'class', 'user', 'type', 'rule'], rows.map((r) => [r.at, r.class ?? '', r.user ?? '', r.type, r.rule ?? '']));
+      return table(
+        ['at', 'class', 'user', 'type', 'rule'],
+        rows.map((r) => [r.at, r.class ?? '', r.user ?? '', r.type, r.rule ?? '']),
+      );
     },
   };
 
@@ -182,7 +209,11 @@ export function commands(ctx: Context, config: Config) {
       const [first, second, ...rest] = positionals;
       const twoWord = `${first} ${second}`;
       if (handlers[twoWord]) return handlers[twoWord](rest, options);
-      if (first && handlers[first] && !first.includes(' ')) return handlers[first]([second, ...rest].filter((x): x is string => x !== undefined), options);
+      if (first && handlers[first] && !first.includes(' '))
+        return handlers[first](
+          [second, ...rest].filter((x): x is string => x !== undefined),
+          options,
+        );
       throw new UsageError(`Unknown command "${positionals.join(' ')}"`);
     },
     config,

@@ -24,7 +24,11 @@ export function letterCommands(ctx: Context, citizenOf: (userId: string) => Citi
         if (!value || value.trim() === '') throw new UsageError(`Missing ${what}`);
         return value;
       };
-      const letter = { sender: need(options.from, '--from <sender>'), subject: need(options.subject, '--subject <text>'), body: need(options.body, '--body <text>') };
+      const letter = {
+        sender: need(options.from, '--from <sender>'),
+        subject: need(options.subject, '--subject <text>'),
+        body: need(options.body, '--body <text>'),
+      };
       let recipients: Citizen[];
       if (options.class) {
         const klass = ctx.classes.findByCode(options.class);
@@ -34,7 +38,10 @@ export function letterCommands(ctx: Context, citizenOf: (userId: string) => Citi
         recipients = [citizenOf(options.to!)];
       }
       const sent = ctx.db.transaction(() =>
-        recipients.map((citizen) => ({ userId: citizen.userId ?? citizen.nemidNumber, id: ctx.mailbox.deliver(citizen.id, letter, { actor: 'cli' }) })),
+        recipients.map((citizen) => ({
+          userId: citizen.userId ?? citizen.nemidNumber,
+          id: ctx.mailbox.deliver(citizen.id, letter, { actor: 'cli' }),
+        })),
       )();
       if (options.json) return JSON.stringify(sent, null, 2);
       return `Delivered "${letter.subject}" from ${letter.sender} to ${sent.length} mailbox${sent.length === 1 ? '' : 'es'}.`;
@@ -53,7 +60,10 @@ export function letterCommands(ctx: Context, citizenOf: (userId: string) => Citi
         deliveredAt: iso(letter.deliveredAt),
       }));
       if (options.json) return JSON.stringify(rows, null, 2);
-      return table(['id', 'deliveredAt', 'folder', 'read', 'sender', 'subject'], rows.map((r) => [String(r.id), r.deliveredAt, r.folder, r.read ? 'yes' : 'no', r.sender, r.subject]));
+      return table(
+        ['id', 'deliveredAt', 'folder', 'read', 'sender', 'subject'],
+        rows.map((r) => [String(r.id), r.deliveredAt, r.folder, r.read ? 'yes' : 'no', r.sender, r.subject]),
+      );
     },
   };
 }

@@ -58,7 +58,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof ScenarioInvalid || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ScenarioInvalid ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`sandbox: ${(error as Error).message}\n`);
       if (!(error instanceof ScenarioInvalid)) process.stderr.write(`Run "sandbox --help" for the commands.\n`);
       process.exitCode = 2;

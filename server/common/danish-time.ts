@@ -35,7 +35,10 @@ export function danishTime(ms: number): DanishTime {
 
 const locales = { da: 'da-DK', en: 'en-GB', de: 'de-DE' } as const;
 const formats = Object.fromEntries(
-  Object.entries(locales).map(([lang, locale]) => [lang, new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })]),
+  Object.entries(locales).map(([lang, locale]) => [
+    lang,
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+  ]),
 ) as Record<keyof typeof locales, Intl.DateTimeFormat>;
 
 /** A moment as people in Denmark read it, in the style of each language ("1. dec. 2026, 11.30"). */

@@ -51,7 +51,10 @@ export class EventLog {
   private readonly byCitizenTypes;
   private readonly filtered;
 
-  constructor(db: Db, private readonly realNow: () => number = Date.now) {
+  constructor(
+    db: Db,
+    private readonly realNow: () => number = Date.now,
+  ) {
     this.insertStmt = db.prepare(
       `INSERT INTO events (class_id, citizen_id, actor, type, rule, data, at, real_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

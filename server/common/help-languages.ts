@@ -77,7 +77,8 @@ export function loadHelpLanguages(dirs: string[] = [localesDir]): HelpLanguages 
   for (const dir of dirs) {
     if (!fs.existsSync(dir)) continue;
     for (const code of fs.readdirSync(dir).sort()) {
-      if (!codePattern.test(code) || (languages as readonly string[]).includes(code) || list.some((language) => language.code === code)) continue;
+      if (!codePattern.test(code) || (languages as readonly string[]).includes(code) || list.some((language) => language.code === code))
+        continue;
       const language = partialLanguage(path.join(dir, code), code, english);
       if (language) list.push(language);
     }

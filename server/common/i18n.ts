@@ -43,7 +43,12 @@ export function i18nServices(): Services {
 }
 
 /** The options of every i18next instance here: synchronous, views escape, namespaces as locale files. */
-export function i18nextOptions(resources: Record<string, Record<string, Record<string, unknown>>>, lng: string, fallbackLng: string | false, ns: string[]): InitOptions {
+export function i18nextOptions(
+  resources: Record<string, Record<string, Record<string, unknown>>>,
+  lng: string,
+  fallbackLng: string | false,
+  ns: string[],
+): InitOptions {
   return {
     resources,
     lng,

@@ -23,7 +23,8 @@ export class Slots {
       return await task();
     } finally {
       const next = this.waiting.shift();
-      if (next) next(); // the slot passes straight on
+      if (next)
+        next(); // the slot passes straight on
       else this.running -= 1;
     }
   }

@@ -91,7 +91,11 @@ function setPageLanguage(res: Response, lang: Lang, t: Translate = translator(la
  * trainee signed in here (the teacher's class sets it per trainee, as on the printouts):
  * it counts when this browser has chosen no language of its own.
  */
-export function screenLanguageMiddleware(help: HelpLanguages, secureCookies: boolean, traineeLang: (req: Request) => Lang | undefined = () => undefined) {
+export function screenLanguageMiddleware(
+  help: HelpLanguages,
+  secureCookies: boolean,
+  traineeLang: (req: Request) => Lang | undefined = () => undefined,
+) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const helpOnly = helpOnlyChoice(req, res, help, secureCookies);
     const choice = screenChoice(req, res, secureCookies);
@@ -115,7 +119,10 @@ export function screenLanguageMiddleware(help: HelpLanguages, secureCookies: boo
       return target.pathname + target.search;
     };
     const current = helpOnly?.code ?? lang;
-    res.locals.languageLinks = [...languages, ...help.list.filter((language) => help.helpOnly(language.code)).map((language) => language.code)].map((code) => ({
+    res.locals.languageLinks = [
+      ...languages,
+      ...help.list.filter((language) => help.helpOnly(language.code)).map((language) => language.code),
+    ].map((code) => ({
       code,
       href: linkTo({ lang: code }),
       current: code === current,
@@ -129,20 +136,42 @@ export function screenLanguageMiddleware(help: HelpLanguages, secureCookies: boo
     res.locals.screenSwitch = {
       label: { text: language.t('common:screens.nav'), lang: language.code, dir: language.dir },
       links: [
-        { href: linkTo(helpOnly ? { lang: helpOnly.code, screens: 'danish' } : { screens: 'danish' }), text: language.t('common:screens.danish', { language: language.name }), lang: language.code, dir: language.dir, current: danish },
-        { href: linkTo(helpOnly ? { lang: 'en', screens: 'full' } : { screens: 'full' }), text: translator(fullLang)('common:screens.full'), lang: fullLang, dir: 'ltr', current: !danish },
+        {
+          href: linkTo(helpOnly ? { lang: helpOnly.code, screens: 'danish' } : { screens: 'danish' }),
+          text: language.t('common:screens.danish', { language: language.name }),
+          lang: language.code,
+          dir: language.dir,
+          current: danish,
+        },
+        {
+          href: linkTo(helpOnly ? { lang: 'en', screens: 'full' } : { screens: 'full' }),
+          text: translator(fullLang)('common:screens.full'),
+          lang: fullLang,
+          dir: 'ltr',
+          current: !danish,
+        },
       ],
     };
     if (!danish) return next();
 
     const seen: SeenTexts = new Map();
     setPageLanguage(res, 'da', recordingTranslator(translator('da'), seen));
-    const model: HelpModel = { code: language.code, dir: language.dir, name: language.name, checked: language.checked, notCheckedEnglish: translator('en')('guide:panel.notChecked') as string };
+    const model: HelpModel = {
+      code: language.code,
+      dir: language.dir,
+      name: language.name,
+      checked: language.checked,
+      notCheckedEnglish: translator('en')('guide:panel.notChecked') as string,
+    };
     res.locals.help = model;
     res.locals.helpT = language.t;
     res.locals.helpInLang = (text: ScenarioText) => inLang(text, language.scenarioLang);
     const render = res.render.bind(res);
-    res.render = ((view: string, options?: object | ((error: Error, html: string) => void), callback?: (error: Error | null, html?: string) => void) => {
+    res.render = ((
+      view: string,
+      options?: object | ((error: Error, html: string) => void),
+      callback?: (error: Error | null, html?: string) => void,
+    ) => {
       const done = typeof options === 'function' ? options : callback;
       render(view, typeof options === 'function' ? {} : (options ?? {}), (error: Error | null, html?: string) => {
         const annotated = error || html === undefined ? html : addTranslations(html, seen, language);

@@ -70,7 +70,8 @@ export function addTranslations(html: string, seen: SeenTexts, help: TooltipLang
     const shown = normalise(translated);
     return shown && shown !== text ? shown : undefined;
   };
-  const tooltip = (id: string, text: string) => `<span class="tr" id="${id}" role="tooltip" lang="${help.code}" dir="${help.dir}">${escapeHtml(text)}</span>`;
+  const tooltip = (id: string, text: string) =>
+    `<span class="tr" id="${id}" role="tooltip" lang="${help.code}" dir="${help.dir}">${escapeHtml(text)}</span>`;
   const fields = new Map<string, string>();
 
   let out = html.replace(/<(a|button|label)\b([^>]*)>([\s\S]*?)<\/\1>/g, (whole, tag: string, attributes: string, inner: string) => {
@@ -81,7 +82,12 @@ export function addTranslations(html: string, seen: SeenTexts, help: TooltipLang
     if (tag !== 'label') return `<${tag}${describedBy(attributes, id)} data-tr>${inner}</${tag}>${tooltip(id, translated)}`;
     const field = /\sfor="([^"]+)"/.exec(attributes)?.[1];
     if (field) fields.set(field, id);
-    const content = field ? inner : inner.replace(/<(input|select|textarea)\b([^>]*)>/, (_control, control: string, controlAttributes: string) => `<${control}${describedBy(controlAttributes, id)}>`);
+    const content = field
+      ? inner
+      : inner.replace(
+          /<(input|select|textarea)\b([^>]*)>/,
+          (_control, control: string, controlAttributes: string) => `<${control}${describedBy(controlAttributes, id)}>`,
+        );
     return `<label${attributes} data-tr>${content}</label>${tooltip(id, translated)}`;
   });
   if (fields.size > 0) {

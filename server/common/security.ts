@@ -102,11 +102,7 @@ export function loginRateLimit(config: Pick<Config, 'loginRateLimitPerMinute'>):
  * Starts a signed-in session: a new session id (so an id known before the login is worth
  * nothing), the caller's fields, and the start time for the absolute timeout.
  */
-export function beginSession(
-  req: Request,
-  fill: (session: Request['session']) => void,
-  done: (error?: unknown) => void,
-): void {
+export function beginSession(req: Request, fill: (session: Request['session']) => void, done: (error?: unknown) => void): void {
   req.session.regenerate((error) => {
     if (error) return done(error);
     fill(req.session);

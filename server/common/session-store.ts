@@ -12,7 +12,10 @@ export class SqliteSessionStore extends session.Store {
   private readonly stmts;
   private lastPrune = 0;
 
-  constructor(db: Db, private readonly realNow: () => number = Date.now) {
+  constructor(
+    db: Db,
+    private readonly realNow: () => number = Date.now,
+  ) {
     super();
     this.stmts = {
       get: db.prepare<[string, number], { data: string }>('SELECT data FROM sessions WHERE sid = ? AND expires > ?'),

@@ -22,7 +22,8 @@ export function activationController(ctx: Pick<Context, 'classes' | 'citizens'>,
       const parsed = activationSchema.safeParse(req.body ?? {});
       if (!visitor || !parsed.success) return renderActivate(req, res, 400);
       const outcome = enrolment.activatePublicAccess(visitor.citizen, parsed.data.brings.has('id'));
-      if (!outcome.ok && outcome.reason === 'no-id') return renderActivate(req, res, 422, { errors: { brings: ['enrolment:activate.errors.noId'] } });
+      if (!outcome.ok && outcome.reason === 'no-id')
+        return renderActivate(req, res, 422, { errors: { brings: ['enrolment:activate.errors.noId'] } });
       renderActivate(req, res, 200, { done: outcome.ok });
     },
   };

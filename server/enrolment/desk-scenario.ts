@@ -40,7 +40,15 @@ export class DeskScenarioPart implements ScenarioPart {
     const { citizens, events, mailbox } = this.deps;
     const citizen = citizens.findById(citizenId)!;
     const rule = desk === 'bank' ? 'R7' : 'R6';
-    events.record({ classId, citizenId, actor: 'system', type: 'nemid-issued', rule, data: { desk, nemidNumber: citizen.nemidNumber }, at: now });
+    events.record({
+      classId,
+      citizenId,
+      actor: 'system',
+      type: 'nemid-issued',
+      rule,
+      data: { desk, nemidNumber: citizen.nemidNumber },
+      at: now,
+    });
     events.record({ classId, citizenId, actor: 'system', type: 'mailbox-created', rule: 'R8', data: { desk }, at: now });
     mailbox.deliver(
       citizenId,

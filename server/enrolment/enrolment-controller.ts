@@ -19,11 +19,22 @@ function formValues(body: Record<string, unknown> | undefined): Record<string, u
     const value = body?.[name];
     return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
   };
-  return { hasCpr: text('hasCpr'), brings: list('brings'), witnessName: text('witnessName'), witnessAge: text('witnessAge'), witnessCpr: text('witnessCpr'), witnessBrings: list('witnessBrings') };
+  return {
+    hasCpr: text('hasCpr'),
+    brings: list('brings'),
+    witnessName: text('witnessName'),
+    witnessAge: text('witnessAge'),
+    witnessCpr: text('witnessCpr'),
+    witnessBrings: list('witnessBrings'),
+  };
 }
 
 /** Thin controllers of the two desks where NemID is applied for (R6, R7) and what each hands over. */
-export function enrolmentController(ctx: Pick<Context, 'classes' | 'citizens' | 'mailbox' | 'random'>, enrolment: EnrolmentService, secureCookies: boolean) {
+export function enrolmentController(
+  ctx: Pick<Context, 'classes' | 'citizens' | 'mailbox' | 'random'>,
+  enrolment: EnrolmentService,
+  secureCookies: boolean,
+) {
   const renderDesk = (req: Request, res: Response, desk: Desk, status: number, locals: Record<string, unknown>) =>
     res.status(status).render('enrolment/desk', { desk, visitor: visitorOf(ctx, req), errors: {}, checks: null, ...locals });
 
@@ -37,7 +48,14 @@ export function enrolmentController(ctx: Pick<Context, 'classes' | 'citizens' | 
 
   const show = (desk: Desk) => (req: Request, res: Response) => {
     // A suggested fictional witness, so nobody types a real person's CPR number.
-    const values = { hasCpr: '', brings: [], witnessName: fictionalName(ctx.random), witnessAge: '', witnessCpr: formatCpr(fictionalCpr(ctx.random)), witnessBrings: [] };
+    const values = {
+      hasCpr: '',
+      brings: [],
+      witnessName: fictionalName(ctx.random),
+      witnessAge: '',
+      witnessCpr: formatCpr(fictionalCpr(ctx.random)),
+      witnessBrings: [],
+    };
     renderDesk(req, res, desk, 200, { values });
   };
 
@@ -73,7 +91,11 @@ export function enrolmentController(ctx: Pick<Context, 'classes' | 'citizens' | 
     /** R6: what the case worker hands over on the spot: welcome letter and key card; the mailbox exists (R8). */
     handedOver(req: Request, res: Response): void {
       const { citizen } = issuedHere(req, 'borgerservice');
-      res.render('enrolment/handed-over', { citizen, blueprint: ctx.citizens.blueprintOf(citizen.id), loggedOut: req.query.loggedOut === '1' });
+      res.render('enrolment/handed-over', {
+        citizen,
+        blueprint: ctx.citizens.blueprintOf(citizen.id),
+        loggedOut: req.query.loggedOut === '1',
+      });
     },
 
     /** R7: the bank orders NemID; the welcome letter and the key card come by post. */

@@ -9,7 +9,10 @@ import { activationController } from './activation-controller.ts';
  * the bank's activation for public self-service. The public services list the guard that
  * refuses a bank NemID not yet activated (R7) on each of their routes.
  */
-export function enrolmentRoutes(ctx: Pick<Context, 'enrolment' | 'classes' | 'citizens' | 'mailbox' | 'random'>, secureCookies: boolean): Router {
+export function enrolmentRoutes(
+  ctx: Pick<Context, 'enrolment' | 'classes' | 'citizens' | 'mailbox' | 'random'>,
+  secureCookies: boolean,
+): Router {
   const desks = enrolmentController(ctx, ctx.enrolment, secureCookies);
   const activation = activationController(ctx, ctx.enrolment);
   const router = Router();

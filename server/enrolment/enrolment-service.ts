@@ -115,7 +115,15 @@ export class EnrolmentService {
   }
 
   private record(citizen: Citizen, actor: Actor, type: string, rule: string, data: Record<string, unknown> = {}): void {
-    this.deps.events.record({ classId: citizen.classId, citizenId: citizen.id, actor, type, rule, data, at: this.deps.clock.now(citizen.classId) });
+    this.deps.events.record({
+      classId: citizen.classId,
+      citizenId: citizen.id,
+      actor,
+      type,
+      rule,
+      data,
+      at: this.deps.clock.now(citizen.classId),
+    });
   }
 
   private recordForVisitor(visitor: Citizen | undefined, type: string, rule: string, data: Record<string, unknown>): void {

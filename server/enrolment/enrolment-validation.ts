@@ -33,29 +33,32 @@ const witnessSchema = z.object({
     .pipe(
       z.union([
         z.literal(''),
-        z.string().regex(/^\d{10}$/, 'enrolment:errors.witnessCprFormat').refine(isFictionalCpr, 'enrolment:errors.witnessCprReal'),
+        z
+          .string()
+          .regex(/^\d{10}$/, 'enrolment:errors.witnessCprFormat')
+          .refine(isFictionalCpr, 'enrolment:errors.witnessCprReal'),
       ]),
     ),
   witnessBrings: ticked,
 });
 
-export const bankSchema = applicantSchema.transform(
-  (form): DeskApplication => ({ hasCpr: form.hasCpr === 'yes', bringsId: form.brings.has('id'), bringsCprDocument: form.brings.has('cpr-document') }),
-);
+export const bankSchema = applicantSchema.transform((form): DeskApplication => ({
+  hasCpr: form.hasCpr === 'yes',
+  bringsId: form.brings.has('id'),
+  bringsCprDocument: form.brings.has('cpr-document'),
+}));
 
-export const borgerserviceSchema = applicantSchema.extend(witnessSchema.shape).transform(
-  (form): DeskApplication => ({
-    hasCpr: form.hasCpr === 'yes',
-    bringsId: form.brings.has('id'),
-    bringsCprDocument: form.brings.has('cpr-document'),
-    witness: {
-      name: form.witnessName,
-      age: form.witnessAge,
-      cpr: form.witnessCpr === '' ? null : form.witnessCpr,
-      bringsId: form.witnessBrings.has('id'),
-      signsDeclaration: form.witnessBrings.has('declaration'),
-    },
-  }),
-);
+export const borgerserviceSchema = applicantSchema.extend(witnessSchema.shape).transform((form): DeskApplication => ({
+  hasCpr: form.hasCpr === 'yes',
+  bringsId: form.brings.has('id'),
+  bringsCprDocument: form.brings.has('cpr-document'),
+  witness: {
+    name: form.witnessName,
+    age: form.witnessAge,
+    cpr: form.witnessCpr === '' ? null : form.witnessCpr,
+    bringsId: form.witnessBrings.has('id'),
+    signsDeclaration: form.witnessBrings.has('declaration'),
+  },
+}));
 
 export const activationSchema = z.object({ brings: ticked });

@@ -19,7 +19,15 @@ export class PublicAccess {
 
   refuses(citizen: Citizen, service: string): boolean {
     if (!publicServices.includes(service) || this.deps.enrolment.hasPublicAccess(citizen.id)) return false;
-    this.deps.events.record({ classId: citizen.classId, citizenId: citizen.id, actor: 'trainee', type: 'public-access-refused', rule: 'R7', data: { service }, at: this.deps.clock.now(citizen.classId) });
+    this.deps.events.record({
+      classId: citizen.classId,
+      citizenId: citizen.id,
+      actor: 'trainee',
+      type: 'public-access-refused',
+      rule: 'R7',
+      data: { service },
+      at: this.deps.clock.now(citizen.classId),
+    });
     return true;
   }
 }

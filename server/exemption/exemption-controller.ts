@@ -38,7 +38,12 @@ export function exemptionController(ctx: Pick<Context, 'classes' | 'citizens'>, 
     home(req: Request, res: Response): void {
       const who = visitor(req);
       const status = who ? exemption.status(who.citizen) : undefined;
-      res.render('exemption/home', { visitor: who, status, notice: notices.find((notice) => notice === req.query.notice) ?? null, sender: text(req.query, 'sender') });
+      res.render('exemption/home', {
+        visitor: who,
+        status,
+        notice: notices.find((notice) => notice === req.query.notice) ?? null,
+        sender: text(req.query, 'sender'),
+      });
     },
 
     printableForm(_req: Request, res: Response): void {
@@ -53,7 +58,12 @@ export function exemptionController(ctx: Pick<Context, 'classes' | 'citizens'>, 
       // R18: correcting a rejected application starts from what it said.
       const corrected = /^\d{1,9}$/.test(correct) ? exemption.decision(who.citizen, Number(correct)) : undefined;
       const values = corrected
-        ? { idDocument: corrected.idDocument, reason: corrected.reason, otherReason: corrected.otherReason ?? '', corrects: String(corrected.id) }
+        ? {
+            idDocument: corrected.idDocument,
+            reason: corrected.reason,
+            otherReason: corrected.otherReason ?? '',
+            corrects: String(corrected.id),
+          }
         : { idDocument: '', reason: '', otherReason: '', corrects: '' };
       renderForm(res, who, 200, values);
     },
@@ -61,7 +71,12 @@ export function exemptionController(ctx: Pick<Context, 'classes' | 'citizens'>, 
     apply(req: Request, res: Response): void {
       const who = visitor(req);
       if (!who) return res.redirect(303, paths.exemption.home);
-      const values = { idDocument: text(req.body, 'idDocument'), reason: text(req.body, 'reason'), otherReason: text(req.body, 'otherReason'), corrects: text(req.body, 'corrects') };
+      const values = {
+        idDocument: text(req.body, 'idDocument'),
+        reason: text(req.body, 'reason'),
+        otherReason: text(req.body, 'otherReason'),
+        corrects: text(req.body, 'corrects'),
+      };
       const parsed = applicationSchema.safeParse(req.body ?? {});
       if (!parsed.success) return renderForm(res, who, 400, values, fieldErrors(parsed.error));
       const outcome = exemption.apply(who.citizen, parsed.data);
@@ -105,7 +120,10 @@ export function exemptionController(ctx: Pick<Context, 'classes' | 'citizens'>, 
       const values = { idDocument: text(req.body, 'idDocument') };
       if (!parsed.success) return void res.status(400).render('exemption/end', { visitor: who, values, errors: fieldErrors(parsed.error) });
       const outcome = exemption.end(who.citizen, parsed.data.idDocument);
-      if (outcome.kind === 'no-valid-id') return void res.status(422).render('exemption/end', { visitor: who, values, errors: { idDocument: ['exemption:end.errors.noValidId'] } });
+      if (outcome.kind === 'no-valid-id')
+        return void res
+          .status(422)
+          .render('exemption/end', { visitor: who, values, errors: { idDocument: ['exemption:end.errors.noValidId'] } });
       res.redirect(303, `${paths.exemption.home}?notice=${outcome.kind === 'ended' ? 'ended' : 'notExempt'}`);
     },
 
@@ -115,7 +133,8 @@ export function exemptionController(ctx: Pick<Context, 'classes' | 'citizens'>, 
       const parsed = contactSchema.safeParse(req.body ?? {});
       if (!who || !parsed.success) return res.redirect(303, paths.exemption.home);
       const outcome = exemption.contactSender(who.citizen, parsed.data.sender);
-      if (outcome.kind !== 'contacted') return res.redirect(303, `${paths.exemption.home}?notice=${outcome.kind === 'not-exempt' ? 'notExempt' : 'notOutside'}`);
+      if (outcome.kind !== 'contacted')
+        return res.redirect(303, `${paths.exemption.home}?notice=${outcome.kind === 'not-exempt' ? 'notExempt' : 'notOutside'}`);
       res.redirect(303, `${paths.exemption.home}?notice=contacted&sender=${encodeURIComponent(outcome.sender.name)}`);
     },
   };

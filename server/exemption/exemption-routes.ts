@@ -3,7 +3,6 @@ import type { Context } from '../context.ts';
 import { routes } from '../paths.ts';
 import { exemptionController } from './exemption-controller.ts';
 
-
 /**
  * Exemption from Digital Post at Borgerservice (R16-R21): the paper form, the decision at
  * once, the attestation on request, ending the exemption, and contacting the senders it

@@ -70,7 +70,8 @@ export class ExemptionService {
   /** R16, R17: the case worker checks the valid ID and that one of the six reasons is given, and decides at once. */
   apply(citizen: Citizen, form: ExemptionForm): ApplyOutcome {
     if (this.deps.exemptions.currentGrant(citizen.id)) return { kind: 'already-exempt' };
-    const corrects = form.corrects !== null && this.deps.exemptions.find(citizen.id, form.corrects)?.decision === 'rejected' ? form.corrects : null;
+    const corrects =
+      form.corrects !== null && this.deps.exemptions.find(citizen.id, form.corrects)?.decision === 'rejected' ? form.corrects : null;
     const rejections: Rejection[] = [];
     if (!isValidId(form.idDocument)) rejections.push('no-valid-id');
     if (form.reason === 'other') rejections.push('no-valid-reason');
@@ -117,7 +118,11 @@ export class ExemptionService {
       this.record(citizen, 'exemption-ended', 'R20', { decisionId: grant.id, idDocument, lettersBack: moved.length });
       this.deps.mailbox.deliver(
         citizen.id,
-        { sender: municipality, subject: localised('exemption:letters.ended.subject'), body: localised('exemption:letters.ended.body', { name: citizen.name }) },
+        {
+          sender: municipality,
+          subject: localised('exemption:letters.ended.subject'),
+          body: localised('exemption:letters.ended.body', { name: citizen.name }),
+        },
         { rule: 'R20', senderKind: 'public' },
       );
       return moved.length;
@@ -137,7 +142,11 @@ export class ExemptionService {
       this.record(citizen, 'sender-contacted', 'R21', { sender: entry.sender.name, senderKey });
       this.deps.mailbox.deliver(
         citizen.id,
-        { sender: senderKey, subject: localised('exemption:letters.contacted.subject'), body: localised('exemption:letters.contacted.body', { name: citizen.name, sender: entry.sender.name }) },
+        {
+          sender: senderKey,
+          subject: localised('exemption:letters.contacted.subject'),
+          body: localised('exemption:letters.contacted.body', { name: citizen.name, sender: entry.sender.name }),
+        },
         { rule: 'R21' },
       );
     })();
@@ -145,6 +154,14 @@ export class ExemptionService {
   }
 
   private record(citizen: Citizen, type: string, rule: string, data: Record<string, unknown>): void {
-    this.deps.events.record({ classId: citizen.classId, citizenId: citizen.id, actor: 'trainee', type, rule, data, at: this.deps.clock.now(citizen.classId) });
+    this.deps.events.record({
+      classId: citizen.classId,
+      citizenId: citizen.id,
+      actor: 'trainee',
+      type,
+      rule,
+      data,
+      at: this.deps.clock.now(citizen.classId),
+    });
   }
 }

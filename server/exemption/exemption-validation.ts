@@ -23,14 +23,12 @@ export const applicationSchema = z
       return value.reason === 'other' && typeof value.otherReason !== 'object';
     },
   })
-  .transform(
-    (form): ExemptionForm => ({
-      idDocument: form.idDocument,
-      reason: form.reason,
-      otherReason: form.reason === 'other' ? form.otherReason : null,
-      corrects: form.corrects ?? null,
-    }),
-  );
+  .transform((form): ExemptionForm => ({
+    idDocument: form.idDocument,
+    reason: form.reason,
+    otherReason: form.reason === 'other' ? form.otherReason : null,
+    corrects: form.corrects ?? null,
+  }));
 
 export const endSchema = z.object({ idDocument: z.enum(idChoices, 'exemption:errors.idDocument') });
 

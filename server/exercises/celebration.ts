@@ -28,7 +28,12 @@ export function rememberCelebrated(req: Request, res: Response, citizenId: numbe
   const map = pairs(req);
   map.delete(citizenId);
   const entries = [[citizenId, eventId], ...map.entries()].slice(0, keep);
-  res.cookie(celebratedCookie, entries.map(([id, event]) => `${id}:${event}`).join(','), { maxAge: oneYear, httpOnly: true, sameSite: 'lax', secure });
+  res.cookie(celebratedCookie, entries.map(([id, event]) => `${id}:${event}`).join(','), {
+    maxAge: oneYear,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+  });
 }
 
 /**
@@ -40,5 +45,10 @@ export function forgetCelebrated(req: Request, res: Response, citizenId: number,
   if (req.session?.newsAfter?.citizenId === citizenId) delete req.session.newsAfter;
   const map = pairs(req);
   if (!map.delete(citizenId)) return;
-  res.cookie(celebratedCookie, [...map.entries()].map(([id, event]) => `${id}:${event}`).join(','), { maxAge: oneYear, httpOnly: true, sameSite: 'lax', secure });
+  res.cookie(celebratedCookie, [...map.entries()].map(([id, event]) => `${id}:${event}`).join(','), {
+    maxAge: oneYear,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+  });
 }

@@ -25,7 +25,9 @@ export class ExerciseRepository {
       `INSERT INTO class_exercises (class_id, exercises, guided) VALUES (?, ?, ?)
        ON CONFLICT (class_id) DO UPDATE SET exercises = excluded.exercises, guided = excluded.guided`,
     );
-    this.findStmt = db.prepare<[number], { exercises: string; guided: number }>('SELECT exercises, guided FROM class_exercises WHERE class_id = ?');
+    this.findStmt = db.prepare<[number], { exercises: string; guided: number }>(
+      'SELECT exercises, guided FROM class_exercises WHERE class_id = ?',
+    );
     // An event about a letter (read, answered, signed) names it by id; an exercise may ask
     // for a letter of one sender (Digital Post's letters table, read only).
     this.eventsStmt = db.prepare<[number, string], RawEvent>(
@@ -69,6 +71,8 @@ export class ExerciseRepository {
 
   /** A citizen's events of these types, oldest first. */
   eventsOf(citizenId: number, types: string[]): LoggedEvent[] {
-    return this.eventsStmt.all(citizenId, JSON.stringify(types)).map((raw) => ({ ...raw, data: JSON.parse(raw.data) as Record<string, unknown> }));
+    return this.eventsStmt
+      .all(citizenId, JSON.stringify(types))
+      .map((raw) => ({ ...raw, data: JSON.parse(raw.data) as Record<string, unknown> }));
   }
 }

@@ -112,6 +112,14 @@ export class ExerciseService {
     const current = this.stored(classId);
     if (current.guided === guided) return;
     this.deps.repo.save(classId, current.exercises, guided);
-    this.deps.events.record({ classId, citizenId: null, actor, type: 'guide-switched', rule: null, data: { guided }, at: this.deps.clock.now(classId) });
+    this.deps.events.record({
+      classId,
+      citizenId: null,
+      actor,
+      type: 'guide-switched',
+      rule: null,
+      data: { guided },
+      at: this.deps.clock.now(classId),
+    });
   }
 }

@@ -63,7 +63,11 @@ export type PracticeNext = { title: ScenarioText | null; last: boolean } | null;
  * the display preferences (text size, contrast) as classes on <html>, the guide panel,
  * the celebration of exercises just done, and the lessons behind login mistakes.
  */
-export function traineeExperience(lookup: TraineeLookup & { library: ScenarioLibrary }, exercises: ExerciseService, secureCookies: boolean) {
+export function traineeExperience(
+  lookup: TraineeLookup & { library: ScenarioLibrary },
+  exercises: ExerciseService,
+  secureCookies: boolean,
+) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const preferences = readPreferences(req);
     const step = guideStepOf(req.path);
@@ -93,14 +97,16 @@ export function traineeExperience(lookup: TraineeLookup & { library: ScenarioLib
       const classes = htmlClasses(preferences, guided());
       return classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
     };
-    res.locals.guide = (): GuideModel | null => (step !== undefined && guided() ? { step, illustrated: illustratedSteps.has(step), progress: progress() } : null);
+    res.locals.guide = (): GuideModel | null =>
+      step !== undefined && guided() ? { step, illustrated: illustratedSteps.has(step), progress: progress() } : null;
     res.locals.exerciseProgress = progress;
     res.locals.exerciseNews = () =>
       once<ExerciseNews | null>('news', () => {
         const citizen = trainee();
         if (step === undefined || !citizen) return null;
         // Shown once: nothing this browser has celebrated, and nothing done before this session's sign-in.
-        if (req.session && req.session.newsAfter?.citizenId !== citizen.id) req.session.newsAfter = { citizenId: citizen.id, eventId: exercises.newsStart(citizen.id) };
+        if (req.session && req.session.newsAfter?.citizenId !== citizen.id)
+          req.session.newsAfter = { citizenId: citizen.id, eventId: exercises.newsStart(citizen.id) };
         const news = exercises.news(citizen, Math.max(celebratedUpTo(req, citizen.id), req.session?.newsAfter?.eventId ?? 0));
         if (!news) return null;
         // Rendering the page shows the celebration, so it is remembered as seen (a redirect shows nothing).

@@ -19,10 +19,16 @@ export interface LoginPageState {
 }
 
 const refusalLessons: Record<string, Omit<Lesson, 'params'>> = {
-  'login:refused.LOCK001': { key: 'guide:lessons.lock001', link: { href: paths.nemid.temporaryPassword, key: 'guide:links.temporaryPassword' } },
+  'login:refused.LOCK001': {
+    key: 'guide:lessons.lock001',
+    link: { href: paths.nemid.temporaryPassword, key: 'guide:links.temporaryPassword' },
+  },
   'login:refused.LOCK002': { key: 'guide:lessons.lock002', link: { href: paths.nemid.phone, key: 'guide:links.phone' } },
   'login:refused.LOCK003': { key: 'guide:lessons.lock003', link: { href: paths.nemid.phone, key: 'guide:links.phone' } },
-  'login:refused.USER': { key: 'guide:lessons.userBlocked', link: { href: paths.nemid.temporaryPassword, key: 'guide:links.temporaryPassword' } },
+  'login:refused.USER': {
+    key: 'guide:lessons.userBlocked',
+    link: { href: paths.nemid.temporaryPassword, key: 'guide:links.temporaryPassword' },
+  },
   'login:refused.ISSUER': { key: 'guide:lessons.issuerBlocked', link: { href: paths.nemid.phone, key: 'guide:links.phone' } },
   'login:refused.revoked': { key: 'guide:lessons.revoked', link: { href: paths.enrolment.guide, key: 'guide:links.getNemid' } },
   'login:refused.noCard': { key: 'guide:lessons.noCard', link: { href: paths.nemid.home, key: 'guide:links.selfService' } },
@@ -57,11 +63,20 @@ export function lessonsFor(state: LoginPageState): Lesson[] {
   const reported = Object.values(state.errors ?? {}).flat();
   for (const messageKey of new Set([...reported, state.notice ?? ''])) {
     const key = fieldLessons[messageKey];
-    if (key) lessons.push({ key, params: { asked, card }, ...(key === 'guide:lessons.wrongPassword' ? { link: { href: paths.nemid.temporaryPassword, key: 'guide:links.forgotPassword' } } : {}) });
+    if (key)
+      lessons.push({
+        key,
+        params: { asked, card },
+        ...(key === 'guide:lessons.wrongPassword'
+          ? { link: { href: paths.nemid.temporaryPassword, key: 'guide:links.forgotPassword' } }
+          : {}),
+      });
   }
   if (reported.some((key) => key.startsWith('credentials:password.') && key !== 'credentials:password.repeatDiffers')) {
     lessons.push({ key: 'guide:lessons.passwordRules', params: {} });
   }
   const fromLogin = temporaryPasswordFromLogin(serviceFrom(state.service));
-  return lessons.map((lesson) => (lesson.link?.href === paths.nemid.temporaryPassword ? { ...lesson, link: { ...lesson.link, href: fromLogin } } : lesson));
+  return lessons.map((lesson) =>
+    lesson.link?.href === paths.nemid.temporaryPassword ? { ...lesson, link: { ...lesson.link, href: fromLogin } } : lesson,
+  );
 }

@@ -46,7 +46,11 @@ export function issuerRoutes(ctx: Pick<Context, 'issuer'>, limit: RequestHandler
     if (!name || !password) return res.status(400).render('issuer/login', { errors: { form: ['issuer:login.missing'] }, username: name });
     const operator = await ctx.issuer.authenticate(name, password.slice(0, 200));
     if (!operator) return res.status(401).render('issuer/login', { errors: { form: ['issuer:login.wrong'] }, username: name });
-    renewSession(req, (session) => (session.operatorId = operator.id), (error) => (error ? next(error) : res.redirect(303, paths.issuer.home)));
+    renewSession(
+      req,
+      (session) => (session.operatorId = operator.id),
+      (error) => (error ? next(error) : res.redirect(303, paths.issuer.home)),
+    );
   });
 
   router.post(routes.issuer.logout, (req, res) => {
@@ -72,7 +76,8 @@ export function issuerRoutes(ctx: Pick<Context, 'issuer'>, limit: RequestHandler
     const needsReason = action === 'block' || action === 'revoke';
     const reason = isIssuerReason(fields.reason) ? fields.reason : undefined;
     const form = { reason: fields.reason };
-    if (needsReason && !reason) return renderFile(res, 400, id, { form, errors: { [`${action}-reason`]: ['issuer:errors.reasonMissing'] } });
+    if (needsReason && !reason)
+      return renderFile(res, 400, id, { form, errors: { [`${action}-reason`]: ['issuer:errors.reasonMissing'] } });
     if (action === 'revoke' && fields.confirm !== 'yes') {
       return renderFile(res, 400, id, { form, errors: { 'revoke-confirm': ['issuer:errors.confirmMissing'] } });
     }

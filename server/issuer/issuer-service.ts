@@ -48,7 +48,8 @@ export class IssuerService {
 
   /** Creates an operator account (the `sandbox operator add` command). */
   async addOperator(username: string, password: string, now: number): Promise<number> {
-    if (!/^[A-Za-z0-9._-]{3,40}$/.test(username)) throw new UsageError('An operator username has 3-40 letters, digits, dots, dashes or underscores');
+    if (!/^[A-Za-z0-9._-]{3,40}$/.test(username))
+      throw new UsageError('An operator username has 3-40 letters, digits, dots, dashes or underscores');
     if (password.length < 10 || password.length > 200) throw new UsageError('An operator password has at least 10 characters');
     if (this.deps.operators.findByUsername(username)) throw new UsageError(`An operator named ${username} exists already`);
     return this.deps.operators.insert(username, await hashPassword(password), now);

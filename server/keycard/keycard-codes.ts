@@ -46,7 +46,11 @@ export class KeyCardCodes {
 
 /** 128 bits for a card's nonce (its codes come from the nonce and the server's secret). */
 export function newNonce(random: RandomInt): string {
-  return Array.from({ length: 4 }, () => random(0, 2 ** 32).toString(16).padStart(8, '0')).join('');
+  return Array.from({ length: 4 }, () =>
+    random(0, 2 ** 32)
+      .toString(16)
+      .padStart(8, '0'),
+  ).join('');
 }
 
 /** A 10-digit card number from the random source. */

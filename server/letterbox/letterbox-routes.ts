@@ -20,7 +20,9 @@ const browserOf = (ctx: Pick<Context, 'classes'>, req: Request): Browser => ({
 
 /** A waiting panel as the partial `views/partials/waiting.ejs` shows it: texts in the page's language. */
 function shown(waiting: Waiting | null, lang: Lang) {
-  return waiting && { ...waiting, coming: waiting.coming.map((item) => ({ subject: item.subject && textIn(item.subject, lang), at: item.at })) };
+  return (
+    waiting && { ...waiting, coming: waiting.coming.map((item) => ({ subject: item.subject && textIn(item.subject, lang), at: item.at })) }
+  );
 }
 
 /**

@@ -56,7 +56,11 @@ export function loginController(login: LoginService) {
       const service = serviceFrom(req.query.service);
       // Logged in already (Back after the login, or a second login at a shared computer): say so, and offer the way on.
       const loggedIn = req.session.citizenId !== undefined && req.session.login === undefined;
-      renderStart(res, 200, { service, alreadyIn: loggedIn ? services[service] : null, notice: req.query.waited === 'lock' ? 'letterbox:waiting.lockOver' : null });
+      renderStart(res, 200, {
+        service,
+        alreadyIn: loggedIn ? services[service] : null,
+        notice: req.query.waited === 'lock' ? 'letterbox:waiting.lockOver' : null,
+      });
     },
 
     async submitPassword(req: Request, res: Response): Promise<void> {
@@ -71,7 +75,12 @@ export function loginController(login: LoginService) {
       if (outcome.kind === 'wrong') {
         const known = outcome.triesLeft !== undefined;
         const key = known ? 'login:errors.wrongPassword' : 'login:errors.wrongCredentials';
-        renderStart(res, 401, { service, identifier, errors: { form: [key] }, errorParams: known ? { [key]: { count: outcome.triesLeft } } : {} });
+        renderStart(res, 401, {
+          service,
+          identifier,
+          errors: { form: [key] },
+          errorParams: known ? { [key]: { count: outcome.triesLeft } } : {},
+        });
         return;
       }
       if (outcome.kind === 'key' || outcome.kind === 'choose-password') {
@@ -126,7 +135,9 @@ export function loginController(login: LoginService) {
           res.redirect(303, paths.login.key);
           return;
         }
-        res.status(400).render('login/key', { service: req.session.login?.service, challenge, errors: fieldErrors(parsed.error), feedback: null });
+        res
+          .status(400)
+          .render('login/key', { service: req.session.login?.service, challenge, errors: fieldErrors(parsed.error), feedback: null });
         return;
       }
       const outcome = login.answerKey(journey.citizenId, parsed.data.code, journey.service);
@@ -145,7 +156,8 @@ export function loginController(login: LoginService) {
         const feedback = outcome.typedCodeOf
           ? { key: outcome.typedCodeOf.used ? 'login:key.typedUsedKey' : 'login:key.typedOtherKey', typed: outcome.typedCodeOf.key }
           : { key: 'login:key.wrongCode', typed: '' };
-        res.status(401).render('login/key', { service: req.session.login?.service,
+        res.status(401).render('login/key', {
+          service: req.session.login?.service,
           challenge,
           errors: {},
           feedback: { ...feedback, asked: outcome.askedKey, triesLeft: outcome.triesLeft },

@@ -285,7 +285,13 @@ export class LoginService {
     if (answer.switchedToNewCard) this.record(citizen, 'card-taken-into-use', 'R4', { cardNumber: card.cardNumber });
     const renewedCard = this.deps.keycards.renewIfRunningOut(answer.card, settings.renewAtKeysLeft, now);
     if (renewedCard) {
-      this.record(citizen, 'card-issued', 'R4', { cardNumber: renewedCard.cardNumber, reason: 'renewal', arrivesAt: renewedCard.arrivesAt }, 'issuer');
+      this.record(
+        citizen,
+        'card-issued',
+        'R4',
+        { cardNumber: renewedCard.cardNumber, reason: 'renewal', arrivesAt: renewedCard.arrivesAt },
+        'issuer',
+      );
     }
     this.record(citizen, 'login-ok', 'R2', { service });
     return { kind: 'ok', citizen: this.deps.citizens.findById(citizen.id)!, renewedCard, switchedToNewCard: answer.switchedToNewCard };

@@ -8,7 +8,10 @@ export type Block = { type: 'paragraph'; lines: string[] } | { type: 'list'; ite
 export function formatBody(text: string): Block[] {
   const blocks: Block[] = [];
   for (const chunk of text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
-    const lines = chunk.split('\n').map((line) => line.trimEnd()).filter((line) => line.trim() !== '');
+    const lines = chunk
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .filter((line) => line.trim() !== '');
     let current: Block | undefined;
     for (const line of lines) {
       const item = /^\s*[-•]\s+(.*)$/.exec(line);

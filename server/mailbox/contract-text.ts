@@ -3,7 +3,12 @@ import type { Lang } from '../common/i18n.ts';
 import { textIn, type LocalText } from './types.ts';
 
 /** A contract to sign (R3) as the scenario gives it: see letter-schema.ts. */
-export interface ContractSpec { title: LocalText; parties: string[]; recipient?: LocalText; terms: LocalText[] }
+export interface ContractSpec {
+  title: LocalText;
+  parties: string[];
+  recipient?: LocalText;
+  terms: LocalText[];
+}
 
 /**
  * The first day of the month after the letter arrives, in Danish time. A lease sent for

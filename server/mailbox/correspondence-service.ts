@@ -38,13 +38,32 @@ export class CorrespondenceService {
     return this.mailbox.senders(this.mailbox.citizen(citizenId).classId).filter((sender) => sender.writable);
   }
 
-  private keep(citizen: Citizen, kind: LetterKind, recipient: string, subject: LocalText, body: LocalText, options: { replyTo?: number; attachments?: UploadedAttachment[]; data?: Record<string, unknown> } = {}): number {
+  private keep(
+    citizen: Citizen,
+    kind: LetterKind,
+    recipient: string,
+    subject: LocalText,
+    body: LocalText,
+    options: { replyTo?: number; attachments?: UploadedAttachment[]; data?: Record<string, unknown> } = {},
+  ): number {
     const now = this.mailbox.now(citizen);
     const id = this.letters.insert(
       {
-        citizenId: citizen.id, channel: 'digital', direction: 'out', kind, senderKey: null, senderName: citizen.name,
-        recipient, subject, body, answerable: false, deadline: null, deliveredAt: now, replyTo: options.replyTo ?? null,
-        data: options.data ?? {}, createdAt: now,
+        citizenId: citizen.id,
+        channel: 'digital',
+        direction: 'out',
+        kind,
+        senderKey: null,
+        senderName: citizen.name,
+        recipient,
+        subject,
+        body,
+        answerable: false,
+        deadline: null,
+        deliveredAt: now,
+        replyTo: options.replyTo ?? null,
+        data: options.data ?? {},
+        createdAt: now,
       },
       options.attachments,
     );
@@ -53,7 +72,15 @@ export class CorrespondenceService {
   }
 
   private record(citizen: Citizen, type: string, data: Record<string, unknown>): void {
-    this.events.record({ classId: citizen.classId, citizenId: citizen.id, actor: 'trainee', type, rule: 'R12', data, at: this.mailbox.now(citizen) });
+    this.events.record({
+      classId: citizen.classId,
+      citizenId: citizen.id,
+      actor: 'trainee',
+      type,
+      rule: 'R12',
+      data,
+      at: this.mailbox.now(citizen),
+    });
   }
 
   private autoReply(citizen: Citizen, sender: Sender, sentId: number): void {
@@ -70,10 +97,17 @@ export class CorrespondenceService {
     const citizen = this.mailbox.citizen(citizenId);
     const letter = this.inbox.letter(citizenId, letterId);
     if (!this.canAnswer(letter)) throw new NotFound();
-    const id = this.keep(citizen, 'answer', letter.senderName, localisedPrefix('mailbox:answer.prefix', letter.subject), { da: draft.body }, {
-      replyTo: letter.id,
-      attachments: draft.attachments,
-    });
+    const id = this.keep(
+      citizen,
+      'answer',
+      letter.senderName,
+      localisedPrefix('mailbox:answer.prefix', letter.subject),
+      { da: draft.body },
+      {
+        replyTo: letter.id,
+        attachments: draft.attachments,
+      },
+    );
     this.letters.markAnswered(letter.id, this.mailbox.now(citizen));
     if (letter.replyTo !== null && letter.kind === 'reminder') this.letters.markAnswered(letter.replyTo, this.mailbox.now(citizen));
     this.record(citizen, 'letter-answered', { letterId: letter.id, sentId: id, attachments: draft.attachments.length });
@@ -91,7 +125,14 @@ export class CorrespondenceService {
     const citizen = this.mailbox.citizen(citizenId);
     const sender = this.authorities(citizenId).find((s) => s.key === senderKey);
     if (!sender) throw new NotFound();
-    const id = this.keep(citizen, 'new-letter', sender.name, { da: draft.subject }, { da: draft.body }, { attachments: draft.attachments, data: { to: sender.key } });
+    const id = this.keep(
+      citizen,
+      'new-letter',
+      sender.name,
+      { da: draft.subject },
+      { da: draft.body },
+      { attachments: draft.attachments, data: { to: sender.key } },
+    );
     this.record(citizen, 'letter-written', { sentId: id, to: sender.key, attachments: draft.attachments.length });
     this.autoReply(citizen, sender, id);
     return id;
@@ -117,7 +158,11 @@ export class CorrespondenceService {
     const target = this.citizens.findByIdentifier(to);
     if (!target || target.classId !== citizen.classId) return { ok: false, errors: { to: ['mailbox:forward.errors.unknown'] } };
     if (target.id === citizen.id) return { ok: false, errors: { to: ['mailbox:forward.errors.self'] } };
-    const copyId = this.mailbox.deliver(target.id, { sender: citizen.name, kind: 'forward', subject, body: letter.body }, { senderKind: 'private', actor: 'trainee', rule: 'R12' });
+    const copyId = this.mailbox.deliver(
+      target.id,
+      { sender: citizen.name, kind: 'forward', subject, body: letter.body },
+      { senderKind: 'private', actor: 'trainee', rule: 'R12' },
+    );
     this.letters.copyAttachments(letter.id, copyId);
     const sentId = this.keep(citizen, 'forward', target.name, subject, letter.body, { replyTo: letter.id, data: { mailbox: true } });
     this.letters.copyAttachments(letter.id, sentId);
@@ -129,5 +174,9 @@ export class CorrespondenceService {
 /** "Svar: …" / "Re: …" / "AW: …": a prefix from the locales before the subject in each language. */
 function localisedPrefix(key: TranslationKey, subject: LocalText): LocalText {
   const prefixes = localised(key);
-  return { da: `${prefixes.da} ${subject.da}`, en: `${prefixes.en} ${subject.en ?? subject.da}`, de: `${prefixes.de} ${subject.de ?? subject.da}` };
+  return {
+    da: `${prefixes.da} ${subject.da}`,
+    en: `${prefixes.en} ${subject.en ?? subject.da}`,
+    de: `${prefixes.de} ${subject.de ?? subject.da}`,
+  };
 }

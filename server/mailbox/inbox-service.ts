@@ -128,7 +128,11 @@ export class InboxService {
     return { letter, attachments: this.letters.attachmentsOf(letter.id) };
   }
 
-  attachment(citizenId: number, letterId: number, attachmentId: number): { letter: Letter; attachment: Attachment; content: Buffer | null } {
+  attachment(
+    citizenId: number,
+    letterId: number,
+    attachmentId: number,
+  ): { letter: Letter; attachment: Attachment; content: Buffer | null } {
     const letter = this.letter(citizenId, letterId);
     const attachment = this.letters.attachment(letter.id, attachmentId);
     if (!attachment) throw new NotFound();

@@ -5,16 +5,37 @@ import { loadPdfKit } from '../common/pdfkit.ts';
 import { formatCpr } from '../citizen/types.ts';
 import { contractText, type ContractSpec } from './contract-text.ts';
 
-interface Payslip { period: LocalText; gross: number; pension: number; tax: number; net: number }
-interface TaxAssessment { year: number; income: number; deductions: number; taxPaid: number; taxDue: number }
+interface Payslip {
+  period: LocalText;
+  gross: number;
+  pension: number;
+  tax: number;
+  net: number;
+}
+interface TaxAssessment {
+  year: number;
+  income: number;
+  deductions: number;
+  taxPaid: number;
+  taxDue: number;
+}
 
-export interface SignatureLine { signerName: string; signedAt: number }
+export interface SignatureLine {
+  signerName: string;
+  signedAt: number;
+}
 
 /** The trainee the letter is addressed to, as the document names them. */
-export interface Recipient { name: string; cpr: string }
+export interface Recipient {
+  name: string;
+  cpr: string;
+}
 
 const kr = (amount: number, lang: Lang) =>
-  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang === 'de' ? 'de-DE' : 'da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount) + ' kr.';
+  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang === 'de' ? 'de-DE' : 'da-DK', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(amount) + ' kr.';
 
 /**
  * Draws a letter's attachment as a PDF in the reader's language: a plain document, a
@@ -23,13 +44,23 @@ const kr = (amount: number, lang: Lang) =>
  * recipient as a real one is (name and CPR number, marked fictional); a contract names
  * them among its parties.
  */
-export async function renderAttachmentPdf(letter: Letter, attachment: Attachment, lang: Lang, recipient: Recipient, signature?: SignatureLine): Promise<Buffer> {
+export async function renderAttachmentPdf(
+  letter: Letter,
+  attachment: Attachment,
+  lang: Lang,
+  recipient: Recipient,
+  signature?: SignatureLine,
+): Promise<Buffer> {
   const PDFDocument = await loadPdfKit();
   const t = translator(lang);
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
-    info: { Title: `${attachment.filename} – ${t('mailbox:pdf.training')}`, Author: letter.senderName, CreationDate: new Date(letter.deliveredAt) },
+    info: {
+      Title: `${attachment.filename} – ${t('mailbox:pdf.training')}`,
+      Author: letter.senderName,
+      CreationDate: new Date(letter.deliveredAt),
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -46,7 +77,10 @@ export async function renderAttachmentPdf(letter: Letter, attachment: Attachment
 
   if (attachment.generator === 'payslip' && spec.payslip) {
     const p = spec.payslip as Payslip;
-    doc.fontSize(16).text(t('mailbox:pdf.payslip.title', { period: textIn(p.period, lang) })).moveDown(0.5);
+    doc
+      .fontSize(16)
+      .text(t('mailbox:pdf.payslip.title', { period: textIn(p.period, lang) }))
+      .moveDown(0.5);
     row(t('mailbox:pdf.payslip.gross'), kr(p.gross, lang));
     row(t('mailbox:pdf.payslip.pension'), kr(p.pension, lang));
     row(t('mailbox:pdf.payslip.tax'), kr(p.tax, lang));
@@ -55,7 +89,10 @@ export async function renderAttachmentPdf(letter: Letter, attachment: Attachment
     const a = spec.taxAssessment as TaxAssessment;
     doc.fontSize(11).text(recipient.name);
     doc.text(`${t('mailbox:pdf.recipient.cpr')}: ${formatCpr(recipient.cpr)} (${t('common:fictional')})`).moveDown();
-    doc.fontSize(16).text(t('mailbox:pdf.tax.title', { year: a.year })).moveDown(0.5);
+    doc
+      .fontSize(16)
+      .text(t('mailbox:pdf.tax.title', { year: a.year }))
+      .moveDown(0.5);
     row(t('mailbox:pdf.tax.income'), kr(a.income, lang));
     row(t('mailbox:pdf.tax.deductions'), kr(a.deductions, lang));
     row(t('mailbox:pdf.tax.taxDue'), kr(a.taxDue, lang));
@@ -66,7 +103,10 @@ export async function renderAttachmentPdf(letter: Letter, attachment: Attachment
   } else if (attachment.generator === 'contract' && spec.contract) {
     const c = contractText(spec.contract as ContractSpec, letter, recipient.name, lang);
     doc.fontSize(16).text(c.title).moveDown(0.5);
-    doc.fontSize(11).text(`${t('mailbox:pdf.contract.parties')}: ${c.parties.join(', ')}`).moveDown(0.5);
+    doc
+      .fontSize(11)
+      .text(`${t('mailbox:pdf.contract.parties')}: ${c.parties.join(', ')}`)
+      .moveDown(0.5);
     c.terms.forEach((term, index) => doc.text(`${index + 1}. ${term}`).moveDown(0.3));
     doc.moveDown();
     doc.text(

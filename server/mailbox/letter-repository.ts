@@ -118,7 +118,9 @@ type ListingStatements = { list: Statement<Record<string, unknown>, RawSummary>;
 /** One pair of statements per box, with and without a search: each is a plain indexed query. */
 function listingStatements(db: Db): Record<Box, { plain: ListingStatements; search: ListingStatements }> {
   const pair = (condition: string): ListingStatements => ({
-    list: db.prepare(`SELECT ${summaryColumns} FROM letters WHERE ${condition} ORDER BY delivered_at DESC, id DESC LIMIT @limit OFFSET @offset`),
+    list: db.prepare(
+      `SELECT ${summaryColumns} FROM letters WHERE ${condition} ORDER BY delivered_at DESC, id DESC LIMIT @limit OFFSET @offset`,
+    ),
     count: db.prepare(`SELECT count(*) AS n FROM letters WHERE ${condition}`),
   });
   const of = (box: Box) => {
@@ -208,9 +210,25 @@ export class LetterRepository {
 
   private insertAttachment(letterId: number, attachment: NewAttachment): void {
     if ('content' in attachment) {
-      this.stmts.insertAttachment.run(letterId, attachment.filename, attachment.mime, attachment.content.length, attachment.content, null, null);
+      this.stmts.insertAttachment.run(
+        letterId,
+        attachment.filename,
+        attachment.mime,
+        attachment.content.length,
+        attachment.content,
+        null,
+        null,
+      );
     } else {
-      this.stmts.insertAttachment.run(letterId, attachment.filename, 'application/pdf', null, null, attachment.generator, JSON.stringify(attachment.spec));
+      this.stmts.insertAttachment.run(
+        letterId,
+        attachment.filename,
+        'application/pdf',
+        null,
+        null,
+        attachment.generator,
+        JSON.stringify(attachment.spec),
+      );
     }
   }
 

@@ -37,9 +37,7 @@ export const senderSchema = z
 export const sendersFileSchema = z.object({ senders: z.array(senderSchema) }).strict();
 
 /** A payslip's figures (R9); the net pay is paid into the online bank when the payslip arrives. */
-const payslipSchema = z
-  .object({ period: localText, gross: kroner, pension: kroner.default(0), tax: kroner, net: kroner })
-  .strict();
+const payslipSchema = z.object({ period: localText, gross: kroner, pension: kroner.default(0), tax: kroner, net: kroner }).strict();
 
 /** The year's tax assessment (årsopgørelse) shown in the letter's PDF and the tax folder. */
 const taxAssessmentSchema = z
@@ -52,7 +50,12 @@ const taxAssessmentSchema = z
  * {{start}}: the first of the month after the letter arrives (server/mailbox/contract-text.ts).
  */
 const contractSchema = z
-  .object({ title: localText, parties: z.array(z.string().min(1)).min(1), recipient: localText.optional(), terms: z.array(localText).min(1) })
+  .object({
+    title: localText,
+    parties: z.array(z.string().min(1)).min(1),
+    recipient: localText.optional(),
+    terms: z.array(localText).min(1),
+  })
   .strict();
 
 const attachmentSchema = z
@@ -97,9 +100,14 @@ export const letterTemplateSchema = z
     }
     letter.attachments.forEach((attachment, index) => {
       const type = attachment.type;
-      const wanted = type === 'payslip' ? 'payslip' : type === 'tax-assessment' ? 'taxAssessment' : type === 'contract' ? 'contract' : undefined;
+      const wanted =
+        type === 'payslip' ? 'payslip' : type === 'tax-assessment' ? 'taxAssessment' : type === 'contract' ? 'contract' : undefined;
       if (wanted && letter[wanted] === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['attachments', index, 'type'], message: `a letter with ${wanted} figures for a ${type} attachment` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['attachments', index, 'type'],
+          message: `a letter with ${wanted} figures for a ${type} attachment`,
+        });
       }
     });
   });

@@ -30,8 +30,12 @@ export function mailboxController(post: DigitalPost) {
       search: typeof req.query.q === 'string' ? req.query.q : '',
       page: Number(typeof req.query.page === 'string' ? req.query.page : 1) || 1,
     });
-    const base = box === 'folder' ? paths.post.folder(folderId!) : { inbox: paths.post.inbox, sent: paths.post.sent, trash: paths.post.trash, paper: paths.letterbox.home }[box];
-    const pageLink = (page: number) => `${base}?${new URLSearchParams({ ...(listing.search ? { q: listing.search } : {}), page: String(page) })}`;
+    const base =
+      box === 'folder'
+        ? paths.post.folder(folderId!)
+        : { inbox: paths.post.inbox, sent: paths.post.sent, trash: paths.post.trash, paper: paths.letterbox.home }[box];
+    const pageLink = (page: number) =>
+      `${base}?${new URLSearchParams({ ...(listing.search ? { q: listing.search } : {}), page: String(page) })}`;
     res.render('mailbox/list', { listing, base, pageLink, notice: typeof req.query.done === 'string' ? req.query.done : null });
   };
 
@@ -77,7 +81,7 @@ export function mailboxController(post: DigitalPost) {
     move(req: Request, res: Response): void {
       const letterId = idParam(req);
       const target = formText(req.body, 'folder');
-      inbox.move(me(req), letterId, target === 'inbox' ? null : idFrom(target) ?? -1);
+      inbox.move(me(req), letterId, target === 'inbox' ? null : (idFrom(target) ?? -1));
       res.redirect(303, `${paths.post.letter(letterId)}?done=moved`);
     },
 
@@ -97,7 +101,10 @@ export function mailboxController(post: DigitalPost) {
       res.render('mailbox/confirm', {
         listing: inbox.menu(citizenId),
         heading: 'mailbox:confirm.emptyTrash.heading',
-        lines: [{ key: 'mailbox:confirm.emptyTrash.lost', params: { count } }, { key: 'mailbox:confirm.emptyTrash.undo', params: {} }],
+        lines: [
+          { key: 'mailbox:confirm.emptyTrash.lost', params: { count } },
+          { key: 'mailbox:confirm.emptyTrash.undo', params: {} },
+        ],
         action: paths.post.emptyTrash,
         button: 'mailbox:confirm.emptyTrash.button',
         cancel: paths.post.trash,
@@ -111,7 +118,13 @@ export function mailboxController(post: DigitalPost) {
 
     folders(req: Request, res: Response): void {
       const citizenId = me(req);
-      res.render('mailbox/folders', { listing: inbox.menu(citizenId), errors: {}, name: '', renaming: null, notice: typeof req.query.done === 'string' ? req.query.done : null });
+      res.render('mailbox/folders', {
+        listing: inbox.menu(citizenId),
+        errors: {},
+        name: '',
+        renaming: null,
+        notice: typeof req.query.done === 'string' ? req.query.done : null,
+      });
     },
 
     createFolder(req: Request, res: Response): void {
@@ -119,7 +132,9 @@ export function mailboxController(post: DigitalPost) {
       const name = formText(req.body, 'name').slice(0, 200);
       const result = inbox.createFolder(citizenId, name);
       if (!result.ok) {
-        res.status(400).render('mailbox/folders', { listing: inbox.menu(citizenId), errors: result.errors, name, renaming: null, notice: null });
+        res
+          .status(400)
+          .render('mailbox/folders', { listing: inbox.menu(citizenId), errors: result.errors, name, renaming: null, notice: null });
         return;
       }
       res.redirect(303, `${paths.post.folders}?done=created`);
@@ -153,7 +168,9 @@ export function mailboxController(post: DigitalPost) {
         heading: 'mailbox:confirm.deleteFolder.heading',
         headingParams: { name: folder.name },
         lines: [
-          count > 0 ? { key: 'mailbox:confirm.deleteFolder.letters', params: { count, name: folder.name } } : { key: 'mailbox:confirm.deleteFolder.empty', params: { name: folder.name } },
+          count > 0
+            ? { key: 'mailbox:confirm.deleteFolder.letters', params: { count, name: folder.name } }
+            : { key: 'mailbox:confirm.deleteFolder.empty', params: { name: folder.name } },
           { key: 'mailbox:confirm.deleteFolder.kept', params: {} },
         ],
         action: paths.post.deleteFolder(folder.id),

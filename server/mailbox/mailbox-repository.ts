@@ -45,9 +45,7 @@ export class MailboxRepository {
     this.stmts = {
       mailbox: db.prepare<[number], RawMailbox>('SELECT * FROM mailboxes WHERE citizen_id = ?'),
       setExempt: db.prepare('UPDATE mailboxes SET exempt = ? WHERE citizen_id = ?'),
-      setNotifications: db.prepare(
-        'UPDATE mailboxes SET notify_email = ?, email = ?, notify_sms = ?, phone = ? WHERE citizen_id = ?',
-      ),
+      setNotifications: db.prepare('UPDATE mailboxes SET notify_email = ?, email = ?, notify_sms = ?, phone = ? WHERE citizen_id = ?'),
       folders: db.prepare<[number], Folder>(
         'SELECT id, citizen_id AS citizenId, name FROM mail_folders WHERE citizen_id = ? ORDER BY name COLLATE NOCASE, id',
       ),
@@ -74,17 +72,13 @@ export class MailboxRepository {
          WHERE citizen_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 200`,
       ),
       deleteSenders: db.prepare('DELETE FROM mail_senders WHERE class_id = ?'),
-      insertSender: db.prepare(
-        'INSERT INTO mail_senders (class_id, key, name, kind, writable, auto_reply) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
+      insertSender: db.prepare('INSERT INTO mail_senders (class_id, key, name, kind, writable, auto_reply) VALUES (?, ?, ?, ?, ?, ?)'),
       senders: db.prepare<[number], RawSender>('SELECT * FROM mail_senders WHERE class_id = ? ORDER BY name'),
       sender: db.prepare<[number, string, string], RawSender>(
         'SELECT * FROM mail_senders WHERE class_id = ? AND (key = ? OR name = ? COLLATE NOCASE)',
       ),
       deleteTemplates: db.prepare('DELETE FROM scenario_letters WHERE class_id = ?'),
-      insertTemplate: db.prepare(
-        'INSERT INTO scenario_letters (class_id, profile_index, profile_count, template) VALUES (?, ?, ?, ?)',
-      ),
+      insertTemplate: db.prepare('INSERT INTO scenario_letters (class_id, profile_index, profile_count, template) VALUES (?, ?, ?, ?)'),
       // R21 (server/exemption/): senders outside the exemption that the exempt citizen asked for paper post.
       contactedSenders: db.prepare<[number], { sender_key: string }>(
         'SELECT sender_key FROM exemption_contacted_senders WHERE citizen_id = ? ORDER BY contacted_at, sender_key',

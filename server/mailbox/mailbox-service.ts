@@ -8,7 +8,16 @@ import { languages, translator, type Lang, type TranslationKey } from '../common
 import type { Db } from '../storage/connection.ts';
 import type { LetterRepository } from './letter-repository.ts';
 import type { MailboxRepository } from './mailbox-repository.ts';
-import { asLocalText, type Channel, type Letter, type LocalText, type Mailbox, type NewLetter, type Sender, type SenderKind } from './types.ts';
+import {
+  asLocalText,
+  type Channel,
+  type Letter,
+  type LocalText,
+  type Mailbox,
+  type NewLetter,
+  type Sender,
+  type SenderKind,
+} from './types.ts';
 
 export interface MailboxDeps {
   db: Db;
@@ -33,7 +42,10 @@ export interface DeliverOptions {
 }
 
 /** The same text in every language of the sandbox, from a locale key (for letters the sandbox writes). */
-export function localised(key: TranslationKey, params: Record<string, unknown> | ((lang: Lang) => Record<string, unknown>) = {}): LocalText {
+export function localised(
+  key: TranslationKey,
+  params: Record<string, unknown> | ((lang: Lang) => Record<string, unknown>) = {},
+): LocalText {
   const text = {} as LocalText;
   for (const lang of languages) text[lang] = translator(lang)(key, typeof params === 'function' ? params(lang) : params) as string;
   return text;
@@ -117,7 +129,11 @@ export class MailboxService {
       if (!this.deps.letters.markReminded(overdue.id, now)) continue;
       // The reminder gives as long again as the letter gave, and says until when as a date.
       const deadline = overdue.deadline! + Math.max(0, overdue.deadline! - overdue.deliveredAt);
-      const params = (lang: Lang) => ({ subject: overdue.subject[lang] ?? overdue.subject.da, sender: overdue.senderName, deadline: formatDanishDate(deadline, lang) });
+      const params = (lang: Lang) => ({
+        subject: overdue.subject[lang] ?? overdue.subject.da,
+        sender: overdue.senderName,
+        deadline: formatDanishDate(deadline, lang),
+      });
       const own = overdue.data.reminder as { subject: LocalText; body: LocalText } | undefined;
       this.deliver(
         citizenId,
@@ -182,7 +198,12 @@ export class MailboxService {
    */
   registerExemption(citizenId: number, since: number): number[] {
     this.deps.mailboxes.setExempt(citizenId, true);
-    return this.moveLetters(citizenId, 'digital', 'paper', (letter) => letter.readAt === null && letter.trashedAt === null && letter.deliveredAt >= since);
+    return this.moveLetters(
+      citizenId,
+      'digital',
+      'paper',
+      (letter) => letter.readAt === null && letter.trashedAt === null && letter.deliveredAt >= since,
+    );
   }
 
   /** Ends an exemption (R20): contacted senders are forgotten and letters not yet arrived come digitally again. */
@@ -265,7 +286,14 @@ export class MailboxService {
       actor: options.actor ?? 'system',
       type: channel === 'paper' ? 'paper-post-sent' : 'letter-delivered',
       rule,
-      data: { letterId: id, kind: letter.kind ?? 'letter', sender: sender.name, senderKind: sender.kind, subject: asLocalText(letter.subject).da, deliveredAt: at },
+      data: {
+        letterId: id,
+        kind: letter.kind ?? 'letter',
+        sender: sender.name,
+        senderKind: sender.kind,
+        subject: asLocalText(letter.subject).da,
+        deliveredAt: at,
+      },
       at: now,
     });
     const stored = this.deps.letters.find(citizen.id, id)!;

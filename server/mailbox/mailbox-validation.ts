@@ -28,7 +28,12 @@ export function letterUploads(): RequestHandler {
     if (req.method !== 'POST' || !req.is('multipart/form-data')) return next();
     upload(req, res, (error: unknown) => {
       if (error instanceof multer.MulterError) {
-        res.locals.uploadProblem = error.code === 'LIMIT_FILE_SIZE' ? 'mailbox:write.errors.fileTooLarge' : error.code === 'LIMIT_FILE_COUNT' || error.code === 'LIMIT_UNEXPECTED_FILE' ? 'mailbox:write.errors.tooManyFiles' : 'errors:badRequest';
+        res.locals.uploadProblem =
+          error.code === 'LIMIT_FILE_SIZE'
+            ? 'mailbox:write.errors.fileTooLarge'
+            : error.code === 'LIMIT_FILE_COUNT' || error.code === 'LIMIT_UNEXPECTED_FILE'
+              ? 'mailbox:write.errors.tooManyFiles'
+              : 'errors:badRequest';
         return next();
       }
       next(error);
@@ -37,7 +42,10 @@ export function letterUploads(): RequestHandler {
 }
 
 /** The uploaded files as attachments, or the locale key of what is wrong with them. */
-export function attachmentsFrom(req: Request, res: Response): { ok: true; attachments: UploadedAttachment[] } | { ok: false; error: string } {
+export function attachmentsFrom(
+  req: Request,
+  res: Response,
+): { ok: true; attachments: UploadedAttachment[] } | { ok: false; error: string } {
   if (typeof res.locals.uploadProblem === 'string') return { ok: false, error: res.locals.uploadProblem };
   const files = (Array.isArray(req.files) ? req.files : []).filter((file) => file.size > 0 || file.originalname !== '');
   const attachments: UploadedAttachment[] = [];
@@ -65,7 +73,24 @@ export const answerSchema = z.object({
 
 export const notificationSchema = z.object({
   notifyEmail: z.literal('on').optional(),
-  email: z.union([z.literal(''), z.string().trim().max(254, 'mailbox:notifications.errors.email').regex(/^[^\s@<>"]{1,64}@[^\s@<>"]{1,190}\.[A-Za-z]{2,24}$/, 'mailbox:notifications.errors.email')]).default(''),
+  email: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .max(254, 'mailbox:notifications.errors.email')
+        .regex(/^[^\s@<>"]{1,64}@[^\s@<>"]{1,190}\.[A-Za-z]{2,24}$/, 'mailbox:notifications.errors.email'),
+    ])
+    .default(''),
   notifySms: z.literal('on').optional(),
-  phone: z.union([z.literal(''), z.string().trim().regex(/^(\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}$/, 'mailbox:notifications.errors.phone')]).default(''),
+  phone: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .regex(/^(\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}$/, 'mailbox:notifications.errors.phone'),
+    ])
+    .default(''),
 });

@@ -17,7 +17,10 @@ export function standardSenders(file: string): SenderEntry[] {
   if (!fs.existsSync(file)) return [];
   const parsed = sendersFileSchema.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) {
-    throw new ScenarioInvalid(file, parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), expected: issue.message })));
+    throw new ScenarioInvalid(
+      file,
+      parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), expected: issue.message })),
+    );
   }
   return parsed.data.senders;
 }
@@ -63,7 +66,9 @@ export class ScenarioLetters {
     const count = scenario.trainees.length;
     this.repo.replaceTemplates(classId, [
       ...scenario.letters.map((template) => ({ profileIndex: null, profileCount: count, template })),
-      ...scenario.trainees.flatMap((trainee, index) => trainee.letters.map((template) => ({ profileIndex: index, profileCount: count, template }))),
+      ...scenario.trainees.flatMap((trainee, index) =>
+        trainee.letters.map((template) => ({ profileIndex: index, profileCount: count, template })),
+      ),
     ]);
   }
 
@@ -85,7 +90,12 @@ export class ScenarioLetters {
             generator: attachment.type,
             spec: { payslip: template.payslip, taxAssessment: template.taxAssessment, contract: template.contract },
           })),
-          data: { payslip: template.payslip, taxAssessment: template.taxAssessment, contract: template.contract, reminder: template.reminder },
+          data: {
+            payslip: template.payslip,
+            taxAssessment: template.taxAssessment,
+            contract: template.contract,
+            reminder: template.reminder,
+          },
         },
         { at, actor: 'system', read: template.read },
       );

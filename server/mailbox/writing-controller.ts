@@ -29,15 +29,27 @@ export function writingController(post: DigitalPost) {
     if (!correspondence.canAnswer(letter)) throw new NotFound();
     const lang = res.locals.lang as Lang;
     res.status(status).render('mailbox/answer', {
-      letter, subject: textIn(letter.subject, lang), blocks: formatBody(textIn(letter.body, lang)), limits,
-      listing: inbox.menu(citizenId), ...locals,
+      letter,
+      subject: textIn(letter.subject, lang),
+      blocks: formatBody(textIn(letter.body, lang)),
+      limits,
+      listing: inbox.menu(citizenId),
+      ...locals,
     });
   };
 
-  const writePage = (req: Request, res: Response, status: number, locals: { to: string; subject: string; body: string; errors: Record<string, string[]> }) => {
+  const writePage = (
+    req: Request,
+    res: Response,
+    status: number,
+    locals: { to: string; subject: string; body: string; errors: Record<string, string[]> },
+  ) => {
     const citizenId = me(req);
     res.status(status).render('mailbox/write', {
-      authorities: correspondence.authorities(citizenId), limits, listing: inbox.menu(citizenId), ...locals,
+      authorities: correspondence.authorities(citizenId),
+      limits,
+      listing: inbox.menu(citizenId),
+      ...locals,
     });
   };
 
@@ -45,16 +57,33 @@ export function writingController(post: DigitalPost) {
     const citizenId = me(req);
     const letter = inbox.letter(citizenId, letterId(req));
     res.status(status).render('mailbox/forward', {
-      letter, subject: textIn(letter.subject, res.locals.lang as Lang), listing: inbox.menu(citizenId), ...locals,
+      letter,
+      subject: textIn(letter.subject, res.locals.lang as Lang),
+      listing: inbox.menu(citizenId),
+      ...locals,
     });
   };
 
-  const notificationsPage = (req: Request, res: Response, status: number, errors: Record<string, string[]>, form?: Record<string, string | boolean>) => {
+  const notificationsPage = (
+    req: Request,
+    res: Response,
+    status: number,
+    errors: Record<string, string[]>,
+    form?: Record<string, string | boolean>,
+  ) => {
     const citizenId = me(req);
     const { mailbox, log } = inbox.notifications(citizenId);
     res.status(status).render('mailbox/notifications', {
-      mailbox, log, errors, listing: inbox.menu(citizenId),
-      form: form ?? { notifyEmail: mailbox.notifyEmail, email: mailbox.email ?? '', notifySms: mailbox.notifySms, phone: mailbox.phone ?? '' },
+      mailbox,
+      log,
+      errors,
+      listing: inbox.menu(citizenId),
+      form: form ?? {
+        notifyEmail: mailbox.notifyEmail,
+        email: mailbox.email ?? '',
+        notifySms: mailbox.notifySms,
+        phone: mailbox.phone ?? '',
+      },
       saved: req.query.done === 'saved',
     });
   };
@@ -80,14 +109,22 @@ export function writingController(post: DigitalPost) {
     },
 
     write(req: Request, res: Response): void {
-      const kept = { to: formText(req.body, 'to').slice(0, 60), subject: formText(req.body, 'subject').slice(0, 200), body: formText(req.body, 'body').slice(0, 6000) };
+      const kept = {
+        to: formText(req.body, 'to').slice(0, 60),
+        subject: formText(req.body, 'subject').slice(0, 200),
+        body: formText(req.body, 'body').slice(0, 6000),
+      };
       const parsed = writeSchema.safeParse(req.body ?? {});
       const files = attachmentsFrom(req, res);
       const errors = parsed.success ? {} : fieldErrors(parsed.error);
       if (!correspondence.authorities(me(req)).some((a) => a.key === kept.to)) errors.to = ['mailbox:write.errors.recipient'];
       if (!files.ok) errors.attachments = [files.error];
       if (Object.keys(errors).length > 0 || !parsed.success || !files.ok) return writePage(req, res, 400, { ...kept, errors });
-      correspondence.write(me(req), parsed.data.to, { subject: parsed.data.subject, body: parsed.data.body, attachments: files.attachments });
+      correspondence.write(me(req), parsed.data.to, {
+        subject: parsed.data.subject,
+        body: parsed.data.body,
+        attachments: files.attachments,
+      });
       res.redirect(303, `${paths.post.sent}?done=written`);
     },
 
@@ -108,7 +145,12 @@ export function writingController(post: DigitalPost) {
 
     saveNotifications(req: Request, res: Response): void {
       const parsed = notificationSchema.safeParse(req.body ?? {});
-      const form = { notifyEmail: formText(req.body, 'notifyEmail') === 'on', email: formText(req.body, 'email').slice(0, 300), notifySms: formText(req.body, 'notifySms') === 'on', phone: formText(req.body, 'phone').slice(0, 40) };
+      const form = {
+        notifyEmail: formText(req.body, 'notifyEmail') === 'on',
+        email: formText(req.body, 'email').slice(0, 300),
+        notifySms: formText(req.body, 'notifySms') === 'on',
+        phone: formText(req.body, 'phone').slice(0, 40),
+      };
       const errors = parsed.success ? {} : fieldErrors(parsed.error);
       if (parsed.success && parsed.data.notifySms && parsed.data.phone === '') errors.phone = ['mailbox:notifications.errors.phoneMissing'];
       if (!parsed.success || Object.keys(errors).length > 0) return notificationsPage(req, res, 400, errors, form);

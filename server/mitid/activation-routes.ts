@@ -27,7 +27,10 @@ type Errors = Record<string, string[]>;
  * with the fictional passport beside the page, or on MitID.dk after a NemID login. Every
  * bad input is answered on the same step with what was typed kept (passwords excepted).
  */
-export function activationRoutes(ctx: Pick<Context, 'citizens' | 'mitid'> & { activation: ActivationService }, limit: RequestHandler): Router {
+export function activationRoutes(
+  ctx: Pick<Context, 'citizens' | 'mitid'> & { activation: ActivationService },
+  limit: RequestHandler,
+): Router {
   const { activation } = ctx;
   const router = Router();
   router.use([routes.mitid.get, routes.mitid.activate], notCached);
@@ -42,7 +45,9 @@ export function activationRoutes(ctx: Pick<Context, 'citizens' | 'mitid'> & { ac
     const journey = req.session.mitidActivation;
     const citizen = journey && ctx.citizens.findById(journey.citizenId);
     const passport = journey?.route === 'passport' && citizen ? activation.passportOf(citizen) : null;
-    res.status(status).render('mitid/activation', { journey: journey ?? null, passport, errors: locals.errors ?? {}, typed: locals.typed ?? '' });
+    res
+      .status(status)
+      .render('mitid/activation', { journey: journey ?? null, passport, errors: locals.errors ?? {}, typed: locals.typed ?? '' });
   };
 
   /** MitID.dk's own page for a NemID holder [S44]: log in with NemID first (user ID, password, key code). */
@@ -101,7 +106,8 @@ export function activationRoutes(ctx: Pick<Context, 'citizens' | 'mitid'> & { ac
     const journey = journeyOf(req);
     if (journey.step === 'chip') throw new StepOutOfOrder();
     const typed = formText(req.body, 'userId').slice(0, 100);
-    const problems = typed === '' ? ['mitidactivation:errors.userIdMissing'] : activation.userIdProblems(ctx.citizens.findById(journey.citizenId)!, typed);
+    const problems =
+      typed === '' ? ['mitidactivation:errors.userIdMissing'] : activation.userIdProblems(ctx.citizens.findById(journey.citizenId)!, typed);
     if (problems.length > 0) {
       journey.step = 'userId';
       render(req, res, 400, { errors: { userId: problems }, typed });

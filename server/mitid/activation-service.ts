@@ -26,7 +26,10 @@ export interface FictionalPassport {
 }
 
 const checkDigits = (citizenId: number, nonce: string): string =>
-  String(parseInt(crypto.createHash('sha256').update(`passport:${citizenId}:${nonce}`).digest('hex').slice(0, 10), 16) % 100_000).padStart(5, '0');
+  String(parseInt(crypto.createHash('sha256').update(`passport:${citizenId}:${nonce}`).digest('hex').slice(0, 10), 16) % 100_000).padStart(
+    5,
+    '0',
+  );
 
 /**
  * Getting MitID in the lesson (rules M8, M9 in docs/mitid.md): a trainee whose scenario
@@ -88,12 +91,27 @@ export class ActivationService {
     if (this.deps.repo.byUserId(userId)) return 'taken';
     const holdsNemid = route === 'nemid' ? true : (this.deps.citizens.blueprintOf(citizenId).mitid?.holdsNemid ?? false);
     const now = this.deps.clock.now(citizen.classId);
-    this.deps.repo.create(citizenId, { userId: userId.toLowerCase(), passwordHash, knownPassword: '', holdsNemid, authenticators: ['app'] }, { app: 'MitID app', 'code-display': '' }, now);
-    this.record(citizen, route === 'nemid' ? 'mitid-created-with-nemid' : 'mitid-activated', route === 'nemid' ? 'M9' : 'M8', { holdsNemid });
+    this.deps.repo.create(
+      citizenId,
+      { userId: userId.toLowerCase(), passwordHash, knownPassword: '', holdsNemid, authenticators: ['app'] },
+      { app: 'MitID app', 'code-display': '' },
+      now,
+    );
+    this.record(citizen, route === 'nemid' ? 'mitid-created-with-nemid' : 'mitid-activated', route === 'nemid' ? 'M9' : 'M8', {
+      holdsNemid,
+    });
     return 'ok';
   }
 
   private record(citizen: Citizen, type: string, rule: string, data: Record<string, unknown>): void {
-    this.deps.events.record({ classId: citizen.classId, citizenId: citizen.id, actor: 'trainee', type, rule, data, at: this.deps.clock.now(citizen.classId) });
+    this.deps.events.record({
+      classId: citizen.classId,
+      citizenId: citizen.id,
+      actor: 'trainee',
+      type,
+      rule,
+      data,
+      at: this.deps.clock.now(citizen.classId),
+    });
   }
 }

@@ -35,7 +35,8 @@ export function mitidConfirmation(mitid: MitidService | undefined) {
       const citizenId = req.session.citizenId!;
       const kind = kindOf(req);
       const refusal = mitid!.refusal(citizenId, kind);
-      const screen = typeof req.query.device === 'string' && ['open', 'confirm'].includes(req.query.device) ? req.query.device : 'notification';
+      const screen =
+        typeof req.query.device === 'string' && ['open', 'confirm'].includes(req.query.device) ? req.query.device : 'notification';
       return {
         refusal,
         kind,
@@ -64,10 +65,13 @@ export function mitidConfirmation(mitid: MitidService | undefined) {
         return { kind: 'again', status: 401, errors: { code: [key] }, errorParams: { [key]: { count: outcome.triesLeft } } };
       }
       const decision = formText(req.body, 'decision');
-      if ((decision !== 'approve' && decision !== 'reject') || requestId === undefined) return { kind: 'again', status: 400, errors: {}, errorParams: {} };
+      if ((decision !== 'approve' && decision !== 'reject') || requestId === undefined)
+        return { kind: 'again', status: 400, errors: {}, errorParams: {} };
       const outcome = mitid!.decide(citizenId, requestId, decision === 'approve' ? 'approved' : 'rejected');
       if (outcome.kind === 'approved') return { kind: 'ok' };
-      return outcome.kind === 'rejected' ? { kind: 'ended', status: 403, key: 'mitid:confirm.rejected' } : { kind: 'ended', status: 409, key: 'mitid:app.expired' };
+      return outcome.kind === 'rejected'
+        ? { kind: 'ended', status: 403, key: 'mitid:confirm.rejected' }
+        : { kind: 'ended', status: 409, key: 'mitid:app.expired' };
     },
   };
 }

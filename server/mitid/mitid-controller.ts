@@ -22,7 +22,12 @@ const passwordSchema = z.object({ password: z.string().min(1, 'mitid:errors.pass
 export function requireMitid(authenticator?: AuthenticatorKind, codeOk?: boolean) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const journey = req.session.mitidLogin;
-    if (journey && (authenticator === undefined || journey.authenticator === authenticator) && (codeOk === undefined || Boolean(journey.codeOk) === codeOk)) return next();
+    if (
+      journey &&
+      (authenticator === undefined || journey.authenticator === authenticator) &&
+      (codeOk === undefined || Boolean(journey.codeOk) === codeOk)
+    )
+      return next();
     if (req.method === 'GET' && !journey && req.session.citizenId !== undefined) {
       res.redirect(303, services[req.session.loggedInTo ?? 'mynemid']);
       return;
@@ -52,14 +57,23 @@ export function mitidController(mitid: MitidService, login: LoginService, newsSt
   const renderApp = (req: Request, res: Response, status: number, locals: Record<string, unknown> = {}) => {
     const journey = req.session.mitidLogin!;
     const request = journey.requestId === undefined ? undefined : mitid.request(journey.citizenId, journey.requestId);
-    const screen = typeof req.query.device === 'string' && ['open', 'confirm'].includes(req.query.device) ? req.query.device : 'notification';
+    const screen =
+      typeof req.query.device === 'string' && ['open', 'confirm'].includes(req.query.device) ? req.query.device : 'notification';
     res.status(status).render('mitid/app', { journey, request, screen, outcome: null, ...locals });
   };
 
   const renderCode = (req: Request, res: Response, status: number, locals: Record<string, unknown> = {}) => {
     const journey = req.session.mitidLogin!;
     const device = mitid.authenticators(journey.citizenId).find((found) => found.kind === 'code-display');
-    res.status(status).render('mitid/code', { journey, device, shownCode: mitid.shownCode(journey.citizenId), errors: {}, errorParams: {}, refusal: null, ...locals });
+    res.status(status).render('mitid/code', {
+      journey,
+      device,
+      shownCode: mitid.shownCode(journey.citizenId),
+      errors: {},
+      errorParams: {},
+      refusal: null,
+      ...locals,
+    });
   };
 
   /** Sends the browser to the authenticator's step, with a new request in the app when that is the one. */
@@ -99,7 +113,13 @@ export function mitidController(mitid: MitidService, login: LoginService, newsSt
         renderStart(res, 403, { service, userId, refusal: refusalText(outcome, res.locals.time) });
         return;
       }
-      toAuthenticator(req, res, { citizenId: outcome.citizen.id, service, authenticator: outcome.authenticator, held: outcome.held, newsAfter: newsStart(outcome.citizen.id) });
+      toAuthenticator(req, res, {
+        citizenId: outcome.citizen.id,
+        service,
+        authenticator: outcome.authenticator,
+        held: outcome.held,
+        newsAfter: newsStart(outcome.citizen.id),
+      });
     },
 
     showApp(req: Request, res: Response): void {
@@ -161,7 +181,11 @@ export function mitidController(mitid: MitidService, login: LoginService, newsSt
       }
       if (outcome.kind === 'wrong') {
         const key = `mitid:errors.${outcome.reason}Code`;
-        renderCode(req, res, 401, { errors: { code: [key] }, errorParams: { [key]: { count: outcome.triesLeft } }, typed: parsed.data.code });
+        renderCode(req, res, 401, {
+          errors: { code: [key] },
+          errorParams: { [key]: { count: outcome.triesLeft } },
+          typed: parsed.data.code,
+        });
         return;
       }
       renderCode(req, res, 423, { refusal: refusalText(outcome, res.locals.time) });

@@ -88,10 +88,14 @@ export class MitidRepository {
       insertAuthenticator: db.prepare('INSERT INTO mitid_authenticators (citizen_id, kind, label) VALUES (?, ?, ?)'),
       authenticators: db.prepare<[number], RawAuthenticator>('SELECT * FROM mitid_authenticators WHERE citizen_id = ? ORDER BY id'),
       setLastKind: db.prepare('UPDATE mitid_identities SET last_kind = ? WHERE citizen_id = ?'),
-      addWrong: db.prepare<[number], { wrong_count: number }>('UPDATE mitid_authenticators SET wrong_count = wrong_count + 1 WHERE id = ? RETURNING wrong_count'),
+      addWrong: db.prepare<[number], { wrong_count: number }>(
+        'UPDATE mitid_authenticators SET wrong_count = wrong_count + 1 WHERE id = ? RETURNING wrong_count',
+      ),
       clearWrong: db.prepare('UPDATE mitid_authenticators SET wrong_count = 0 WHERE id = ?'),
       suspend: db.prepare("UPDATE mitid_authenticators SET state = 'suspended', suspended_until = ?, wrong_count = 0 WHERE id = ?"),
-      reactivate: db.prepare("UPDATE mitid_authenticators SET state = 'active', suspended_until = NULL WHERE id = ? AND state = 'suspended'"),
+      reactivate: db.prepare(
+        "UPDATE mitid_authenticators SET state = 'active', suspended_until = NULL WHERE id = ? AND state = 'suspended'",
+      ),
       showCode: db.prepare('UPDATE mitid_authenticators SET code = ?, code_shown_at = ?, code_used_at = NULL WHERE id = ?'),
       useCode: db.prepare('UPDATE mitid_authenticators SET code_used_at = ? WHERE id = ? AND code_used_at IS NULL'),
       insertRequest: db.prepare<[number, string, MitidAction, string | null, number, number], { id: number }>(
@@ -105,7 +109,14 @@ export class MitidRepository {
 
   /** Gives a citizen the MitID of their blueprint, with its authenticators (on a scenario load and a reset). */
   create(citizenId: number, blueprint: MitidBlueprint, labels: Record<AuthenticatorKind, string>, now: number): void {
-    this.stmts.insert.run({ citizenId, userId: blueprint.userId, passwordHash: blueprint.passwordHash, knownPassword: blueprint.knownPassword, holdsNemid: blueprint.holdsNemid ? 1 : 0, createdAt: now });
+    this.stmts.insert.run({
+      citizenId,
+      userId: blueprint.userId,
+      passwordHash: blueprint.passwordHash,
+      knownPassword: blueprint.knownPassword,
+      holdsNemid: blueprint.holdsNemid ? 1 : 0,
+      createdAt: now,
+    });
     for (const kind of blueprint.authenticators) this.stmts.insertAuthenticator.run(citizenId, kind, labels[kind]);
   }
 
@@ -152,8 +163,18 @@ export class MitidRepository {
     return this.stmts.useCode.run(at, authenticatorId).changes === 1;
   }
 
-  addRequest(citizenId: number, request: { service: string; action: MitidAction; reference: string | null; createdAt: number; expiresAt: number }): number {
-    return this.stmts.insertRequest.get(citizenId, request.service, request.action, request.reference, request.createdAt, request.expiresAt)!.id;
+  addRequest(
+    citizenId: number,
+    request: { service: string; action: MitidAction; reference: string | null; createdAt: number; expiresAt: number },
+  ): number {
+    return this.stmts.insertRequest.get(
+      citizenId,
+      request.service,
+      request.action,
+      request.reference,
+      request.createdAt,
+      request.expiresAt,
+    )!.id;
   }
 
   request(id: number): AppRequest | undefined {

@@ -21,7 +21,8 @@ export interface MitidDeps {
 /** Why a MitID, or one of its authenticators, cannot be used now. */
 export type MitidRefusal = { kind: 'blocked' } | { kind: 'suspended'; until: number } | { kind: 'no-authenticator' };
 
-export type BeginOutcome = { kind: 'unknown' } | MitidRefusal | { kind: 'ok'; citizen: Citizen; authenticator: AuthenticatorKind; held: AuthenticatorKind[] };
+export type BeginOutcome =
+  { kind: 'unknown' } | MitidRefusal | { kind: 'ok'; citizen: Citizen; authenticator: AuthenticatorKind; held: AuthenticatorKind[] };
 
 export type DecideOutcome = { kind: 'approved' | 'rejected'; request: AppRequest } | { kind: 'expired' | 'gone' };
 
@@ -101,7 +102,12 @@ export class MitidService {
     const now = this.now(citizen);
     const held = this.deps.repo.authenticators(citizenId);
     for (const device of held) {
-      if (device.state === 'suspended' && device.suspendedUntil !== null && device.suspendedUntil <= now && this.deps.repo.reactivate(device.id)) {
+      if (
+        device.state === 'suspended' &&
+        device.suspendedUntil !== null &&
+        device.suspendedUntil <= now &&
+        this.deps.repo.reactivate(device.id)
+      ) {
         this.record(citizen, 'mitid-block-expired', 'M5', { authenticator: device.kind }, 'system');
       }
     }
@@ -132,7 +138,9 @@ export class MitidService {
     if (!identity) return { kind: 'unknown' };
     const citizen = this.deps.citizens.findById(identity.citizenId)!;
     if (identity.state === 'blocked') return { kind: 'blocked' };
-    const held = this.authenticators(citizen.id).filter((device) => device.state !== 'blocked').map((device) => device.kind);
+    const held = this.authenticators(citizen.id)
+      .filter((device) => device.state !== 'blocked')
+      .map((device) => device.kind);
     if (held.length === 0) return { kind: 'no-authenticator' };
     const authenticator = identity.lastKind && held.includes(identity.lastKind) ? identity.lastKind : held[0]!;
     this.record(citizen, 'mitid-user-id-ok', 'M1', { service });
@@ -179,7 +187,11 @@ export class MitidService {
     const request = this.deps.repo.request(requestId);
     if (!request || request.citizenId !== citizenId) return undefined;
     const citizen = this.deps.citizens.findById(citizenId)!;
-    if (request.state === 'pending' && request.expiresAt <= this.now(citizen) && this.deps.repo.decide(request.id, 'expired', this.now(citizen))) {
+    if (
+      request.state === 'pending' &&
+      request.expiresAt <= this.now(citizen) &&
+      this.deps.repo.decide(request.id, 'expired', this.now(citizen))
+    ) {
       this.record(citizen, 'mitid-request-expired', 'M3', { service: request.service, requestId }, 'system');
       return this.deps.repo.request(requestId);
     }
@@ -192,8 +204,13 @@ export class MitidService {
     if (!request) return { kind: 'gone' };
     if (request.state === 'expired') return { kind: 'expired' };
     const citizen = this.deps.citizens.findById(citizenId)!;
-    if (request.state !== 'pending' || this.refusal(citizenId, 'app') || !this.deps.repo.decide(request.id, decision, this.now(citizen))) return { kind: 'gone' };
-    this.record(citizen, decision === 'approved' ? 'mitid-approved' : 'mitid-rejected', 'M2', { service: request.service, action: request.action, requestId });
+    if (request.state !== 'pending' || this.refusal(citizenId, 'app') || !this.deps.repo.decide(request.id, decision, this.now(citizen)))
+      return { kind: 'gone' };
+    this.record(citizen, decision === 'approved' ? 'mitid-approved' : 'mitid-rejected', 'M2', {
+      service: request.service,
+      action: request.action,
+      requestId,
+    });
     const decided = this.deps.repo.request(requestId)!;
     for (const listener of this.decisionListeners) listener(decided);
     return { kind: decision, request: decided };
@@ -239,7 +256,8 @@ export class MitidService {
     const now = this.now(citizen);
     const device = this.device(citizenId, 'code-display')!;
     const matches = device.code !== null && typed === device.code;
-    const expired = matches && settings.mitidCodeValiditySeconds > 0 && device.codeShownAt! + settings.mitidCodeValiditySeconds * 1000 <= now;
+    const expired =
+      matches && settings.mitidCodeValiditySeconds > 0 && device.codeShownAt! + settings.mitidCodeValiditySeconds * 1000 <= now;
     if (matches && !expired && this.deps.repo.useCode(device.id, now)) {
       this.deps.repo.clearWrongCodes(device.id);
       this.record(citizen, 'mitid-code-ok', 'M4', {});

@@ -10,7 +10,13 @@ export function portalRoutes(post: DigitalPost, guards: PublicServiceGuards): Ro
     const citizen = post.citizen(req.session.citizenId!);
     const menu = post.inbox.menu(citizen.id);
     const deadlines = post.inbox.deadlines(citizen.id).filter((entry) => entry.letter.answeredAt === null);
-    res.render('services/portal', { citizen, unread: menu.unread, unreadPaper: menu.unreadPaper, deadlines, tax: post.tax.assessment(citizen) });
+    res.render('services/portal', {
+      citizen,
+      unread: menu.unread,
+      unreadPaper: menu.unreadPaper,
+      deadlines,
+      tax: post.tax.assessment(citizen),
+    });
   });
   return router;
 }

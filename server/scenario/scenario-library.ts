@@ -83,7 +83,8 @@ export class ScenarioLibrary {
    * upload folder when there is one): a broken text throws ScenarioInvalid and changes nothing.
    */
   save(name: string, text: string): ScenarioFile {
-    if (!scenarioNamePattern.test(name)) throw new UsageError(`A scenario name has 1-60 lower-case letters, digits or dashes, not "${name}"`);
+    if (!scenarioNamePattern.test(name))
+      throw new UsageError(`A scenario name has 1-60 lower-case letters, digits or dashes, not "${name}"`);
     const target = this.uploadDir ?? this.dir;
     const scenario = parseScenario(`${name}.yaml`, text);
     fs.mkdirSync(target, { recursive: true });

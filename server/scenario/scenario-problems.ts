@@ -52,7 +52,10 @@ export function describeProblem(problem: ScenarioProblem, t: Translate): { fit: 
   if (!problem.expect) return { fit: problem.expected, trainee };
   // A value named ...Key is itself a locale key (a rule of credentials.json, say).
   const values = Object.fromEntries(
-    Object.entries(problem.expect.values ?? {}).map(([name, value]) => [name, name.endsWith('Key') ? translateDataKey(t, String(value)) : value]),
+    Object.entries(problem.expect.values ?? {}).map(([name, value]) => [
+      name,
+      name.endsWith('Key') ? translateDataKey(t, String(value)) : value,
+    ]),
   );
   const fit = translateDataKey(t, problem.expect.key, values);
   return { fit: problem.suggestion ? `${fit} ${t(`${prefix}didYouMean`, { value: problem.suggestion })}` : fit, trainee };
@@ -82,7 +85,9 @@ const syntaxKeys: Record<string, string> = {
 /** YAML syntax errors in plain words, each with its line. */
 export function syntaxProblems(errors: readonly YAMLError[]): ScenarioProblem[] {
   // One mistake often trips several errors on its line; the first says it best.
-  const firstOfLine = errors.filter((error, index) => errors.findIndex((other) => other.linePos?.[0]?.line === error.linePos?.[0]?.line) === index);
+  const firstOfLine = errors.filter(
+    (error, index) => errors.findIndex((other) => other.linePos?.[0]?.line === error.linePos?.[0]?.line) === index,
+  );
   return firstOfLine.map((error) => {
     // An unclosed [ or { is reported as an indentation error whose message asks for the bracket.
     const unclosed = /end with a ([\]}])/.exec(error.message)?.[1];
@@ -131,7 +136,9 @@ function draftOf(issue: z.core.$ZodIssue, knownFields: KnownFields): Draft[] {
       // `params`); a part of the format that still writes English shows its words as they are.
       const message = issue.message;
       if (message.startsWith(`${prefix}expect.`)) {
-        const { allowed, ...values } = (('params' in issue ? issue.params : undefined) ?? {}) as Record<string, string | number> & { allowed?: string[] };
+        const { allowed, ...values } = (('params' in issue ? issue.params : undefined) ?? {}) as Record<string, string | number> & {
+          allowed?: string[];
+        };
         if (allowed) values.values = allowed.join(', ');
         return [{ path, key: message.slice(`${prefix}expect.`.length), values, allowed }];
       }
@@ -169,13 +176,19 @@ function traineeAt(doc: Document, path: PropertyKey[]): ScenarioProblem['trainee
 }
 
 /** The schema's complaints about a parsed file, each placed in the file and put into words. */
-export function schemaProblems(issues: readonly z.core.$ZodIssue[], doc: Document, lines: LineCounter, knownFields: KnownFields): ScenarioProblem[] {
+export function schemaProblems(
+  issues: readonly z.core.$ZodIssue[],
+  doc: Document,
+  lines: LineCounter,
+  knownFields: KnownFields,
+): ScenarioProblem[] {
   return issues.flatMap((issue) =>
     draftOf(issue, knownFields).map((found) => {
       let draft = found;
       const typed = typedAt(doc, draft.path, draft.keyName);
       // A field that is not there at all is missing, whatever type it should have had.
-      if ((draft.key.startsWith('type.') || draft.key === 'localisedText') && !doc.hasIn(draft.path as unknown[])) draft = { ...draft, key: 'missing' };
+      if ((draft.key.startsWith('type.') || draft.key === 'localisedText') && !doc.hasIn(draft.path as unknown[]))
+        draft = { ...draft, key: 'missing' };
       const suggestion = typed !== undefined && draft.allowed ? nearMiss(typed, draft.allowed) : undefined;
       const problem = {
         field: fieldOf(draft.keyName === undefined ? draft.path : [...draft.path, draft.keyName]),

@@ -49,7 +49,10 @@ const traineeSchema = z
       .regex(/^\d{6}-?\d{4}$/, 'teacher:scenarioProblems.expect.cprFormat')
       .refine(isFictionalCpr, 'teacher:scenarioProblems.expect.cprFictional')
       .optional(),
-    nemidNumber: z.string().regex(/^\d{9}$/, 'teacher:scenarioProblems.expect.nemidNumber').optional(),
+    nemidNumber: z
+      .string()
+      .regex(/^\d{9}$/, 'teacher:scenarioProblems.expect.nemidNumber')
+      .optional(),
     userId: z.string().optional(),
     password: z.string().optional(),
     state: z.enum(['pending', 'active', 'locked', 'blocked', 'revoked']).default('active'),
@@ -100,13 +103,27 @@ export const scenarioSchema = z
       }
       if (trainee.userId !== undefined) {
         for (const problem of userIdProblems(trainee.userId)) {
-          ctx.addIssue({ code: 'custom', path: at('userId'), message: 'teacher:scenarioProblems.expect.userIdRules', params: { ruleKey: problem } });
+          ctx.addIssue({
+            code: 'custom',
+            path: at('userId'),
+            message: 'teacher:scenarioProblems.expect.userIdRules',
+            params: { ruleKey: problem },
+          });
         }
       }
       if (trainee.password !== undefined && trainee.cpr && trainee.nemidNumber) {
-        const problems = passwordProblems(trainee.password, { cpr: trainee.cpr.replace('-', ''), nemidNumber: trainee.nemidNumber }, trainee.userId);
+        const problems = passwordProblems(
+          trainee.password,
+          { cpr: trainee.cpr.replace('-', ''), nemidNumber: trainee.nemidNumber },
+          trainee.userId,
+        );
         for (const problem of problems) {
-          ctx.addIssue({ code: 'custom', path: at('password'), message: 'teacher:scenarioProblems.expect.passwordRules', params: { ruleKey: problem } });
+          ctx.addIssue({
+            code: 'custom',
+            path: at('password'),
+            message: 'teacher:scenarioProblems.expect.passwordRules',
+            params: { ruleKey: problem },
+          });
         }
       }
       mitidProblems(trainee, scenario.identity, at, ctx);
@@ -121,28 +138,49 @@ export const scenarioSchema = z
         ctx.addIssue({ code: 'custom', path: at('lockCode'), message: 'teacher:scenarioProblems.expect.lockCodeBlocked' });
       }
       if (trainee.keysLeft !== undefined && trainee.keysLeft > settings.keysPerCard) {
-        ctx.addIssue({ code: 'custom', path: at('keysLeft'), message: 'teacher:scenarioProblems.expect.keysLeftMax', params: { count: settings.keysPerCard } });
+        ctx.addIssue({
+          code: 'custom',
+          path: at('keysLeft'),
+          message: 'teacher:scenarioProblems.expect.keysLeftMax',
+          params: { count: settings.keysPerCard },
+        });
       }
     });
   });
 
 /** A trainee's MitID fields: MitID's own rules, and only for a trainee who holds a MitID. */
-function mitidProblems(trainee: z.infer<typeof traineeSchema>, scenarioIdentity: string, at: (field: string) => PropertyKey[], ctx: z.RefinementCtx): void {
+function mitidProblems(
+  trainee: z.infer<typeof traineeSchema>,
+  scenarioIdentity: string,
+  at: (field: string) => PropertyKey[],
+  ctx: z.RefinementCtx,
+): void {
   const identity = trainee.identity ?? scenarioIdentity;
   if (identity === 'nemid') {
     for (const field of ['mitidUserId', 'mitidPassword', 'authenticators', 'mitidActivated'] as const) {
-      if (trainee[field] !== undefined) ctx.addIssue({ code: 'custom', path: at(field), message: 'teacher:scenarioProblems.expect.mitidFieldWithoutMitid' });
+      if (trainee[field] !== undefined)
+        ctx.addIssue({ code: 'custom', path: at(field), message: 'teacher:scenarioProblems.expect.mitidFieldWithoutMitid' });
     }
     return;
   }
   if (trainee.mitidUserId !== undefined) {
     for (const problem of mitidUserIdProblems(trainee.mitidUserId, trainee.cpr?.replace('-', ''))) {
-      ctx.addIssue({ code: 'custom', path: at('mitidUserId'), message: 'teacher:scenarioProblems.expect.mitidUserIdRules', params: { ruleKey: problem } });
+      ctx.addIssue({
+        code: 'custom',
+        path: at('mitidUserId'),
+        message: 'teacher:scenarioProblems.expect.mitidUserIdRules',
+        params: { ruleKey: problem },
+      });
     }
   }
   if (trainee.mitidPassword !== undefined) {
     for (const problem of mitidPasswordProblems(trainee.mitidPassword, trainee.mitidUserId ?? '')) {
-      ctx.addIssue({ code: 'custom', path: at('mitidPassword'), message: 'teacher:scenarioProblems.expect.mitidPasswordRules', params: { ruleKey: problem } });
+      ctx.addIssue({
+        code: 'custom',
+        path: at('mitidPassword'),
+        message: 'teacher:scenarioProblems.expect.mitidPasswordRules',
+        params: { ruleKey: problem },
+      });
     }
   }
   if (trainee.authenticators && new Set(trainee.authenticators).size < trainee.authenticators.length) {

@@ -183,41 +183,49 @@ export class ScenarioService {
     const count = options.traineeCount ?? existing?.generatedCount ?? undefined;
     const blueprints = await this.blueprints(scenario, settings, count, releasing);
 
-    return this.deps.db.transaction(() => {
-      let classId: number;
-      if (existing) {
-        this.deps.beforeReset?.({ klass: existing, reason: 'scenario-load', citizenId: null, actor: options.actor ?? 'cli', teacherId: null });
-        this.deps.endSessions([...releasing]);
-        citizens.deleteClass(existing.id);
-        classes.updateScenario(existing.id, name, settings, count ?? null);
-        classId = existing.id;
-      } else {
-        classId = classes.insert({
-          code,
-          name: options.className ?? scenario.class.name,
-          scenario: name,
-          kind: options.kind ?? 'class',
-          settings,
-          generatedCount: count ?? null,
-          teacherId: options.teacherId ?? null,
-          ownerTokenHash: options.ownerTokenHash ?? null,
-          createdAt: Date.now(),
+    return this.deps.db
+      .transaction(() => {
+        let classId: number;
+        if (existing) {
+          this.deps.beforeReset?.({
+            klass: existing,
+            reason: 'scenario-load',
+            citizenId: null,
+            actor: options.actor ?? 'cli',
+            teacherId: null,
+          });
+          this.deps.endSessions([...releasing]);
+          citizens.deleteClass(existing.id);
+          classes.updateScenario(existing.id, name, settings, count ?? null);
+          classId = existing.id;
+        } else {
+          classId = classes.insert({
+            code,
+            name: options.className ?? scenario.class.name,
+            scenario: name,
+            kind: options.kind ?? 'class',
+            settings,
+            generatedCount: count ?? null,
+            teacherId: options.teacherId ?? null,
+            ownerTokenHash: options.ownerTokenHash ?? null,
+            createdAt: Date.now(),
+          });
+        }
+        const now = this.deps.clock.now(classId);
+        for (const part of this.deps.parts ?? []) part.load(classId, scenario, name);
+        blueprints.forEach((blueprint, position) => this.restore(classId, settings, blueprint, position, now));
+        this.deps.events.record({
+          classId,
+          citizenId: null,
+          actor: options.actor ?? 'cli',
+          type: 'scenario-loaded',
+          rule: null,
+          data: { scenario: name, trainees: blueprints.length },
+          at: now,
         });
-      }
-      const now = this.deps.clock.now(classId);
-      for (const part of this.deps.parts ?? []) part.load(classId, scenario, name);
-      blueprints.forEach((blueprint, position) => this.restore(classId, settings, blueprint, position, now));
-      this.deps.events.record({
-        classId,
-        citizenId: null,
-        actor: options.actor ?? 'cli',
-        type: 'scenario-loaded',
-        rule: null,
-        data: { scenario: name, trainees: blueprints.length },
-        at: now,
-      });
-      return classes.findById(classId)!;
-    }).immediate(); // the write lock first, as in reset()
+        return classes.findById(classId)!;
+      })
+      .immediate(); // the write lock first, as in reset()
   }
 
   /** Creates a new class of generated trainees from a scenario; refuses a code already taken. */
@@ -259,27 +267,36 @@ export class ScenarioService {
     if (!klass) throw new UsageError(`No class with id ${classId}`);
     const targets = citizens.listInClass(classId).filter((citizen) => options.citizenId === undefined || citizen.id === options.citizenId);
     if (options.citizenId !== undefined && targets.length === 0) throw new UsageError('That trainee is not in this class');
-    this.deps.db.transaction(() => {
-      this.deps.beforeReset?.({
-        klass,
-        reason: options.citizenId === undefined ? 'class-reset' : 'trainee-reset',
-        citizenId: options.citizenId ?? null,
-        actor: options.actor ?? 'teacher',
-        teacherId: options.teacherId ?? null,
-      });
-      if (options.citizenId === undefined) classes.setClockOffset(classId, 0);
-      const now = this.deps.clock.now(classId);
-      const ids = targets.map((citizen) => citizen.id);
-      this.deps.endSessions(ids);
-      for (const citizen of targets) {
-        const blueprint = citizens.blueprintOf(citizen.id);
-        citizens.delete(citizen.id);
-        this.restore(classId, klass.settings, blueprint, citizen.position, now, citizen.id);
-        this.deps.events.record({ classId, citizenId: citizen.id, actor: options.actor ?? 'teacher', type: 'reset', rule: null, at: now });
-      }
-      // Immediate: the write lock is taken first, so a server (or CLI) writing the same file meanwhile
-      // makes this wait (busy_timeout) instead of failing with "database is locked" after its first read.
-    }).immediate();
+    this.deps.db
+      .transaction(() => {
+        this.deps.beforeReset?.({
+          klass,
+          reason: options.citizenId === undefined ? 'class-reset' : 'trainee-reset',
+          citizenId: options.citizenId ?? null,
+          actor: options.actor ?? 'teacher',
+          teacherId: options.teacherId ?? null,
+        });
+        if (options.citizenId === undefined) classes.setClockOffset(classId, 0);
+        const now = this.deps.clock.now(classId);
+        const ids = targets.map((citizen) => citizen.id);
+        this.deps.endSessions(ids);
+        for (const citizen of targets) {
+          const blueprint = citizens.blueprintOf(citizen.id);
+          citizens.delete(citizen.id);
+          this.restore(classId, klass.settings, blueprint, citizen.position, now, citizen.id);
+          this.deps.events.record({
+            classId,
+            citizenId: citizen.id,
+            actor: options.actor ?? 'teacher',
+            type: 'reset',
+            rule: null,
+            at: now,
+          });
+        }
+        // Immediate: the write lock is taken first, so a server (or CLI) writing the same file meanwhile
+        // makes this wait (busy_timeout) instead of failing with "database is locked" after its first read.
+      })
+      .immediate();
     return { trainees: targets.length, ms: performance.now() - started };
   }
 }

@@ -18,7 +18,10 @@ export const selfStudyScenario = 'self-study';
  * hand: the welcome letter and the key card. A cookie with a random token proves they
  * own it; only its hash is stored.
  */
-export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'keycards' | 'scenarios' | 'random' | 'library' | 'exercises' | 'clock'>, secureCookies: boolean): Router {
+export function selfStudyRoutes(
+  ctx: Pick<Context, 'classes' | 'citizens' | 'keycards' | 'scenarios' | 'random' | 'library' | 'exercises' | 'clock'>,
+  secureCookies: boolean,
+): Router {
   const router = Router();
 
   const ownClass = (req: Request): ClassRow | undefined => practiceClassOf(ctx.classes, req);
@@ -58,7 +61,13 @@ export function selfStudyRoutes(ctx: Pick<Context, 'classes' | 'citizens' | 'key
     const klass: ClassRow = res.locals.practiceClass;
     // A later lesson (e.g. the phishing letter): its title instead of the first activation's text.
     const lesson = klass.scenario === selfStudyScenario ? null : ctx.library.read(klass.scenario);
-    res.render('selfstudy/welcome', { citizen, blueprint: ctx.citizens.blueprintOf(citizen.id), reset: req.query.reset === '1', lesson, started: req.query.started === '1' });
+    res.render('selfstudy/welcome', {
+      citizen,
+      blueprint: ctx.citizens.blueprintOf(citizen.id),
+      reset: req.query.reset === '1',
+      lesson,
+      started: req.query.started === '1',
+    });
   });
 
   // The next lesson: a new identity of one in the next scenario, owned by the same browser (the same token).

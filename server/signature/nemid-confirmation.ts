@@ -18,10 +18,7 @@ export interface ConfirmationDeps {
 }
 
 export type ConfirmOutcome =
-  | { kind: 'ok' }
-  | { kind: 'wrong'; askedKey: string; triesLeft: number }
-  | { kind: 'stale' }
-  | { kind: 'refused'; refusal: Refusal };
+  { kind: 'ok' } | { kind: 'wrong'; askedKey: string; triesLeft: number } | { kind: 'stale' } | { kind: 'refused'; refusal: Refusal };
 
 /**
  * Confirming an action with NemID inside a service after the login: a bank transfer

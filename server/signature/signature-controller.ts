@@ -70,7 +70,13 @@ export function signatureController(post: DigitalPost, mitid?: MitidService) {
     res.status(refusal.kind === 'locked' ? 423 : 403).render('signature/refused', { message });
   };
 
-  const keyPage = (req: Request, res: Response, status: number, feedback: { key: string; params: Record<string, unknown> } | null, errors: Record<string, string[]>) => {
+  const keyPage = (
+    req: Request,
+    res: Response,
+    status: number,
+    feedback: { key: string; params: Record<string, unknown> } | null,
+    errors: Record<string, string[]>,
+  ) => {
     const challenge = confirmation.challenge(me(req));
     if ('kind' in challenge) return refused(res, challenge);
     res.status(status).render('signature/key', { ...documentLocals(req, res, signingLetter(req)), challenge, feedback, errors });

@@ -46,7 +46,14 @@ export class SignatureService {
   /** The document as signed: what the sender sent, in a fixed order. */
   documentHash(letter: Letter): string {
     const attachments = this.inbox.attachmentsOf(letter.id).map((a) => ({ filename: a.filename, generator: a.generator, spec: a.spec }));
-    const canonical = JSON.stringify([letter.id, letter.senderName, letter.subject, letter.body, letter.data.contract ?? null, attachments]);
+    const canonical = JSON.stringify([
+      letter.id,
+      letter.senderName,
+      letter.subject,
+      letter.body,
+      letter.data.contract ?? null,
+      attachments,
+    ]);
     return crypto.createHash('sha256').update(canonical).digest('hex');
   }
 
@@ -68,13 +75,22 @@ export class SignatureService {
     if (existing) return existing;
     const now = this.clock.now(citizen.classId);
     const unsealed = {
-      letterId: letter.id, citizenId: citizen.id, signerName: citizen.name, nemidNumber: citizen.nemidNumber,
-      signedAt: now, documentHash: this.documentHash(letter),
+      letterId: letter.id,
+      citizenId: citizen.id,
+      signerName: citizen.name,
+      nemidNumber: citizen.nemidNumber,
+      signedAt: now,
+      documentHash: this.documentHash(letter),
     };
     if (this.repo.insert({ ...unsealed, mac: this.seal(unsealed) })) {
       this.events.record({
-        classId: citizen.classId, citizenId: citizen.id, actor: 'trainee', type: 'document-signed', rule: 'R3',
-        data: { letterId: letter.id, documentHash: unsealed.documentHash }, at: now,
+        classId: citizen.classId,
+        citizenId: citizen.id,
+        actor: 'trainee',
+        type: 'document-signed',
+        rule: 'R3',
+        data: { letterId: letter.id, documentHash: unsealed.documentHash },
+        at: now,
       });
     }
     return this.repo.ofLetter(citizen.id, letter.id)!;

@@ -40,7 +40,10 @@ export class TaxService {
     return { letter, figures, answers: this.repo.answers(citizen.id, figures.year) };
   }
 
-  answer(citizen: Citizen, input: { extraDeductions: string; comment: string }): { ok: true } | { ok: false; errors: TaxAnswerErrors } | undefined {
+  answer(
+    citizen: Citizen,
+    input: { extraDeductions: string; comment: string },
+  ): { ok: true } | { ok: false; errors: TaxAnswerErrors } | undefined {
     const current = this.assessment(citizen);
     if (!current) return undefined;
     const errors: TaxAnswerErrors = {};
@@ -57,8 +60,13 @@ export class TaxService {
     const id = this.repo.insert(citizen.id, year, { extraDeductionsOre: extraDeductionsOre!, comment }, now);
     this.letters.markAnswered(current.letter.id, now);
     this.events.record({
-      classId: citizen.classId, citizenId: citizen.id, actor: 'trainee', type: 'tax-answered', rule: 'R2',
-      data: { answerId: id, year, extraDeductionsOre }, at: now,
+      classId: citizen.classId,
+      citizenId: citizen.id,
+      actor: 'trainee',
+      type: 'tax-answered',
+      rule: 'R2',
+      data: { answerId: id, year, extraDeductionsOre },
+      at: now,
     });
     this.mailbox.deliver(citizen.id, {
       sender: current.letter.senderKey ?? current.letter.senderName,

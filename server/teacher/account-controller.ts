@@ -9,7 +9,9 @@ import { loginSchema, newAccountSchema } from './teacher-validation.ts';
 /** Signing in and out of the teacher console, and teacher accounts made by a teacher. */
 export function accountController({ teachers }: TeacherConsole) {
   const renderAccounts = (req: Request, res: Response, status: number, locals: Record<string, unknown>) =>
-    res.status(status).render('teacher/accounts', { accounts: teachers.accounts(), errors: {}, username: '', notice: takeNotice(req), ...locals });
+    res
+      .status(status)
+      .render('teacher/accounts', { accounts: teachers.accounts(), errors: {}, username: '', notice: takeNotice(req), ...locals });
 
   return {
     showLogin(req: Request, res: Response): void {

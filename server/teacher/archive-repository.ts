@@ -46,7 +46,9 @@ export class ArchiveRepository {
 
   insert(archive: NewArchive): number {
     const { classId, reason, actor, teacherId, traineeName, archivedAt, classTime, snapshot } = archive;
-    return Number(this.s.insert.run(classId, reason, actor, teacherId, traineeName, archivedAt, classTime, JSON.stringify(snapshot)).lastInsertRowid);
+    return Number(
+      this.s.insert.run(classId, reason, actor, teacherId, traineeName, archivedAt, classTime, JSON.stringify(snapshot)).lastInsertRowid,
+    );
   }
 
   /** The class's archives, newest first, without their snapshots. */

@@ -17,7 +17,10 @@ export function classController(services: TeacherConsole) {
   const { teachers, classes, progress, archives, shelf, ctx } = services;
 
   const scenarioChoices = (lang: Lang) =>
-    shelf.usable().map((entry) => ({ value: entry.name, label: entry.valid ? `${inLanguage(entry.scenario.title, lang)} (${entry.name})` : entry.name }));
+    shelf.usable().map((entry) => ({
+      value: entry.name,
+      label: entry.valid ? `${inLanguage(entry.scenario.title, lang)} (${entry.name})` : entry.name,
+    }));
 
   const renderNewClass = (res: Response, status: number, locals: Record<string, unknown>) =>
     res.status(status).render('teacher/new-class', {
@@ -68,7 +71,9 @@ export function classController(services: TeacherConsole) {
     },
 
     async createClass(req: Request, res: Response): Promise<void> {
-      const values = Object.fromEntries(['code', 'name', 'scenario', 'trainees', 'instructions'].map((field) => [field, formText(req.body, field).slice(0, 2000)]));
+      const values = Object.fromEntries(
+        ['code', 'name', 'scenario', 'trainees', 'instructions'].map((field) => [field, formText(req.body, field).slice(0, 2000)]),
+      );
       const parsed = newClassSchema.safeParse(req.body);
       if (!parsed.success) {
         renderNewClass(res, 400, { errors: fieldErrors(parsed.error), values });

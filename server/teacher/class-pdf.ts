@@ -67,8 +67,19 @@ function stamp(doc: Doc, t: Translate, klass: ClassRow): void {
   const margins = doc.page.margins;
   doc.page.margins = { ...margins, top: 0, bottom: 0 };
   doc.save().rect(page.margin, 14, inner, 20).fill('#fff1a8').restore();
-  doc.font('Helvetica-Bold').fontSize(11).fillColor('#000').text(t('teacher:pdf.stamp'), page.margin + 6, 19, { width: inner - 12, lineBreak: false });
-  doc.font('Helvetica').fontSize(8).text(t('teacher:pdf.footer', { code: klass.code }), page.margin, page.height - 28, { width: inner, align: 'center', lineBreak: false });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .fillColor('#000')
+    .text(t('teacher:pdf.stamp'), page.margin + 6, 19, { width: inner - 12, lineBreak: false });
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .text(t('teacher:pdf.footer', { code: klass.code }), page.margin, page.height - 28, {
+      width: inner,
+      align: 'center',
+      lineBreak: false,
+    });
   doc.page.margins = margins;
   doc.x = page.margin;
   doc.y = page.margin + 4;
@@ -96,7 +107,8 @@ function cardNotes(v: Voice, inHand: CardInHand): string[] {
   const notes: string[] = [];
   const card = inHand.card;
   if (card?.status === 'sent') notes.push(v.t(card.arrived ? 'keycard:arrived' : 'keycard:onItsWay', { date: v.time(card.arrivesAt) }));
-  if (inHand.onItsWay) notes.push(v.t('keycard:nextOnItsWay', { number: inHand.onItsWay.cardNumber, date: v.time(inHand.onItsWay.arrivesAt) }));
+  if (inHand.onItsWay)
+    notes.push(v.t('keycard:nextOnItsWay', { number: inHand.onItsWay.cardNumber, date: v.time(inHand.onItsWay.arrivesAt) }));
   return notes;
 }
 
@@ -104,25 +116,56 @@ function slipBoxA4(doc: Doc, v: Voice, slip: Slip, klass: ClassRow, address: str
   const top = doc.y;
   const qrSide = 92;
   const textWidth = inner - qrSide - 30;
-  doc.font('Helvetica-Bold').fontSize(8).text(v.t('keycard:trainingOnly'), page.margin + 10, top + 8, { width: textWidth });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(8)
+    .text(v.t('keycard:trainingOnly'), page.margin + 10, top + 8, { width: textWidth });
   doc.fontSize(14).text(v.t('teacher:print.slipHeading', { name: slip.citizen.name }), page.margin + 10, top + 22, { width: textWidth });
   let y = doc.y + 4;
   for (const [label, value] of slipRows(v, slip, klass)) {
-    doc.font('Helvetica-Bold').fontSize(11).text(label, page.margin + 10, y, { width: 150 });
-    doc.font('Courier-Bold').fontSize(12).text(value, page.margin + 165, y - 1, { width: textWidth - 160 });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(11)
+      .text(label, page.margin + 10, y, { width: 150 });
+    doc
+      .font('Courier-Bold')
+      .fontSize(12)
+      .text(value, page.margin + 165, y - 1, { width: textWidth - 160 });
     y += 17;
   }
-  doc.font('Helvetica-Bold').fontSize(11).text(v.t('teacher:pdf.address'), page.margin + 10, y, { width: 150 });
-  doc.font('Courier-Bold').fontSize(11).text(address, page.margin + 165, y, { width: textWidth - 160 });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .text(v.t('teacher:pdf.address'), page.margin + 10, y, { width: 150 });
+  doc
+    .font('Courier-Bold')
+    .fontSize(11)
+    .text(address, page.margin + 165, y, { width: textWidth - 160 });
   y = Math.max(doc.y, y + 14) + 2;
-  doc.font('Helvetica').fontSize(8).text(v.t('teacher:pdf.joinHow', { address: `${address}/join` }), page.margin + 10, y, { width: textWidth });
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .text(v.t('teacher:pdf.joinHow', { address: `${address}/join` }), page.margin + 10, y, { width: textWidth });
   doc.text(v.t('teacher:pdf.keepApart'), { width: textWidth });
   const qrX = page.margin + inner - qrSide - 10;
   drawQr(doc, qr, qrX, top + 10, qrSide);
-  doc.font('Helvetica').fontSize(7).text(v.t('teacher:pdf.scan'), qrX, top + 14 + qrSide, { width: qrSide, align: 'center' });
+  doc
+    .font('Helvetica')
+    .fontSize(7)
+    .text(v.t('teacher:pdf.scan'), qrX, top + 14 + qrSide, { width: qrSide, align: 'center' });
   const bottom = Math.max(doc.y, top + qrSide + 30) + 8;
-  doc.save().dash(4, { space: 3 }).lineWidth(1).rect(page.margin, top, inner, bottom - top).stroke().restore();
-  doc.font('Helvetica').fontSize(8).fillColor('#4a4a4a').text(v.t('teacher:pdf.cutHere'), page.margin, bottom + 4, { width: inner, align: 'center' });
+  doc
+    .save()
+    .dash(4, { space: 3 })
+    .lineWidth(1)
+    .rect(page.margin, top, inner, bottom - top)
+    .stroke()
+    .restore();
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .fillColor('#4a4a4a')
+    .text(v.t('teacher:pdf.cutHere'), page.margin, bottom + 4, { width: inner, align: 'center' });
   doc.fillColor('#000');
   doc.y = bottom + 22;
 }
@@ -132,14 +175,28 @@ function drawKey(doc: Doc, entry: PrintableCard['keys'][number], x: number, y: n
   const charWidth = fontSize * 0.6;
   doc.fillColor(entry.used ? '#777777' : '#000000');
   doc.font('Courier-Bold').fontSize(fontSize).text(entry.key, x, y, { lineBreak: false });
-  doc.font('Courier').fontSize(fontSize).text(entry.code, x + charWidth * 5, y, { lineBreak: false });
+  doc
+    .font('Courier')
+    .fontSize(fontSize)
+    .text(entry.code, x + charWidth * 5, y, { lineBreak: false });
   const box = fontSize * 0.7;
   const boxX = x + charWidth * 11.2;
-  doc.save().lineWidth(0.5).rect(boxX, y + fontSize * 0.05, box, box).stroke(entry.used ? '#777777' : '#000000').restore();
+  doc
+    .save()
+    .lineWidth(0.5)
+    .rect(boxX, y + fontSize * 0.05, box, box)
+    .stroke(entry.used ? '#777777' : '#000000')
+    .restore();
   if (entry.used) {
     doc.save().lineWidth(0.7).strokeColor('#777777');
-    doc.moveTo(x, y + fontSize / 2).lineTo(x + charWidth * 11, y + fontSize / 2).stroke();
-    doc.moveTo(boxX, y + fontSize * 0.05).lineTo(boxX + box, y + fontSize * 0.05 + box).stroke();
+    doc
+      .moveTo(x, y + fontSize / 2)
+      .lineTo(x + charWidth * 11, y + fontSize / 2)
+      .stroke();
+    doc
+      .moveTo(boxX, y + fontSize * 0.05)
+      .lineTo(boxX + box, y + fontSize * 0.05 + box)
+      .stroke();
     doc.restore();
   }
   doc.fillColor('#000');
@@ -149,15 +206,27 @@ function drawKey(doc: Doc, entry: PrintableCard['keys'][number], x: number, y: n
 function cardBoxA4(doc: Doc, v: Voice, inHand: CardInHand): void {
   const top = doc.y;
   const card = inHand.card;
-  doc.font('Helvetica-Bold').fontSize(9).text(v.t('keycard:trainingOnly'), page.margin + 8, top + 6);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(9)
+    .text(v.t('keycard:trainingOnly'), page.margin + 8, top + 6);
   if (!card) {
-    doc.font('Helvetica').fontSize(10).text(v.t('keycard:none'), page.margin + 8, doc.y + 4, { width: inner - 16 });
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .text(v.t('keycard:none'), page.margin + 8, doc.y + 4, { width: inner - 16 });
     for (const note of cardNotes(v, inHand)) doc.text(note, { width: inner - 16 });
-    doc.lineWidth(1.5).rect(page.margin, top, inner, doc.y + 8 - top).stroke();
+    doc
+      .lineWidth(1.5)
+      .rect(page.margin, top, inner, doc.y + 8 - top)
+      .stroke();
     return;
   }
   doc.fontSize(11).text(`${v.t('keycard:cardNumber')} ${card.cardNumber}`, page.margin + 8, doc.y + 2);
-  doc.font('Helvetica').fontSize(9).text(`${card.holder} · ${v.t('keycard:nemidNumber')} ${card.nemidNumber}`);
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(`${card.holder} · ${v.t('keycard:nemidNumber')} ${card.nemidNumber}`);
   for (const note of cardNotes(v, inHand)) doc.text(note, { width: inner - 16 });
   const columns = card.keys.length <= 160 ? 4 : card.keys.length <= 240 ? 5 : 6;
   const rows = Math.ceil(card.keys.length / columns);
@@ -168,7 +237,10 @@ function cardBoxA4(doc: Doc, v: Voice, inHand: CardInHand): void {
   const columnWidth = (inner - 16) / columns;
   doc.font('Helvetica-Bold').fontSize(fontSize);
   for (let c = 0; c < columns; c += 1) {
-    doc.text(`${v.t('keycard:key')}  ${v.t('keycard:code')}`, page.margin + 8 + c * columnWidth, gridTop, { width: columnWidth - 6, lineBreak: false });
+    doc.text(`${v.t('keycard:key')}  ${v.t('keycard:code')}`, page.margin + 8 + c * columnWidth, gridTop, {
+      width: columnWidth - 6,
+      lineBreak: false,
+    });
   }
   for (let r = 0; r < rows; r += 1) {
     for (let c = 0; c < columns; c += 1) {
@@ -177,8 +249,14 @@ function cardBoxA4(doc: Doc, v: Voice, inHand: CardInHand): void {
     }
   }
   const bottom = gridTop + (rows + 1) * rowHeight + 2;
-  doc.font('Helvetica').fontSize(7.5).text(v.t('keycard:rule'), page.margin + 8, bottom, { width: inner - 16, lineBreak: false });
-  doc.lineWidth(1.5).rect(page.margin, top, inner, bottom + 12 - top).stroke();
+  doc
+    .font('Helvetica')
+    .fontSize(7.5)
+    .text(v.t('keycard:rule'), page.margin + 8, bottom, { width: inner - 16, lineBreak: false });
+  doc
+    .lineWidth(1.5)
+    .rect(page.margin, top, inner, bottom + 12 - top)
+    .stroke();
 }
 
 /** The lines of the activation letter after its facts: what the activation asks, in order. */
@@ -199,9 +277,15 @@ function letterBoxA4(doc: Doc, v: Voice, slip: Slip, address: string): void {
   const top = doc.y;
   const x = page.margin + 10;
   const width = inner - 20;
-  doc.font('Helvetica-Bold').fontSize(9).text(v.t('teacher:mitidLetter.trainingOnly'), x, top + 8, { width });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(9)
+    .text(v.t('teacher:mitidLetter.trainingOnly'), x, top + 8, { width });
   doc.fontSize(14).text(v.t('teacher:mitidLetter.heading', { name: slip.citizen.name }), x, doc.y + 4, { width });
-  doc.font('Helvetica').fontSize(10).text(v.t('teacher:mitidLetter.intro'), x, doc.y + 4, { width });
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(v.t('teacher:mitidLetter.intro'), x, doc.y + 4, { width });
   let y = doc.y + 8;
   for (const [label, value, font] of [
     [v.t('teacher:mitidLetter.where'), `${address}${paths.mitid.activate}`, 'Courier-Bold'],
@@ -210,15 +294,30 @@ function letterBoxA4(doc: Doc, v: Voice, slip: Slip, address: string): void {
     [v.t('teacher:mitidLetter.codeLine'), passport.codeLine, 'Courier'],
   ] as const) {
     doc.font('Helvetica-Bold').fontSize(11).text(label, x, y, { width: 170 });
-    doc.font(font).fontSize(font === 'Courier' ? 9 : 12).text(value, x + 175, y - 1, { width: width - 175 });
+    doc
+      .font(font)
+      .fontSize(font === 'Courier' ? 9 : 12)
+      .text(value, x + 175, y - 1, { width: width - 175 });
     y = Math.max(doc.y, y + 15) + 3;
   }
-  doc.font('Helvetica-Bold').fontSize(11).text(v.t('teacher:mitidLetter.stepsHeading'), x, y + 6, { width });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .text(v.t('teacher:mitidLetter.stepsHeading'), x, y + 6, { width });
   letterSteps(v, address).forEach((step, index) => {
-    doc.font('Helvetica').fontSize(10).text(`${index + 1}. ${step}`, x, doc.y + 4, { width });
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .text(`${index + 1}. ${step}`, x, doc.y + 4, { width });
   });
-  doc.font('Helvetica-Oblique').fontSize(9).text(v.t('teacher:mitidLetter.never'), x, doc.y + 8, { width });
-  doc.lineWidth(1.5).rect(page.margin, top, inner, doc.y + 10 - top).stroke();
+  doc
+    .font('Helvetica-Oblique')
+    .fontSize(9)
+    .text(v.t('teacher:mitidLetter.never'), x, doc.y + 8, { width });
+  doc
+    .lineWidth(1.5)
+    .rect(page.margin, top, inner, doc.y + 10 - top)
+    .stroke();
   doc.y += 20;
 }
 
@@ -228,10 +327,27 @@ function moveNoteA4(doc: Doc, v: Voice, slip: Slip, address: string): void {
   const x = page.margin + 8;
   const width = inner - 16;
   const top = doc.y;
-  doc.font('Helvetica-Bold').fontSize(10).text(v.t('teacher:mitidLetter.moveHeading'), x, top + 5, { width });
-  doc.font('Helvetica').fontSize(8.5).text(v.t('teacher:mitidLetter.moveText', { address: `${address}${paths.mitid.get}` }), x, doc.y + 2, { width });
-  if (letter.passport) doc.text(v.t('teacher:mitidLetter.movePassport', { address: `${address}${paths.mitid.activate}`, number: letter.passport.number }), x, doc.y + 2, { width });
-  doc.save().lineWidth(0.8).rect(page.margin, top, inner, doc.y + 5 - top).stroke().restore();
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(10)
+    .text(v.t('teacher:mitidLetter.moveHeading'), x, top + 5, { width });
+  doc
+    .font('Helvetica')
+    .fontSize(8.5)
+    .text(v.t('teacher:mitidLetter.moveText', { address: `${address}${paths.mitid.get}` }), x, doc.y + 2, { width });
+  if (letter.passport)
+    doc.text(
+      v.t('teacher:mitidLetter.movePassport', { address: `${address}${paths.mitid.activate}`, number: letter.passport.number }),
+      x,
+      doc.y + 2,
+      { width },
+    );
+  doc
+    .save()
+    .lineWidth(0.8)
+    .rect(page.margin, top, inner, doc.y + 5 - top)
+    .stroke()
+    .restore();
   doc.y += 14;
 }
 
@@ -242,20 +358,47 @@ function walletLetter(doc: Doc, v: Voice, slip: Slip, address: string, x: number
   const pad = wallet.pad;
   const text = w - 2 * pad;
   const passport = slip.letter!.passport!;
-  doc.font('Helvetica-Bold').fontSize(5).text(v.t('teacher:mitidLetter.trainingOnly'), x + pad, y + pad, { width: text, height: 14 });
-  doc.fontSize(7.5).text(v.t('teacher:mitidLetter.heading', { name: slip.citizen.name }), x + pad, doc.y + 2, { width: text, height: 20, ellipsis: true });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(5)
+    .text(v.t('teacher:mitidLetter.trainingOnly'), x + pad, y + pad, { width: text, height: 14 });
+  doc
+    .fontSize(7.5)
+    .text(v.t('teacher:mitidLetter.heading', { name: slip.citizen.name }), x + pad, doc.y + 2, { width: text, height: 20, ellipsis: true });
   let rowY = doc.y + 3;
   for (const [label, value] of [
     [v.t('teacher:mitidLetter.passportNumber'), passport.number],
     [v.t('teacher:mitidLetter.where'), `${address}${paths.mitid.activate}`],
   ] as const) {
-    doc.font('Helvetica-Bold').fontSize(5.5).text(label, x + pad, rowY, { width: text, lineBreak: false });
-    doc.font('Courier-Bold').fontSize(7).text(value, x + pad, rowY + 7, { width: text, height: 9, ellipsis: true });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(5.5)
+      .text(label, x + pad, rowY, { width: text, lineBreak: false });
+    doc
+      .font('Courier-Bold')
+      .fontSize(7)
+      .text(value, x + pad, rowY + 7, { width: text, height: 9, ellipsis: true });
     rowY += 19;
   }
-  doc.font('Helvetica').fontSize(5).text(v.t('teacher:mitidLetter.never'), x + pad, rowY + 1, { width: text, height: y + h - pad - rowY - 1, ellipsis: true });
-  doc.font('Helvetica-Bold').fontSize(5.5).text(v.t('teacher:mitidLetter.stepsHeading'), x + w + pad, y + pad, { width: text, lineBreak: false });
-  doc.font('Helvetica').fontSize(4.6).text(letterSteps(v, address).map((step, index) => `${index + 1}. ${step}`).join('\n'), x + w + pad, y + pad + 8, { width: text, height: h - 2 * pad - 8, ellipsis: true });
+  doc
+    .font('Helvetica')
+    .fontSize(5)
+    .text(v.t('teacher:mitidLetter.never'), x + pad, rowY + 1, { width: text, height: y + h - pad - rowY - 1, ellipsis: true });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(5.5)
+    .text(v.t('teacher:mitidLetter.stepsHeading'), x + w + pad, y + pad, { width: text, lineBreak: false });
+  doc
+    .font('Helvetica')
+    .fontSize(4.6)
+    .text(
+      letterSteps(v, address)
+        .map((step, index) => `${index + 1}. ${step}`)
+        .join('\n'),
+      x + w + pad,
+      y + pad + 8,
+      { width: text, height: h - 2 * pad - 8, ellipsis: true },
+    );
 }
 
 /** Cut marks at the corners of a piece, outside it, so the cut leaves no line on the piece. */
@@ -263,16 +406,35 @@ function cutMarks(doc: Doc, x: number, y: number, width: number, height: number)
   const gap = 3;
   const length = 9;
   doc.save().lineWidth(0.5).strokeColor('#000000');
-  for (const [cx, cy, dx, dy] of [[x, y, -1, -1], [x + width, y, 1, -1], [x, y + height, -1, 1], [x + width, y + height, 1, 1]] as const) {
-    doc.moveTo(cx + dx * gap, cy).lineTo(cx + dx * (gap + length), cy).stroke();
-    doc.moveTo(cx, cy + dy * gap).lineTo(cx, cy + dy * (gap + length)).stroke();
+  for (const [cx, cy, dx, dy] of [
+    [x, y, -1, -1],
+    [x + width, y, 1, -1],
+    [x, y + height, -1, 1],
+    [x + width, y + height, 1, 1],
+  ] as const) {
+    doc
+      .moveTo(cx + dx * gap, cy)
+      .lineTo(cx + dx * (gap + length), cy)
+      .stroke();
+    doc
+      .moveTo(cx, cy + dy * gap)
+      .lineTo(cx, cy + dy * (gap + length))
+      .stroke();
   }
   doc.restore();
 }
 
 /** A dotted fold line down the middle of a two-panel piece. */
 function foldLine(doc: Doc, x: number, y: number, height: number): void {
-  doc.save().dash(1.5, { space: 2 }).lineWidth(0.5).strokeColor('#777777').moveTo(x, y).lineTo(x, y + height).stroke().restore();
+  doc
+    .save()
+    .dash(1.5, { space: 2 })
+    .lineWidth(0.5)
+    .strokeColor('#777777')
+    .moveTo(x, y)
+    .lineTo(x, y + height)
+    .stroke()
+    .restore();
 }
 
 const wallet = { width: 85 * mm, height: 54 * mm, pad: 6 };
@@ -289,55 +451,107 @@ function walletBlock(doc: Doc, v: Voice, slip: Slip, klass: ClassRow, address: s
   const pad = wallet.pad;
   const text = w - 2 * pad;
   // The slip, front.
-  doc.font('Helvetica-Bold').fontSize(5.5).text(v.t('keycard:trainingOnly'), x + pad, y + pad, { width: text, lineBreak: false });
-  doc.fontSize(8.5).text(v.t('teacher:print.slipHeading', { name: slip.citizen.name }), x + pad, y + pad + 9, { width: text, height: 22, ellipsis: true });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(5.5)
+    .text(v.t('keycard:trainingOnly'), x + pad, y + pad, { width: text, lineBreak: false });
+  doc
+    .fontSize(8.5)
+    .text(v.t('teacher:print.slipHeading', { name: slip.citizen.name }), x + pad, y + pad + 9, { width: text, height: 22, ellipsis: true });
   let rowY = Math.max(doc.y, y + pad + 21) + 3;
   for (const [label, value] of slipRows(v, slip, klass)) {
-    doc.font('Helvetica-Bold').fontSize(6.5).text(label, x + pad, rowY, { width: 95, lineBreak: false });
-    doc.font('Courier-Bold').fontSize(8).text(value, x + pad + 97, rowY - 0.5, { width: text - 97, lineBreak: false });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(6.5)
+      .text(label, x + pad, rowY, { width: 95, lineBreak: false });
+    doc
+      .font('Courier-Bold')
+      .fontSize(8)
+      .text(value, x + pad + 97, rowY - 0.5, { width: text - 97, lineBreak: false });
     rowY += 12;
   }
-  doc.font('Helvetica').fontSize(5.5).text(v.t('teacher:pdf.keepApart'), x + pad, rowY + 2, { width: text, height: y + h - pad - rowY - 2 });
+  doc
+    .font('Helvetica')
+    .fontSize(5.5)
+    .text(v.t('teacher:pdf.keepApart'), x + pad, rowY + 2, { width: text, height: y + h - pad - rowY - 2 });
   // The slip, back.
   const qrSide = 39 * mm;
   drawQr(doc, qr, x + w + pad, y + pad, qrSide);
   const backX = x + w + pad + qrSide + 6;
   const backText = w - qrSide - 2 * pad - 6;
-  doc.font('Helvetica-Bold').fontSize(6.5).text(v.t('teacher:pdf.address'), backX, y + pad, { width: backText });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(6.5)
+    .text(v.t('teacher:pdf.address'), backX, y + pad, { width: backText });
   doc.font('Courier-Bold').fontSize(6.5).text(address, { width: backText });
   doc.moveDown(0.4);
   doc.font('Helvetica-Bold').fontSize(6.5).text(v.t('teacher:pdf.joinCode'), { width: backText });
-  doc.font('Courier-Bold').fontSize(9).text(klass.joinCode ?? klass.code, { width: backText });
+  doc
+    .font('Courier-Bold')
+    .fontSize(9)
+    .text(klass.joinCode ?? klass.code, { width: backText });
   doc.moveDown(0.4);
-  doc.font('Helvetica').fontSize(5.5).text(v.t('teacher:pdf.joinHow', { address: `${address}/join` }), { width: backText });
-  doc.font('Helvetica').fontSize(5).text(v.t('teacher:pdf.scan'), x + w + pad, y + pad + qrSide + 1, { width: qrSide, align: 'center', lineBreak: false });
+  doc
+    .font('Helvetica')
+    .fontSize(5.5)
+    .text(v.t('teacher:pdf.joinHow', { address: `${address}/join` }), { width: backText });
+  doc
+    .font('Helvetica')
+    .fontSize(5)
+    .text(v.t('teacher:pdf.scan'), x + w + pad, y + pad + qrSide + 1, { width: qrSide, align: 'center', lineBreak: false });
   cutMarks(doc, x, y, 2 * w, h);
   foldLine(doc, x + w, y, h);
   // The key card, front and back.
   const cardY = y + h + 8 * mm;
   cutMarks(doc, x, cardY, 2 * w, h);
   foldLine(doc, x + w, cardY, h);
-  doc.save().lineWidth(0.8).rect(x, cardY, 2 * w, h).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.8)
+    .rect(x, cardY, 2 * w, h)
+    .stroke()
+    .restore();
   if (slip.letter?.kind === 'activate') {
     walletLetter(doc, v, slip, address, x, cardY);
     return;
   }
   const card = slip.inHand.card;
-  doc.font('Helvetica-Bold').fontSize(5.5).text(v.t('keycard:trainingOnly'), x + pad, cardY + pad, { width: text, lineBreak: false });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(5.5)
+    .text(v.t('keycard:trainingOnly'), x + pad, cardY + pad, { width: text, lineBreak: false });
   if (!card) {
-    doc.font('Helvetica').fontSize(7).text(v.t('keycard:none'), x + pad, cardY + pad + 10, { width: text });
+    doc
+      .font('Helvetica')
+      .fontSize(7)
+      .text(v.t('keycard:none'), x + pad, cardY + pad + 10, { width: text });
     for (const note of cardNotes(v, slip.inHand)) doc.text(note, { width: text });
     return;
   }
-  doc.font('Helvetica-Bold').fontSize(7).text(`${v.t('keycard:cardNumber')} ${card.cardNumber}`, x + pad, cardY + pad + 7, { width: text, lineBreak: false });
-  doc.font('Helvetica').fontSize(5.5).text(`${card.holder} · ${v.t('keycard:nemidNumber')} ${card.nemidNumber}`, x + pad, cardY + pad + 16, { width: text, lineBreak: false });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(7)
+    .text(`${v.t('keycard:cardNumber')} ${card.cardNumber}`, x + pad, cardY + pad + 7, { width: text, lineBreak: false });
+  doc
+    .font('Helvetica')
+    .fontSize(5.5)
+    .text(`${card.holder} · ${v.t('keycard:nemidNumber')} ${card.nemidNumber}`, x + pad, cardY + pad + 16, {
+      width: text,
+      lineBreak: false,
+    });
   let noteY = cardY + pad + 23;
   for (const note of cardNotes(v, slip.inHand)) {
-    doc.font('Helvetica').fontSize(5).text(note, x + pad, noteY, { width: text });
+    doc
+      .font('Helvetica')
+      .fontSize(5)
+      .text(note, x + pad, noteY, { width: text });
     noteY = doc.y;
   }
   const frontTop = noteY + 1;
-  doc.font('Helvetica-Bold').fontSize(5.5).text(`${v.t('keycard:cardNumber')} ${card.cardNumber}`, x + w + pad, cardY + pad, { width: text, lineBreak: false });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(5.5)
+    .text(`${v.t('keycard:cardNumber')} ${card.cardNumber}`, x + w + pad, cardY + pad, { width: text, lineBreak: false });
   const backTop = cardY + pad + 9;
   const bottom = cardY + h - pad - 7;
   const columns = 5;
@@ -358,7 +572,10 @@ function walletBlock(doc: Doc, v: Voice, slip: Slip, klass: ClassRow, address: s
       }
     }
   }
-  doc.font('Helvetica').fontSize(5).text(v.t('keycard:rule'), x + w + pad, cardY + h - pad - 5, { width: text, lineBreak: false });
+  doc
+    .font('Helvetica')
+    .fontSize(5)
+    .text(v.t('keycard:rule'), x + w + pad, cardY + h - pad - 5, { width: text, lineBreak: false });
 }
 
 /**
@@ -407,7 +624,10 @@ export async function classCardsPdf(klass: ClassRow, slips: Slip[], t: Translate
   }
   if (slips.length === 0) {
     doc.addPage();
-    doc.font('Helvetica').fontSize(12).text(t(options.emptyText ?? 'teacher:print.none'));
+    doc
+      .font('Helvetica')
+      .fontSize(12)
+      .text(t(options.emptyText ?? 'teacher:print.none'));
   }
   doc.end();
   return done;

@@ -56,8 +56,10 @@ export class ClassService {
         actor: 'teacher',
       });
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return { ok: false, errors: { code: ['teacher:newClass.errors.codeTaken'] } };
-      if ((error as Error).name === 'ScenarioInvalid') return { ok: false, errors: { scenario: ['teacher:newClass.errors.scenarioInvalid'] } };
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
+        return { ok: false, errors: { code: ['teacher:newClass.errors.codeTaken'] } };
+      if ((error as Error).name === 'ScenarioInvalid')
+        return { ok: false, errors: { scenario: ['teacher:newClass.errors.scenarioInvalid'] } };
       throw error;
     }
     if (input.instructions.trim()) this.deps.classes.setInstructions(klass.id, input.instructions.trim());

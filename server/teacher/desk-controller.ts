@@ -34,7 +34,9 @@ export function deskController({ desk }: TeacherConsole) {
       const trainee: Citizen = res.locals.trainee;
       const parsed = bankDeskSchema.safeParse(req.body);
       const outcome = desk.activateAtBank(trainee, parsed.success && parsed.data.showsId === 'on');
-      notice(req, outcome.ok ? 'teacher:desk.activated' : outcome.reason === 'no-id' ? 'teacher:desk.noId' : 'teacher:desk.alreadyActive', { name: trainee.name });
+      notice(req, outcome.ok ? 'teacher:desk.activated' : outcome.reason === 'no-id' ? 'teacher:desk.noId' : 'teacher:desk.alreadyActive', {
+        name: trainee.name,
+      });
       back(res, trainee);
     },
   };

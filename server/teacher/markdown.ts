@@ -10,7 +10,10 @@ const markdown = new MarkdownIt({ html: false, linkify: false, typographer: fals
 
 /** "Reset a class" -> "reset-a-class", keeping Danish and German letters. */
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9æøåäöü]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9æøåäöü]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 markdown.use(anchor, { slugify: slug, tabIndex: false });
@@ -26,7 +29,8 @@ markdown.renderer.rules.th_open = (tokens, index, options, _env, self) => {
  * the guide's line "[Dansk udgave: teachers.da.md](teachers.da.md)" leads to the guide page
  * in Danish, not to a file the server does not serve.
  */
-const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+const defaultLinkOpen =
+  markdown.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
 markdown.renderer.rules.link_open = (tokens, index, options, env: { links?: Record<string, string> }, self) => {
   const token = tokens[index]!;
   const swapped = env.links?.[token.attrGet('href') ?? ''];

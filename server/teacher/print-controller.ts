@@ -9,7 +9,7 @@ import type { TeacherConsole } from './console.ts';
 import { notPrintedYet } from './print-service.ts';
 import type { ClassRow } from '../classes/types.ts';
 
-const layoutOf = (value: unknown): PrintLayout => (printLayouts as readonly unknown[]).includes(value) ? (value as PrintLayout) : 'a4';
+const layoutOf = (value: unknown): PrintLayout => ((printLayouts as readonly unknown[]).includes(value) ? (value as PrintLayout) : 'a4');
 
 /**
  * Printing a class: login slips and key cards as a print page (one A4 per trainee) or one
@@ -17,11 +17,13 @@ const layoutOf = (value: unknown): PrintLayout => (printLayouts as readonly unkn
  * address (`PUBLIC_BASE_URL`) and its QR code. Only the POST of the PDF counts as printed.
  */
 export function printController({ ctx, printing }: TeacherConsole, publicBaseUrl: string) {
-
   const sendPdf = (res: Response, klass: ClassRow, layout: PrintLayout, pdf: Buffer) => {
     res
       .type('application/pdf')
-      .set('Content-Disposition', `attachment; filename="training-${klass.code.toLowerCase()}-${layout === 'wallet' ? 'wallet-' : ''}cards.pdf"`)
+      .set(
+        'Content-Disposition',
+        `attachment; filename="training-${klass.code.toLowerCase()}-${layout === 'wallet' ? 'wallet-' : ''}cards.pdf"`,
+      )
       .set('Cache-Control', 'no-store')
       .send(pdf);
   };
@@ -56,7 +58,11 @@ export function printController({ ctx, printing }: TeacherConsole, publicBaseUrl
       const layout = layoutOf(req.body?.layout);
       const onlyNew = req.body?.only === 'new';
       const slips = printing.slips(klass, { onlyNew });
-      const pdf = await classCardsPdf(klass, slips, res.locals.t, { layout, address: publicBaseUrl, emptyText: onlyNew ? 'teacher:print.noneNew' : undefined });
+      const pdf = await classCardsPdf(klass, slips, res.locals.t, {
+        layout,
+        address: publicBaseUrl,
+        emptyText: onlyNew ? 'teacher:print.noneNew' : undefined,
+      });
       printing.recordPrinted(klass, slips, { teacherId: req.session.teacherId!, layout, onlyNew });
       sendPdf(res, klass, layout, pdf);
     },

@@ -38,7 +38,8 @@ export class PrintService {
   slips(klass: ClassRow, options: { onlyNew?: boolean } = {}): Slip[] {
     const now = this.ctx.clock.now(klass.id);
     const citizens = this.ctx.citizens.listInClass(klass.id);
-    const mitidClass = this.ctx.mitid !== undefined && citizens.some((citizen) => this.ctx.mitid!.statusOf(citizen.id).identity !== 'nemid');
+    const mitidClass =
+      this.ctx.mitid !== undefined && citizens.some((citizen) => this.ctx.mitid!.statusOf(citizen.id).identity !== 'nemid');
     const slips = citizens.map((citizen) => {
       const letter = this.letterOf(citizen, mitidClass);
       return {
@@ -67,9 +68,11 @@ export class PrintService {
     const { mitid, activation } = this.ctx;
     if (!mitid || !activation || !mitidClass) return undefined;
     const status = mitid.statusOf(citizen.id);
-    if (status.identity === 'mitid' && status.mitidActivated === false && activation.awaiting(citizen.id)) return { kind: 'activate', passport: activation.passportOf(citizen) };
+    if (status.identity === 'mitid' && status.mitidActivated === false && activation.awaiting(citizen.id))
+      return { kind: 'activate', passport: activation.passportOf(citizen) };
     // NemID and MitID: the key card stays, and the note offers the passport as well when the scenario gives one.
-    if (status.identity === 'both' && status.mitidActivated === false && activation.awaiting(citizen.id)) return { kind: 'move', passport: activation.passportOf(citizen) };
+    if (status.identity === 'both' && status.mitidActivated === false && activation.awaiting(citizen.id))
+      return { kind: 'move', passport: activation.passportOf(citizen) };
     if (status.mitidActivated === null) return { kind: 'move' };
     return undefined;
   }

@@ -36,7 +36,13 @@ export function progressController(services: TeacherConsole) {
         timeline: progress.timeline(klass, trainee),
         notice: takeNotice(req),
         issuerReasons,
-        desk: { exempt: desk.isExempt(trainee), latest: desk.latestDecision(trainee), publicAccess: desk.hasPublicAccess(trainee), idChoices, reasonChoices },
+        desk: {
+          exempt: desk.isExempt(trainee),
+          latest: desk.latestDecision(trainee),
+          publicAccess: desk.hasPublicAccess(trainee),
+          idChoices,
+          reasonChoices,
+        },
         eventName: (type: string) => eventName(res.locals.t, type),
       });
     },
@@ -49,9 +55,22 @@ export function progressController(services: TeacherConsole) {
       const rows = progress.classTimeline(klass).map(({ event, at, type, actor }) => {
         const who = event.citizenId === null ? undefined : people.get(event.citizenId);
         const realTime = at === event.at ? csvTime(event.realAt) : '';
-        return [event.id, csvTime(at), realTime, who?.name ?? '', who?.nemidNumber ?? '', t(`teacher:actorNames.${actor}`), type, eventName(t, type), event.rule ?? '', JSON.stringify(event.data)];
+        return [
+          event.id,
+          csvTime(at),
+          realTime,
+          who?.name ?? '',
+          who?.nemidNumber ?? '',
+          t(`teacher:actorNames.${actor}`),
+          type,
+          eventName(t, type),
+          event.rule ?? '',
+          JSON.stringify(event.data),
+        ];
       });
-      const header = (['id', 'classTime', 'realTime', 'name', 'nemidNumber', 'actor', 'type', 'description', 'rule', 'data'] as const).map((column) => t(`teacher:csv.${column}`));
+      const header = (['id', 'classTime', 'realTime', 'name', 'nemidNumber', 'actor', 'type', 'description', 'rule', 'data'] as const).map(
+        (column) => t(`teacher:csv.${column}`),
+      );
       sendClassCsv(res, klass, 'events', toCsv(header, rows));
     },
 

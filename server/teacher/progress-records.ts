@@ -18,8 +18,21 @@ export function progressRecord(row: TraineeProgress): ProgressRecord {
 export function progressTable(t: Translate, records: ProgressRecord[]): CsvTable {
   const header = (
     [
-    'name', 'nemidNumber', 'userId', 'state', 'lockCode', 'logins', 'keysUsed', 'keysLeft',
-    'wrongPasswords', 'wrongKeys', 'locks', 'unreadLetters', 'exercisesDone', 'needsHelp', 'lastActivity',
+      'name',
+      'nemidNumber',
+      'userId',
+      'state',
+      'lockCode',
+      'logins',
+      'keysUsed',
+      'keysLeft',
+      'wrongPasswords',
+      'wrongKeys',
+      'locks',
+      'unreadLetters',
+      'exercisesDone',
+      'needsHelp',
+      'lastActivity',
     ] as const
   ).map((column) => t(`teacher:csv.${column}`));
   const rows = records.map((record) => [

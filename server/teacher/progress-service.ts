@@ -66,7 +66,8 @@ export function lobbySortFrom(value: unknown): LobbySort {
   return lobbySorts.find((sort) => sort === value) ?? 'status';
 }
 
-const byName = (a: TraineeProgress, b: TraineeProgress) => a.citizen.name.localeCompare(b.citizen.name, 'da') || a.citizen.id - b.citizen.id;
+const byName = (a: TraineeProgress, b: TraineeProgress) =>
+  a.citizen.name.localeCompare(b.citizen.name, 'da') || a.citizen.id - b.citizen.id;
 /** 0 may need help, 1 not logged in yet, 2 the rest. */
 const urgency = (row: TraineeProgress) => (row.needsHelp ? 0 : row.firstLogin === null ? 1 : 2);
 
@@ -103,7 +104,9 @@ export class ProgressService {
   private tally(citizen: Citizen, events: EventRow[], now: number): TraineeProgress {
     const count = (type: string) => events.filter((event) => event.type === type).length;
     const lastLogin = events.map((event) => event.type).lastIndexOf('login-ok');
-    const wrongSinceLogin = events.slice(lastLogin + 1).filter((event) => event.type === 'wrong-password' || event.type === 'wrong-key').length;
+    const wrongSinceLogin = events
+      .slice(lastLogin + 1)
+      .filter((event) => event.type === 'wrong-password' || event.type === 'wrong-key').length;
     const own = events.filter((event) => traineeActors.has(event.actor));
     const card = this.deps.keycards.activeCard(citizen.id);
     const state = effectiveState(citizen, now);

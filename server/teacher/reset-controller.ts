@@ -91,7 +91,9 @@ export function resetController(services: TeacherConsole) {
       const archive: ResetArchive = res.locals.archive;
       const t: Translate = res.locals.t;
       const header = [t('teacher:csv.workshop'), ...debriefTable(t, []).header];
-      const rows = archive.snapshot.workshops.flatMap((workshop) => debriefTable(t, workshop.rows).rows.map((row) => [workshop.id, ...row]));
+      const rows = archive.snapshot.workshops.flatMap((workshop) =>
+        debriefTable(t, workshop.rows).rows.map((row) => [workshop.id, ...row]),
+      );
       sendClassCsv(res, res.locals.klass, archiveCsvName(archive, 'debrief'), toCsv(header, rows));
     },
   };

@@ -18,8 +18,11 @@ export function scenarioController({ shelf }: TeacherConsole) {
     return name;
   };
 
-  const renderForm = (res: Response, status: number, locals: { editing: string | null; name: string; text: string } & Record<string, unknown>) =>
-    res.status(status).render('teacher/scenario-form', { errors: {}, problems: [], describeProblem, ...locals });
+  const renderForm = (
+    res: Response,
+    status: number,
+    locals: { editing: string | null; name: string; text: string } & Record<string, unknown>,
+  ) => res.status(status).render('teacher/scenario-form', { errors: {}, problems: [], describeProblem, ...locals });
 
   const save = (req: Request, res: Response, editing: string | null): void => {
     const { text, fileName } = scenarioTextFrom(req);

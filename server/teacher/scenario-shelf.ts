@@ -10,7 +10,7 @@ export type LocalisedText = ScenarioFile['title'];
 
 /** A scenario text in the page's language, Danish when the file has no translation. */
 export function inLanguage(text: LocalisedText, lang: Lang): string {
-  return typeof text === 'string' ? text : text[lang] ?? text.da;
+  return typeof text === 'string' ? text : (text[lang] ?? text.da);
 }
 
 export type ShelfEntry =
@@ -18,8 +18,7 @@ export type ShelfEntry =
   | { name: string; file: string; uploaded: boolean; shipped: boolean; valid: false; problems: ScenarioInvalid['problems'] };
 
 export type SaveOutcome =
-  | { ok: true; scenario: ScenarioFile }
-  | { ok: false; errors: Record<string, string[]>; problems: ScenarioInvalid['problems'] };
+  { ok: true; scenario: ScenarioFile } | { ok: false; errors: Record<string, string[]>; problems: ScenarioInvalid['problems'] };
 
 /**
  * Letters whose sender is neither a standard sender (seed/senders.yaml) nor one of the
@@ -34,7 +33,15 @@ function unknownSenders(scenario: ScenarioFile): z.core.$ZodIssue[] {
     letters.flatMap((letter, index): z.core.$ZodIssue[] =>
       known(letter.sender)
         ? []
-        : [{ code: 'custom', path: [...at, 'letters', index, 'sender'], message: 'teacher:scenarioProblems.expect.unknownSender', params: { allowed }, input: letter.sender }],
+        : [
+            {
+              code: 'custom',
+              path: [...at, 'letters', index, 'sender'],
+              message: 'teacher:scenarioProblems.expect.unknownSender',
+              params: { allowed },
+              input: letter.sender,
+            },
+          ],
     );
   return [...check(scenario.letters, []), ...scenario.trainees.flatMap((trainee, index) => check(trainee.letters, ['trainees', index]))];
 }
@@ -86,7 +93,8 @@ export class ScenarioShelf {
       parseScenario(`${name}.yaml`, text, unknownSenders);
       scenario = this.library.save(name, text);
     } catch (error) {
-      if (error instanceof ScenarioInvalid) return { ok: false, errors: { problems: ['teacher:scenarios.errors.invalid'] }, problems: error.problems };
+      if (error instanceof ScenarioInvalid)
+        return { ok: false, errors: { problems: ['teacher:scenarios.errors.invalid'] }, problems: error.problems };
       if (error instanceof UsageError) return { ok: false, errors: { name: ['teacher:scenarios.errors.name'] }, problems: [] };
       throw error;
     }

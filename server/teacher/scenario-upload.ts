@@ -19,7 +19,10 @@ export function scenarioUploads(): RequestHandler {
     if (req.method !== 'POST' || !req.is('multipart/form-data')) return next();
     upload(req, res, (error: unknown) => {
       if (error instanceof multer.MulterError) {
-        res.locals.scenarioUploadProblem = error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FIELD_VALUE' ? 'teacher:scenarios.errors.textTooLong' : 'errors:badRequest';
+        res.locals.scenarioUploadProblem =
+          error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FIELD_VALUE'
+            ? 'teacher:scenarios.errors.textTooLong'
+            : 'errors:badRequest';
         return next();
       }
       next(error);

@@ -32,7 +32,9 @@ export class TeacherRepository {
   }
 
   list(): TeacherAccount[] {
-    return this.stmts.all.all().map((raw) => ({ id: raw.id, username: raw.username, createdAt: raw.created_at, createdBy: raw.created_by }));
+    return this.stmts.all
+      .all()
+      .map((raw) => ({ id: raw.id, username: raw.username, createdAt: raw.created_at, createdBy: raw.created_by }));
   }
 
   insert(username: string, passwordHash: string, now: number, createdBy: number | null = null): number {

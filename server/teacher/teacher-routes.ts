@@ -19,7 +19,11 @@ import { storyController } from './story-controller.ts';
  * accounts, the guide) and the trainee's join page. Every page past the login needs a
  * teacher; every class or trainee in a URL must be one this teacher may see (else 404).
  */
-export function teacherRoutes(ctx: Pick<Context, 'teacherConsole' | 'citizens' | 'clock' | 'keycards' | 'login'>, limit: RequestHandler, publicBaseUrl: string): Router {
+export function teacherRoutes(
+  ctx: Pick<Context, 'teacherConsole' | 'citizens' | 'clock' | 'keycards' | 'login'>,
+  limit: RequestHandler,
+  publicBaseUrl: string,
+): Router {
   const services: TeacherConsole = { ...ctx.teacherConsole, ctx };
   const accounts = accountController(services);
   const classes = classController(services);

@@ -46,7 +46,8 @@ export class TeacherService {
     try {
       id = this.teachers.insert(input.username, hash, this.realNow(), createdBy);
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return { ok: false, errors: { username: ['teacher:accounts.errors.usernameTaken'] } };
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
+        return { ok: false, errors: { username: ['teacher:accounts.errors.usernameTaken'] } };
       throw error;
     }
     this.events?.record({
@@ -63,7 +64,15 @@ export class TeacherService {
 
   /** The teacher switched projector mode on or off (kept in their session; logged for the record). */
   projectorSwitched(teacherId: number, on: boolean): void {
-    this.events?.record({ classId: null, citizenId: null, actor: 'teacher', type: 'projector-switched', rule: null, data: { teacherId, on }, at: this.realNow() });
+    this.events?.record({
+      classId: null,
+      citizenId: null,
+      actor: 'teacher',
+      type: 'projector-switched',
+      rule: null,
+      data: { teacherId, on },
+      at: this.realNow(),
+    });
   }
 
   /** The command line's `teacher add`: the same rules, the first problem in English. */
@@ -71,7 +80,12 @@ export class TeacherService {
     const result = await this.create({ username, password, repeat: password }, null);
     if (!result.ok) {
       const english = translator('en');
-      throw new UsageError(Object.values(result.errors).flat().map((key) => translateDataKey(english, key)).join(' '));
+      throw new UsageError(
+        Object.values(result.errors)
+          .flat()
+          .map((key) => translateDataKey(english, key))
+          .join(' '),
+      );
     }
     return result.id;
   }

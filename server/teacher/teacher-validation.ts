@@ -42,7 +42,12 @@ export const joinSchema = z.object({
   joinCode: z
     .string()
     .transform((value) => value.replace(/[\s-]/g, '').toUpperCase())
-    .pipe(z.string().min(1, 'teacher:join.errors.missing').regex(/^[A-Z0-9]{6}$/, 'teacher:join.errors.format')),
+    .pipe(
+      z
+        .string()
+        .min(1, 'teacher:join.errors.missing')
+        .regex(/^[A-Z0-9]{6}$/, 'teacher:join.errors.format'),
+    ),
 });
 
 export const clockSchema = z.object({ step: z.enum(clockSteps, 'teacher:clock.errors.step') });

@@ -47,7 +47,8 @@ function wrongKeyDetail(event: EventRow): TimelineEntry['detail'] {
 
 /** When something sent by post arrives (a key card, a temporary password), if later than its sending. */
 function postArrival(event: EventRow): { type: string; at: number } | undefined {
-  const arrives = event.type === 'card-issued' ? event.data.arrivesAt : event.type === 'temporary-password-issued' ? event.data.usableFrom : undefined;
+  const arrives =
+    event.type === 'card-issued' ? event.data.arrivesAt : event.type === 'temporary-password-issued' ? event.data.usableFrom : undefined;
   if (typeof arrives !== 'number' || arrives <= event.at) return undefined;
   return { type: event.type === 'card-issued' ? 'card-arrived' : 'temporary-password-arrived', at: arrives };
 }
@@ -59,7 +60,10 @@ export function timelineOf(events: EventRow[], now: number): TimelineEntry[] {
     const base = { id: event.id, type: event.type, rule: event.rule, actor: realActor(event), event };
     if (letterTypes.has(event.type)) {
       const arrives = typeof event.data.deliveredAt === 'number' ? event.data.deliveredAt : event.at;
-      const detail = { key: 'teacher:timeline.letter', values: { sender: String(event.data.sender ?? ''), subject: String(event.data.subject ?? '') } };
+      const detail = {
+        key: 'teacher:timeline.letter',
+        values: { sender: String(event.data.sender ?? ''), subject: String(event.data.subject ?? '') },
+      };
       if (arrives <= now) entries.push({ ...base, at: arrives, detail });
       continue;
     }

@@ -36,7 +36,15 @@ export class TimeService {
   /** Moves the class clock forward by `ms` and settles what fell due; returns the new time on the class clock. */
   advance(classId: number, ms: number, by: Mover): number {
     const now = this.deps.clock.advance(classId, ms);
-    this.deps.events.record({ classId, citizenId: by.citizenId ?? null, actor: by.actor, type: 'clock-advanced', rule: null, data: { ms, ...by.data }, at: now });
+    this.deps.events.record({
+      classId,
+      citizenId: by.citizenId ?? null,
+      actor: by.actor,
+      type: 'clock-advanced',
+      rule: null,
+      data: { ms, ...by.data },
+      at: now,
+    });
     for (const citizen of this.deps.citizens.listInClass(classId)) {
       this.deps.login.current(citizen.id); // a lock whose hours have passed ends now, with its event
       this.deps.mailbox.refresh(citizen.id);

@@ -24,7 +24,12 @@ export function attackerController(parts: WorkshopParts) {
       const lang = res.locals.lang as Lang;
       res.render('workshop/session', {
         session,
-        letters: session.letters.map((letter) => ({ sender: letter.senderName, subject: textIn(letter.subject, lang), deliveredAt: letter.deliveredAt, read: letter.readAt !== null })),
+        letters: session.letters.map((letter) => ({
+          sender: letter.senderName,
+          subject: textIn(letter.subject, lang),
+          deliveredAt: letter.deliveredAt,
+          read: letter.readAt !== null,
+        })),
         attackPlans,
       });
     },

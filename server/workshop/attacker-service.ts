@@ -40,7 +40,15 @@ export class AttackerService {
   captured(workshop: Workshop): TargetFacts[] {
     return this.deps.debrief
       .facts(workshop)
-      .filter((fact) => fact.passwordReal || fact.relay !== null || fact.harvested.length > 0 || fact.at.photo !== null || fact.mitid.approved !== null || fact.mitid.userIdReal);
+      .filter(
+        (fact) =>
+          fact.passwordReal ||
+          fact.relay !== null ||
+          fact.harvested.length > 0 ||
+          fact.at.photo !== null ||
+          fact.mitid.approved !== null ||
+          fact.mitid.userIdReal,
+      );
   }
 
   private factsOf(workshop: Workshop, targetId: number): TargetFacts {
@@ -71,13 +79,21 @@ export class AttackerService {
    */
   replay(workshop: Workshop, targetId: number): boolean {
     const facts = this.factsOf(workshop, targetId);
-    if (facts.mitid.approved !== null && !facts.replay) return this.deps.mitidAttacks.replay(this.deps.repo.withAttack(facts.target)) !== undefined;
+    if (facts.mitid.approved !== null && !facts.replay)
+      return this.deps.mitidAttacks.replay(this.deps.repo.withAttack(facts.target)) !== undefined;
     if (!facts.relay || facts.replay) return false;
     const citizen = this.deps.citizens.findById(facts.citizen.id)!;
     const { askedKey, outcome } = this.deps.relay.replay(citizen, facts.relay.cardId, facts.relay.key);
     const target = this.deps.repo.withAttack(facts.target);
     const result = outcome.kind === 'locked' ? outcome.code : outcome.kind;
-    this.deps.events.record(target, workshop.classId, workshopEvents.replayed, 'R4', { key: facts.relay.key, askedKey: askedKey ?? null, outcome: result }, 'teacher');
+    this.deps.events.record(
+      target,
+      workshop.classId,
+      workshopEvents.replayed,
+      'R4',
+      { key: facts.relay.key, askedKey: askedKey ?? null, outcome: result },
+      'teacher',
+    );
     return true;
   }
 }

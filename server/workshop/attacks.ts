@@ -37,7 +37,13 @@ export const attackPlans: Record<AttackKind, AttackPlan> = {
   // a look-alike that relays your user ID and asks you to approve what another service shows (M12, M13).
   'mitid-push': { key: 'mitidPush', channel: 'app', mitid: { service: 'bank', rule: 'M10' } },
   'mitid-call': { key: 'mitidCall', channel: 'call', mitid: { service: 'bank', rule: 'M11' } },
-  'mitid-letter': { key: 'mitidLetter', channel: 'letter', sender: 'MitlD Sikkerhed', asks: 'mitid', mitid: { service: 'post', rule: 'M12' } },
+  'mitid-letter': {
+    key: 'mitidLetter',
+    channel: 'letter',
+    sender: 'MitlD Sikkerhed',
+    asks: 'mitid',
+    mitid: { service: 'post', rule: 'M12' },
+  },
 };
 
 /**
@@ -52,7 +58,8 @@ export const attackSpacingMinutes = 40;
  * every `attackSpacingMinutes`. The MitID attacks are left empty (null): a facilitator adds
  * them for a class whose participants hold MitID.
  */
-export const suggestedMinutes = (kind: AttackKind): number | null => (attackPlans[kind].mitid ? null : attackKinds.indexOf(kind) * attackSpacingMinutes);
+export const suggestedMinutes = (kind: AttackKind): number | null =>
+  attackPlans[kind].mitid ? null : attackKinds.indexOf(kind) * attackSpacingMinutes;
 
 /** How many key codes the look-alike asks for on its "confirm your card" page. */
 export const harvestedCodeCount = 3;

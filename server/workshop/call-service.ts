@@ -33,7 +33,6 @@ export type CallAction = 'answer' | 'decline' | 'say' | 'hang-up' | 'report';
 
 const callerKeyOf = (target: TargetWithAttack): string => (target.attack.kind === 'mitid-call' ? 'mitidCallerId' : 'callerId');
 
-
 /**
  * The staged "support call" (R5): a caller posing as NemID support asks for the password,
  * then reads out the key the real login asks and wants its code (relayed at once). The
@@ -57,7 +56,8 @@ export class CallService {
     const found = tokenPattern.test(token) ? this.deps.repo.byToken(token) : undefined;
     if (!found || found.citizenId !== citizenId) throw new NotFound();
     const target = this.deps.repo.withAttack(found);
-    if (attackPlans[target.attack.kind].channel !== 'call' || target.attack.startsAt > this.deps.events.now(target.workshop.classId)) throw new NotFound();
+    if (attackPlans[target.attack.kind].channel !== 'call' || target.attack.startsAt > this.deps.events.now(target.workshop.classId))
+      throw new NotFound();
     return target;
   }
 
@@ -173,7 +173,8 @@ export class CallService {
     }
     const relay = real ? await this.deps.relay.relayPassword(citizen, said) : 'none';
     // With the password the caller opens a real login and reads out the key it asks; without it, any key.
-    const askedKey = (relay === 'challenge' && this.deps.relay.openChallenge(citizen)) || String(this.deps.random(1, 10_000)).padStart(4, '0');
+    const askedKey =
+      (relay === 'challenge' && this.deps.relay.openChallenge(citizen)) || String(this.deps.random(1, 10_000)).padStart(4, '0');
     this.record(target, workshopEvents.passwordTyped, { real, userIdReal: true, relay, askedKey });
   }
 

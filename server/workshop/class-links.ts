@@ -21,7 +21,8 @@ export function classWorkshopLinks(workshops: WorkshopService) {
       res.locals.workshopsOfClass = (classId: number): ClassWorkshops => {
         if (!byClass) {
           byClass = new Map();
-          for (const { workshop } of workshops.workshopsOf(teacherId)) byClass.set(workshop.classId, [...(byClass.get(workshop.classId) ?? []), workshop]);
+          for (const { workshop } of workshops.workshopsOf(teacherId))
+            byClass.set(workshop.classId, [...(byClass.get(workshop.classId) ?? []), workshop]);
         }
         const all = byClass.get(classId) ?? []; // newest first
         const running = all.filter((workshop) => workshop.endedAt === null);

@@ -15,7 +15,8 @@ import type { ClassRow } from '../classes/types.ts';
 const teacherOf = (req: Request): number => req.session.teacherId!;
 
 /** The start form's suggested plan: every attack, spread out on the class clock (attacks.ts). */
-const suggestedPlan = (): Record<string, string> => Object.fromEntries(attackKinds.map((kind) => [attackPlans[kind].key, String(suggestedMinutes(kind) ?? '')]));
+const suggestedPlan = (): Record<string, string> =>
+  Object.fromEntries(attackKinds.map((kind) => [attackPlans[kind].key, String(suggestedMinutes(kind) ?? '')]));
 
 /** Moves a class clock as the class page does (the same service call and event). */
 export type ClassClockControl = Pick<ClassService, 'advanceClock'>;
@@ -38,7 +39,12 @@ export function workshopFromUrl(parts: WorkshopParts) {
 export function consoleController(parts: WorkshopParts, classes: ClassClockControl) {
   const { workshops, debrief, pacing } = parts;
 
-  const renderHome = (req: Request, res: Response, status: number, locals: { errors: FieldErrors; values: Record<string, string>; classCode: string }) =>
+  const renderHome = (
+    req: Request,
+    res: Response,
+    status: number,
+    locals: { errors: FieldErrors; values: Record<string, string>; classCode: string },
+  ) =>
     res.status(status).render('workshop/home', {
       running: workshops.workshopsOf(teacherOf(req)),
       classes: workshops.classes(teacherOf(req)),
@@ -76,7 +82,9 @@ export function consoleController(parts: WorkshopParts, classes: ClassClockContr
 
     start(req: Request, res: Response): void {
       const classCode = formText(req.body, 'klass').trim().slice(0, 20);
-      const klass: ClassRow | undefined = workshops.classes(teacherOf(req)).find((candidate) => candidate.code.toLowerCase() === classCode.toLowerCase());
+      const klass: ClassRow | undefined = workshops
+        .classes(teacherOf(req))
+        .find((candidate) => candidate.code.toLowerCase() === classCode.toLowerCase());
       const { plan, errors, values } = planFrom(req.body);
       if (!klass) errors.klass = ['workshop:start.errors.klass'];
       if (!klass || Object.keys(errors).length > 0) {
@@ -116,8 +124,13 @@ export function consoleController(parts: WorkshopParts, classes: ClassClockContr
       const moved = { step: res.locals.t(`workshop:pacing.steps.${parsed.data.step}`), time: res.locals.time(now) };
       const arrived = pacing.arrivedBetween(workshop, before, now).map((attack) => nameOf(res, attack));
       const next = pacing.nextWaiting(workshop);
-      if (arrived.length > 0) notice(req, 'workshop:pacing.movedArrived', { ...moved, attacks: new Intl.ListFormat(res.locals.lang, { type: 'conjunction' }).format(arrived) });
-      else if (next) notice(req, 'workshop:pacing.movedNext', { ...moved, attack: nameOf(res, next), next: res.locals.time(next.startsAt) });
+      if (arrived.length > 0)
+        notice(req, 'workshop:pacing.movedArrived', {
+          ...moved,
+          attacks: new Intl.ListFormat(res.locals.lang, { type: 'conjunction' }).format(arrived),
+        });
+      else if (next)
+        notice(req, 'workshop:pacing.movedNext', { ...moved, attack: nameOf(res, next), next: res.locals.time(next.startsAt) });
       else notice(req, 'workshop:pacing.movedNothing', moved);
       res.redirect(303, paths.workshop.workshop(workshop.id));
     },

@@ -40,7 +40,9 @@ export function debriefController(parts: WorkshopParts) {
 
     submitQuiz(req: Request, res: Response): void {
       const body = (req.body ?? {}) as Record<string, unknown>;
-      const answers = Object.fromEntries(questions.map((question) => [question.id, typeof body[question.id] === 'string' ? String(body[question.id]) : '']));
+      const answers = Object.fromEntries(
+        questions.map((question) => [question.id, typeof body[question.id] === 'string' ? String(body[question.id]) : '']),
+      );
       const errors = unanswered(body);
       if (Object.keys(errors).length > 0) {
         res.status(400).render('workshop/quiz', { questions, answers, errors, result: null });

@@ -37,7 +37,9 @@ export function debriefRecord(fact: TargetFacts): DebriefRecord {
     relayed: fact.relay !== null,
     outcome: fact.outcome,
     score: fact.score,
-    ...(attackPlans[fact.attack.kind].mitid ? { mitid: { decision: mitidDecisionOf(fact), rule: attackPlans[fact.attack.kind].mitid!.rule } } : {}),
+    ...(attackPlans[fact.attack.kind].mitid
+      ? { mitid: { decision: mitidDecisionOf(fact), rule: attackPlans[fact.attack.kind].mitid!.rule } }
+      : {}),
   };
 }
 
@@ -46,7 +48,21 @@ export function debriefTable(t: Translate, records: DebriefRecord[]): CsvTable {
   const yesNo = (value: boolean) => t(value ? 'workshop:csv.yes' : 'workshop:csv.no');
   const withMitid = records.some((record) => record.mitid);
   const mitidColumns = withMitid ? (['mitidDecision', 'mitidRule'] as const) : [];
-  const header = (['name', 'nemidNumber', 'attack', ...steps, 'passwordReal', 'codesTyped', 'realCodes', 'relayed', 'outcome', 'score', ...mitidColumns] as const).map((column) => t(`workshop:csv.${column}`));
+  const header = (
+    [
+      'name',
+      'nemidNumber',
+      'attack',
+      ...steps,
+      'passwordReal',
+      'codesTyped',
+      'realCodes',
+      'relayed',
+      'outcome',
+      'score',
+      ...mitidColumns,
+    ] as const
+  ).map((column) => t(`workshop:csv.${column}`));
   const rows = records.map((record) => [
     record.name,
     record.nemidNumber,

@@ -6,7 +6,16 @@ import { attackPlans } from './attacks.ts';
 import { mitidDecisionOf, workshopFacts, type TargetFacts } from './workshop-facts.ts';
 import { workshopEvents } from './workshop-events.ts';
 import type { WorkshopRepository } from './workshop-repository.ts';
-import { attackKinds, mitidAttackKinds, steps, type AttackKind, type MitidAttackKind, type MitidDecision, type Step, type Workshop } from './types.ts';
+import {
+  attackKinds,
+  mitidAttackKinds,
+  steps,
+  type AttackKind,
+  type MitidAttackKind,
+  type MitidDecision,
+  type Step,
+  type Workshop,
+} from './types.ts';
 
 /** One MitID attack of the debrief: how many participants approved a request they did not start, rejected it, or did nothing. */
 export interface MitidCountRow {
@@ -64,7 +73,15 @@ export class DebriefService {
       counts: Object.fromEntries(steps.map((step) => [step, of.filter((fact) => fact.at[step] !== null).length])) as Record<Step, number>,
     });
     const kinds = attackKinds.filter((kind) => facts.some((fact) => fact.attack.kind === kind));
-    return [...kinds.map((kind) => row(kind, facts.filter((fact) => fact.attack.kind === kind))), row('all', facts)];
+    return [
+      ...kinds.map((kind) =>
+        row(
+          kind,
+          facts.filter((fact) => fact.attack.kind === kind),
+        ),
+      ),
+      row('all', facts),
+    ];
   }
 
   /** Per MitID attack of the workshop (in the catalogue's order): who approved, who rejected, who did nothing, of those it reached. */
@@ -86,7 +103,14 @@ export class DebriefService {
       .filter((event) => event.type === workshopEvents.quizAnswered && event.at >= workshop.startedAt);
     const byCitizen = new Map<number, ParticipantSummary>();
     for (const fact of facts) {
-      const summary = byCitizen.get(fact.citizen.id) ?? { citizen: fact.citizen, targets: [], score: 0, reported: 0, compromised: 0, quiz: null };
+      const summary = byCitizen.get(fact.citizen.id) ?? {
+        citizen: fact.citizen,
+        targets: [],
+        score: 0,
+        reported: 0,
+        compromised: 0,
+        quiz: null,
+      };
       summary.targets.push(fact);
       summary.score += fact.score;
       if (fact.at.reported !== null || fact.at.blocked !== null) summary.reported += 1;

@@ -76,10 +76,18 @@ export function lookAlikeController(parts: WorkshopParts) {
       if (step.step === 'more' && step.asks === 'codes') {
         const parsed = lookAlikeCodesSchema.safeParse(req.body);
         if (!parsed.success) {
-          const keys = Object.fromEntries(Array.from({ length: harvestedCodeCount }, (_, index) => [`key${index + 1}`, formText(req.body, `key${index + 1}`).slice(0, 4)]));
+          const keys = Object.fromEntries(
+            Array.from({ length: harvestedCodeCount }, (_, index) => [
+              `key${index + 1}`,
+              formText(req.body, `key${index + 1}`).slice(0, 4),
+            ]),
+          );
           return void render(res, 400, target, step, { errors: fieldErrors(parsed.error), keys });
         }
-        const pairs = Array.from({ length: harvestedCodeCount }, (_, index) => ({ key: parsed.data[`key${index + 1}`]!, code: parsed.data[`code${index + 1}`]! }));
+        const pairs = Array.from({ length: harvestedCodeCount }, (_, index) => ({
+          key: parsed.data[`key${index + 1}`]!,
+          code: parsed.data[`code${index + 1}`]!,
+        }));
         lookAlike.typeCodes(target, pairs);
       }
       again();
@@ -98,7 +106,8 @@ export function lookAlikeController(parts: WorkshopParts) {
       const parsed = mitidLookAlikeSchema.safeParse(req.body);
       if (!parsed.success) return void renderMitid(res, 400, target, { errors: fieldErrors(parsed.error), userId });
       // A user ID that is not the participant's: the look-alike says what the real login would say.
-      if (!mitidAttacks.typeUserId(target, parsed.data.userId)) return void renderMitid(res, 401, target, { errors: { userId: ['workshop:mitidLookAlike.errors.unknown'] }, userId });
+      if (!mitidAttacks.typeUserId(target, parsed.data.userId))
+        return void renderMitid(res, 401, target, { errors: { userId: ['workshop:mitidLookAlike.errors.unknown'] }, userId });
       res.redirect(303, paths.workshop.mitidLookAlike(target.token));
     },
 

@@ -10,10 +10,7 @@ import type { TargetWithAttack } from './types.ts';
 
 /** Where a participant is on the look-alike site; derived from the event log, so it survives a reload. */
 export type LookAlikeStep =
-  | { step: 'password' }
-  | { step: 'code'; keyNumber: string }
-  | { step: 'more'; asks: 'codes' | 'photo' }
-  | { step: 'done' };
+  { step: 'password' } | { step: 'code'; keyNumber: string } | { step: 'more'; asks: 'codes' | 'photo' } | { step: 'done' };
 
 export interface LookAlikeDeps {
   repo: WorkshopRepository;
@@ -40,7 +37,12 @@ export class LookAlikeService {
     if (!found || found.citizenId !== citizenId) throw new NotFound();
     const target = this.deps.repo.withAttack(found);
     const plan = attackPlans[target.attack.kind];
-    if (plan.channel !== 'letter' || (plan.asks === 'mitid') !== mitid || target.attack.startsAt > this.deps.events.now(target.workshop.classId)) throw new NotFound();
+    if (
+      plan.channel !== 'letter' ||
+      (plan.asks === 'mitid') !== mitid ||
+      target.attack.startsAt > this.deps.events.now(target.workshop.classId)
+    )
+      throw new NotFound();
     return target;
   }
 
@@ -54,7 +56,8 @@ export class LookAlikeService {
 
   step(target: TargetWithAttack): LookAlikeStep {
     const events = this.deps.events.of(target);
-    if (events.some((event) => event.type === workshopEvents.codesTyped || event.type === workshopEvents.photoUploaded)) return { step: 'done' };
+    if (events.some((event) => event.type === workshopEvents.codesTyped || event.type === workshopEvents.photoUploaded))
+      return { step: 'done' };
     let lastPassword = events.length - 1;
     while (lastPassword >= 0 && events[lastPassword]!.type !== workshopEvents.passwordTyped) lastPassword -= 1;
     if (lastPassword === -1) return { step: 'password' };
@@ -98,7 +101,8 @@ export class LookAlikeService {
     const captured: CapturedKey[] = [];
     for (const pair of pairs) {
       const fact = this.deps.relay.codeFact(citizen, pair.code, pair.key);
-      if (fact.real && !captured.some((known) => known.key === fact.key)) captured.push({ key: fact.key!, cardId: fact.cardId!, used: fact.used === true });
+      if (fact.real && !captured.some((known) => known.key === fact.key))
+        captured.push({ key: fact.key!, cardId: fact.cardId!, used: fact.used === true });
     }
     this.record(target, workshopEvents.codesTyped, { typed: pairs.length, captured });
   }

@@ -41,11 +41,17 @@ export class MitidAttackService {
     if (!found) return;
     const target = this.deps.repo.withAttack(found);
     const approved = request.state === 'approved';
-    this.deps.events.record(target, target.workshop.classId, approved ? workshopEvents.mitidApproved : workshopEvents.mitidRejected, attackPlans[target.attack.kind].mitid!.rule, {
-      requestId: request.id,
-      service: request.service,
-      attackerIn: approved,
-    });
+    this.deps.events.record(
+      target,
+      target.workshop.classId,
+      approved ? workshopEvents.mitidApproved : workshopEvents.mitidRejected,
+      attackPlans[target.attack.kind].mitid!.rule,
+      {
+        requestId: request.id,
+        service: request.service,
+        attackerIn: approved,
+      },
+    );
   }
 
   /** The requests staged for a target, as of now on the class clock. */
@@ -61,7 +67,14 @@ export class MitidAttackService {
     const approved = this.requests(target).find((request) => request.state === 'approved');
     if (!approved) return undefined;
     const outcome = this.deps.mitid.decide(target.citizenId, approved.id, 'approved').kind;
-    this.deps.events.record(target, target.workshop.classId, workshopEvents.replayed, 'M2', { key: null, requestId: approved.id, outcome }, 'teacher');
+    this.deps.events.record(
+      target,
+      target.workshop.classId,
+      workshopEvents.replayed,
+      'M2',
+      { key: null, requestId: approved.id, outcome },
+      'teacher',
+    );
     return outcome;
   }
 

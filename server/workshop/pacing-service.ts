@@ -62,7 +62,15 @@ export class PacingService {
         actor: 'teacher',
         type: workshopEvents.attackLaunched,
         rule: 'R5',
-        data: { workshopId: workshop.id, attackId: attack.id, kind: attack.kind, scheduledFor: attack.startsAt, startsAt: now, teacherId, participants: targets.length },
+        data: {
+          workshopId: workshop.id,
+          attackId: attack.id,
+          kind: attack.kind,
+          scheduledFor: attack.startsAt,
+          startsAt: now,
+          teacherId,
+          participants: targets.length,
+        },
         at: now,
       });
       return { attack: { ...attack, startsAt: now }, launched: true };

@@ -42,7 +42,11 @@ export function participantController(parts: WorkshopParts) {
       if (action === 'say') {
         const parsed = callSaySchema.safeParse(req.body);
         if (!parsed.success) {
-          return void res.status(400).render('workshop/call', { state: calls.state(target), action: paths.workshop.call(target.token), errors: fieldErrors(parsed.error) });
+          return void res.status(400).render('workshop/call', {
+            state: calls.state(target),
+            action: paths.workshop.call(target.token),
+            errors: fieldErrors(parsed.error),
+          });
         }
         said = parsed.data.said;
       }

@@ -18,7 +18,8 @@ export function cardPhotoUploads(): RequestHandler {
     if (req.method !== 'POST' || !req.is('multipart/form-data')) return next();
     upload(req, res, (error: unknown) => {
       if (error instanceof multer.MulterError) {
-        res.locals.photoProblem = error.code === 'LIMIT_FILE_SIZE' ? 'workshop:lookAlike.errors.photoTooLarge' : 'workshop:lookAlike.errors.photo';
+        res.locals.photoProblem =
+          error.code === 'LIMIT_FILE_SIZE' ? 'workshop:lookAlike.errors.photoTooLarge' : 'workshop:lookAlike.errors.photo';
         return next();
       }
       next(error);

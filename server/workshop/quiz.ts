@@ -56,7 +56,11 @@ export class QuizService {
         actor: 'trainee',
         type: workshopEvents.quizAnswered,
         rule: 'R5',
-        data: { score: result.score, of: result.of, wrong: questions.filter((question) => !correct[question.id]).map((question) => question.id) },
+        data: {
+          score: result.score,
+          of: result.of,
+          wrong: questions.filter((question) => !correct[question.id]).map((question) => question.id),
+        },
         at: this.deps.clock.now(citizen.classId),
       });
     }

@@ -43,7 +43,9 @@ export class Relay {
   codeFact(citizen: Citizen, typed: string, keyNumber?: string): CodeFact {
     const code = typed.replace(/\s/g, '');
     if (!/^\d{6}$/.test(code)) return { real: false };
-    for (const card of this.keycards.cardsOf(citizen.id).filter((candidate) => candidate.status === 'active' || candidate.status === 'sent')) {
+    for (const card of this.keycards
+      .cardsOf(citizen.id)
+      .filter((candidate) => candidate.status === 'active' || candidate.status === 'sent')) {
       if (keyNumber !== undefined) {
         const onCard = this.keycards.keyNumbers(card).includes(keyNumber);
         if (onCard && this.codes.matches(card.nonce, keyNumber, code)) {

@@ -18,7 +18,9 @@ export class ReportService {
 
   /** An incoming letter of this citizen that has arrived; anything else is not found. */
   letter(citizenId: number, letterId: number): Letter {
-    const letter = this.deps.mailbox.arrivedLetters(citizenId).find((candidate) => candidate.id === letterId && candidate.direction === 'in');
+    const letter = this.deps.mailbox
+      .arrivedLetters(citizenId)
+      .find((candidate) => candidate.id === letterId && candidate.direction === 'in');
     if (!letter) throw new NotFound();
     return letter;
   }
@@ -39,7 +41,11 @@ export class ReportService {
     const found = this.deps.repo.byLetter(citizenId, letter.id);
     if (found) {
       const target = this.deps.repo.withAttack(found);
-      this.deps.targetEvents.record(target, target.workshop.classId, workshopEvents.reported, 'R14', { channel: 'letter', letterId: letter.id, staged: true });
+      this.deps.targetEvents.record(target, target.workshop.classId, workshopEvents.reported, 'R14', {
+        channel: 'letter',
+        letterId: letter.id,
+        staged: true,
+      });
       return true;
     }
     const citizen = this.deps.mailbox.citizen(citizenId);

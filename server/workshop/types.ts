@@ -2,7 +2,15 @@
  * The staged attacks a facilitator can run (R5), each modelled on a real NemID-era campaign,
  * and the MitID attacks (docs/mitid.md, M10-M13), staged only on participants who hold MitID.
  */
-export const attackKinds = ['tax-refund', 'locked-letter', 'support-call', 'card-photo', 'mitid-push', 'mitid-call', 'mitid-letter'] as const;
+export const attackKinds = [
+  'tax-refund',
+  'locked-letter',
+  'support-call',
+  'card-photo',
+  'mitid-push',
+  'mitid-call',
+  'mitid-letter',
+] as const;
 export type AttackKind = (typeof attackKinds)[number];
 
 /** The MitID attacks: each puts an approval request the participant did not start in their MitID app. */
@@ -67,7 +75,18 @@ export const ruleOfStep: Record<Step, { rule: string; part: string } | null> = {
 };
 
 /** What a participant did with one attack, summed up for the debrief. */
-export type Outcome = 'not-yet' | 'not-logged-in' | 'not-opened' | 'ignored' | 'clicked' | 'refused' | 'rejected' | 'gave-wrong' | 'compromised' | 'compromised-reported' | 'reported';
+export type Outcome =
+  | 'not-yet'
+  | 'not-logged-in'
+  | 'not-opened'
+  | 'ignored'
+  | 'clicked'
+  | 'refused'
+  | 'rejected'
+  | 'gave-wrong'
+  | 'compromised'
+  | 'compromised-reported'
+  | 'reported';
 
 /** The MitID rules of the workshop's lessons (docs/mitid.md, M10-M13), each a locale key under `workshop:mitid.rules.`, with its sources. */
 export const mitidRules = [

@@ -58,7 +58,14 @@ export class TargetEvents {
     return this.clock.now(classId);
   }
 
-  record(target: TargetWithAttack, classId: number, type: string, rule: string, data: Record<string, unknown> = {}, actor: Actor = 'trainee'): void {
+  record(
+    target: TargetWithAttack,
+    classId: number,
+    type: string,
+    rule: string,
+    data: Record<string, unknown> = {},
+    actor: Actor = 'trainee',
+  ): void {
     this.events.record({
       classId,
       citizenId: target.citizenId,

@@ -46,12 +46,20 @@ const emptySteps = (): Record<Step, number | null> => Object.fromEntries(steps.m
  * on the participant's card, a photo of the card. A wrong password or code typed is shown
  * as such ('gave-wrong'), a refusal on the call as the right answer it is.
  */
-function outcomeOf(facts: Pick<TargetFacts, 'at' | 'passwordReal' | 'realCodes' | 'refused' | 'hungUp' | 'declined' | 'loggedIn' | 'mitid'>): Outcome {
+function outcomeOf(
+  facts: Pick<TargetFacts, 'at' | 'passwordReal' | 'realCodes' | 'refused' | 'hungUp' | 'declined' | 'loggedIn' | 'mitid'>,
+): Outcome {
   const { at, mitid } = facts;
   if (at.received === null) return 'not-yet';
   // No verdict before an action: until the participant did something with the attack.
   const acted =
-    steps.some((step) => step !== 'received' && at[step] !== null) || facts.declined !== null || facts.hungUp !== null || facts.refused !== null || mitid.approved !== null || mitid.rejected !== null || mitid.userId !== null;
+    steps.some((step) => step !== 'received' && at[step] !== null) ||
+    facts.declined !== null ||
+    facts.hungUp !== null ||
+    facts.refused !== null ||
+    mitid.approved !== null ||
+    mitid.rejected !== null ||
+    mitid.userId !== null;
   if (!acted) return facts.loggedIn === null ? 'not-logged-in' : 'not-opened';
   // Approving a request one did not start lets the attacker in (M10-M12).
   const gaveAway = facts.passwordReal || facts.realCodes > 0 || at.photo !== null || mitid.approved !== null;
@@ -70,7 +78,14 @@ function outcomeOf(facts: Pick<TargetFacts, 'at' | 'passwordReal' | 'realCodes' 
  * owner's `blocked` (R14) after the participant met the attack (opened its letter,
  * followed its link or answered its call).
  */
-export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; citizens: Citizen[]; events: EventRow[]; now: number; startedAt: number }): TargetFacts[] {
+export function workshopFacts(input: {
+  attacks: Attack[];
+  targets: Target[];
+  citizens: Citizen[];
+  events: EventRow[];
+  now: number;
+  startedAt: number;
+}): TargetFacts[] {
   const attacks = new Map(input.attacks.map((attack) => [attack.id, attack]));
   const citizens = new Map(input.citizens.map((citizen) => [citizen.id, citizen]));
   const byTarget = new Map<number, EventRow[]>();
@@ -78,11 +93,20 @@ export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; cit
   const ownerBlocks = new Map<number, number[]>();
   const logins = new Map<number, number>();
   for (const event of input.events) {
-    if (event.type === 'login-ok' && event.actor === 'trainee' && event.citizenId !== null && event.at >= input.startedAt && !logins.has(event.citizenId)) logins.set(event.citizenId, event.at);
+    if (
+      event.type === 'login-ok' &&
+      event.actor === 'trainee' &&
+      event.citizenId !== null &&
+      event.at >= input.startedAt &&
+      !logins.has(event.citizenId)
+    )
+      logins.set(event.citizenId, event.at);
     const targetId = event.data.targetId;
     if (typeof targetId === 'number') byTarget.set(targetId, [...(byTarget.get(targetId) ?? []), event]);
-    if (event.type === 'letter-read' && typeof event.data.letterId === 'number' && !letterRead.has(event.data.letterId)) letterRead.set(event.data.letterId, event.at);
-    if (event.type === 'blocked' && event.actor === 'trainee' && event.citizenId !== null) ownerBlocks.set(event.citizenId, [...(ownerBlocks.get(event.citizenId) ?? []), event.at]);
+    if (event.type === 'letter-read' && typeof event.data.letterId === 'number' && !letterRead.has(event.data.letterId))
+      letterRead.set(event.data.letterId, event.at);
+    if (event.type === 'blocked' && event.actor === 'trainee' && event.citizenId !== null)
+      ownerBlocks.set(event.citizenId, [...(ownerBlocks.get(event.citizenId) ?? []), event.at]);
   }
 
   const facts: TargetFacts[] = [];
@@ -95,22 +119,51 @@ export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; cit
       if (at[step] === null) at[step] = time;
     };
     const fact: TargetFacts = {
-      target, attack, citizen, at, passwordsTyped: 0, passwordReal: false, codesTyped: 0, realCodes: 0,
-      relay: null, harvested: [], replay: null, hungUp: null, declined: null, refused: null, loggedIn: logins.get(citizen.id) ?? null,
-      mitid: { userId: null, userIdReal: false, approved: null, rejected: null }, outcome: 'not-yet', score: 0,
+      target,
+      attack,
+      citizen,
+      at,
+      passwordsTyped: 0,
+      passwordReal: false,
+      codesTyped: 0,
+      realCodes: 0,
+      relay: null,
+      harvested: [],
+      replay: null,
+      hungUp: null,
+      declined: null,
+      refused: null,
+      loggedIn: logins.get(citizen.id) ?? null,
+      mitid: { userId: null, userIdReal: false, approved: null, rejected: null },
+      outcome: 'not-yet',
+      score: 0,
     };
     if (attack.startsAt <= input.now) first('received', attack.startsAt);
     if (target.letterId !== null && letterRead.has(target.letterId)) first('opened', letterRead.get(target.letterId)!);
     for (const event of byTarget.get(target.id) ?? []) {
       const data = event.data;
       switch (event.type) {
-        case workshopEvents.linkFollowed: first('clicked', event.at); break;
-        case workshopEvents.callAnswered: first('opened', event.at); break;
-        case workshopEvents.callDeclined: fact.declined ??= event.at; break;
-        case workshopEvents.callHungUp: fact.hungUp ??= event.at; break;
-        case workshopEvents.callRefused: fact.refused ??= event.at; break;
-        case workshopEvents.photoUploaded: first('photo', event.at); break;
-        case workshopEvents.reported: first('reported', event.at); break;
+        case workshopEvents.linkFollowed:
+          first('clicked', event.at);
+          break;
+        case workshopEvents.callAnswered:
+          first('opened', event.at);
+          break;
+        case workshopEvents.callDeclined:
+          fact.declined ??= event.at;
+          break;
+        case workshopEvents.callHungUp:
+          fact.hungUp ??= event.at;
+          break;
+        case workshopEvents.callRefused:
+          fact.refused ??= event.at;
+          break;
+        case workshopEvents.photoUploaded:
+          first('photo', event.at);
+          break;
+        case workshopEvents.reported:
+          first('reported', event.at);
+          break;
         case workshopEvents.passwordTyped:
           first('password', event.at);
           fact.passwordsTyped += 1;
@@ -120,8 +173,10 @@ export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; cit
           first('codes', event.at);
           fact.codesTyped += 1;
           if (data.real === true) fact.realCodes += 1;
-          if (data.relay === 'ok' && typeof data.key === 'string' && typeof data.cardId === 'number') fact.relay ??= { at: event.at, key: data.key, cardId: data.cardId };
-          else if (data.real === true && typeof data.key === 'string' && typeof data.cardId === 'number') fact.harvested.push({ key: data.key, cardId: data.cardId, used: data.used === true });
+          if (data.relay === 'ok' && typeof data.key === 'string' && typeof data.cardId === 'number')
+            fact.relay ??= { at: event.at, key: data.key, cardId: data.cardId };
+          else if (data.real === true && typeof data.key === 'string' && typeof data.cardId === 'number')
+            fact.harvested.push({ key: data.key, cardId: data.cardId, used: data.used === true });
           break;
         case workshopEvents.codesTyped: {
           first('codes', event.at);
@@ -135,10 +190,19 @@ export function workshopFacts(input: { attacks: Attack[]; targets: Target[]; cit
           fact.mitid.userId ??= event.at;
           fact.mitid.userIdReal ||= data.real === true;
           break;
-        case workshopEvents.mitidApproved: fact.mitid.approved ??= event.at; break;
-        case workshopEvents.mitidRejected: fact.mitid.rejected ??= event.at; break;
+        case workshopEvents.mitidApproved:
+          fact.mitid.approved ??= event.at;
+          break;
+        case workshopEvents.mitidRejected:
+          fact.mitid.rejected ??= event.at;
+          break;
         case workshopEvents.replayed:
-          fact.replay = { at: event.at, key: String(data.key ?? ''), askedKey: typeof data.askedKey === 'string' ? data.askedKey : null, outcome: String(data.outcome) };
+          fact.replay = {
+            at: event.at,
+            key: String(data.key ?? ''),
+            askedKey: typeof data.askedKey === 'string' ? data.askedKey : null,
+            outcome: String(data.outcome),
+          };
           break;
       }
     }

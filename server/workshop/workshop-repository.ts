@@ -25,9 +25,22 @@ interface RawTarget {
   closed_at: number | null;
 }
 
-const toWorkshop = (raw: RawWorkshop): Workshop => ({ id: raw.id, classId: raw.class_id, teacherId: raw.teacher_id, startedAt: raw.started_at, endedAt: raw.ended_at });
+const toWorkshop = (raw: RawWorkshop): Workshop => ({
+  id: raw.id,
+  classId: raw.class_id,
+  teacherId: raw.teacher_id,
+  startedAt: raw.started_at,
+  endedAt: raw.ended_at,
+});
 const toAttack = (raw: RawAttack): Attack => ({ id: raw.id, workshopId: raw.workshop_id, kind: raw.kind, startsAt: raw.starts_at });
-const toTarget = (raw: RawTarget): Target => ({ id: raw.id, attackId: raw.attack_id, citizenId: raw.citizen_id, token: raw.token, letterId: raw.letter_id, closedAt: raw.closed_at });
+const toTarget = (raw: RawTarget): Target => ({
+  id: raw.id,
+  attackId: raw.attack_id,
+  citizenId: raw.citizen_id,
+  token: raw.token,
+  letterId: raw.letter_id,
+  closedAt: raw.closed_at,
+});
 
 /** Workshops, their attacks and the participants' targets: the only SQL of the workshop. */
 export class WorkshopRepository {
@@ -35,14 +48,22 @@ export class WorkshopRepository {
 
   constructor(db: Db) {
     this.s = {
-      insertWorkshop: db.prepare<[number, number | null, number, number]>('INSERT INTO workshops (class_id, teacher_id, started_at, created_at) VALUES (?, ?, ?, ?)'),
+      insertWorkshop: db.prepare<[number, number | null, number, number]>(
+        'INSERT INTO workshops (class_id, teacher_id, started_at, created_at) VALUES (?, ?, ?, ?)',
+      ),
       workshop: db.prepare<[number], RawWorkshop>('SELECT * FROM workshops WHERE id = ?'),
-      ofClasses: db.prepare<[string], RawWorkshop>('SELECT * FROM workshops WHERE class_id IN (SELECT value FROM json_each(?)) ORDER BY id DESC'),
+      ofClasses: db.prepare<[string], RawWorkshop>(
+        'SELECT * FROM workshops WHERE class_id IN (SELECT value FROM json_each(?)) ORDER BY id DESC',
+      ),
       end: db.prepare<[number, number]>('UPDATE workshops SET ended_at = ? WHERE id = ? AND ended_at IS NULL'),
-      insertAttack: db.prepare<[number, AttackKind, number]>('INSERT INTO workshop_attacks (workshop_id, kind, starts_at) VALUES (?, ?, ?)'),
+      insertAttack: db.prepare<[number, AttackKind, number]>(
+        'INSERT INTO workshop_attacks (workshop_id, kind, starts_at) VALUES (?, ?, ?)',
+      ),
       attacks: db.prepare<[number], RawAttack>('SELECT * FROM workshop_attacks WHERE workshop_id = ? ORDER BY starts_at, id'),
       attack: db.prepare<[number], RawAttack>('SELECT * FROM workshop_attacks WHERE id = ?'),
-      attacksAfter: db.prepare<[number, number], RawAttack>('SELECT * FROM workshop_attacks WHERE workshop_id = ? AND starts_at > ? ORDER BY starts_at, id'),
+      attacksAfter: db.prepare<[number, number], RawAttack>(
+        'SELECT * FROM workshop_attacks WHERE workshop_id = ? AND starts_at > ? ORDER BY starts_at, id',
+      ),
       deleteAttack: db.prepare<[number]>('DELETE FROM workshop_attacks WHERE id = ?'),
       setStartsAt: db.prepare<[number, number]>('UPDATE workshop_attacks SET starts_at = ? WHERE id = ?'),
       targetsOfAttack: db.prepare<[number], RawTarget>('SELECT * FROM workshop_targets WHERE attack_id = ? ORDER BY id'),
@@ -67,8 +88,12 @@ export class WorkshopRepository {
          ORDER BY a.starts_at, t.id`,
       ),
       linkRequest: db.prepare<[number, number]>('INSERT INTO workshop_mitid_requests (request_id, target_id) VALUES (?, ?)'),
-      targetOfRequest: db.prepare<[number], RawTarget>('SELECT t.* FROM workshop_targets t JOIN workshop_mitid_requests r ON r.target_id = t.id WHERE r.request_id = ?'),
-      requestsOfTarget: db.prepare<[number], { request_id: number }>('SELECT request_id FROM workshop_mitid_requests WHERE target_id = ? ORDER BY request_id'),
+      targetOfRequest: db.prepare<[number], RawTarget>(
+        'SELECT t.* FROM workshop_targets t JOIN workshop_mitid_requests r ON r.target_id = t.id WHERE r.request_id = ?',
+      ),
+      requestsOfTarget: db.prepare<[number], { request_id: number }>(
+        'SELECT request_id FROM workshop_mitid_requests WHERE target_id = ? ORDER BY request_id',
+      ),
     };
   }
 

@@ -92,7 +92,15 @@ export class WorkshopService {
     return this.deps.db.transaction(() => {
       const now = this.deps.clock.now(klass.id);
       const id = this.deps.repo.insertWorkshop(klass.id, teacherId, now, this.deps.realNow());
-      this.deps.events.record({ classId: klass.id, citizenId: null, actor: 'teacher', type: workshopEvents.started, rule: 'R5', data: { workshopId: id }, at: now });
+      this.deps.events.record({
+        classId: klass.id,
+        citizenId: null,
+        actor: 'teacher',
+        type: workshopEvents.started,
+        rule: 'R5',
+        data: { workshopId: id },
+        at: now,
+      });
       this.stage(this.deps.repo.workshop(id)!, plan);
       return id;
     })();
@@ -143,7 +151,13 @@ export class WorkshopService {
         actor: 'teacher',
         type: workshopEvents.attackScheduled,
         rule: 'R5',
-        data: { workshopId: workshop.id, attackId, kind, startsAt, participants: participants.filter((citizen) => !attackPlans[kind].mitid || this.deps.holdsMitid(citizen.id)).length },
+        data: {
+          workshopId: workshop.id,
+          attackId,
+          kind,
+          startsAt,
+          participants: participants.filter((citizen) => !attackPlans[kind].mitid || this.deps.holdsMitid(citizen.id)).length,
+        },
         at: now,
       });
       for (const citizen of participants) {

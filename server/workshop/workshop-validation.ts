@@ -47,7 +47,13 @@ export const lookAlikeCodeSchema = z.object({ code });
 export const lookAlikeCodesSchema = z.object(
   Object.fromEntries(
     Array.from({ length: harvestedCodeCount }, (_, index) => [
-      [`key${index + 1}`, z.string().trim().regex(/^\d{4}$/, 'workshop:lookAlike.errors.key')],
+      [
+        `key${index + 1}`,
+        z
+          .string()
+          .trim()
+          .regex(/^\d{4}$/, 'workshop:lookAlike.errors.key'),
+      ],
       [`code${index + 1}`, code],
     ]).flat(),
   ) as Record<string, z.ZodType<string>>,

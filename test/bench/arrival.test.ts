@@ -14,6 +14,10 @@ describe('the busiest-minute bench', () => {
   it('reads the memory settings it compares from scripts/run-server.sh itself', () => {
     const shipped = shippedSettings();
     expect(shipped.nodeFlags).toEqual(['--max-semi-space-size=1', '--heap-growing-percent=20']);
-    expect(shipped.mallocEnv).toEqual({ MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' });
+    expect(shipped.mallocEnv).toEqual({
+      MALLOC_ARENA_MAX: '2',
+      MALLOC_MMAP_THRESHOLD_: '131072',
+      GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1',
+    });
   });
 });

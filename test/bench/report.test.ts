@@ -61,7 +61,11 @@ describe('the bench report', () => {
 describe('the bench options', () => {
   it('runs 6-second phases with classes of 30 and 500 and writes docs/benchmarks.md by default', () => {
     expect(parseBenchArgs([])).toEqual({
-      seconds: 6, largeClass: 500, smallClass: 30, extraLetters: 500, docPath: 'docs/benchmarks.md',
+      seconds: 6,
+      largeClass: 500,
+      smallClass: 30,
+      extraLetters: 500,
+      docPath: 'docs/benchmarks.md',
       arrivals: { classSize: 30, eventSize: 200, pacing: { windowSeconds: 60, thinkMs: { min: 1000, max: 4000 } } },
       memoryVariants: false,
     });

@@ -25,7 +25,11 @@ describe('a block by the owner (R13, R14)', () => {
     expect(subjects).toContain('Dit NemID er spærret');
     expect(subjects).toContain('Ejendomsskat 2027');
     expect(eventsOf(ctx, 'mette.hansen')).toContainEqual(
-      expect.objectContaining({ type: 'blocked', rule: 'R14', data: expect.objectContaining({ reason: 'third-party', channel: 'self-service' }) }),
+      expect.objectContaining({
+        type: 'blocked',
+        rule: 'R14',
+        data: expect.objectContaining({ reason: 'third-party', channel: 'self-service' }),
+      }),
     );
   });
 
@@ -41,10 +45,12 @@ describe('a block by the owner (R13, R14)', () => {
     expect(ctx.keycards.cardsOf(mette.id)).toHaveLength(1);
   });
 
-  it('writes the letter in Danish and in the citizen\'s own language', async () => {
+  it("writes the letter in Danish and in the citizen's own language", async () => {
     const ctx = await seededContext();
     ctx.selfService.block(citizenOf(ctx, 'ahmed.karimi').id, 'lost-card');
-    const letter = ctx.mailbox.arrivedLetters(citizenOf(ctx, 'ahmed.karimi').id).find((entry) => entry.subject.da === 'Dit NemID er spærret')!;
+    const letter = ctx.mailbox
+      .arrivedLetters(citizenOf(ctx, 'ahmed.karimi').id)
+      .find((entry) => entry.subject.da === 'Dit NemID er spærret')!;
     expect(letter.subject.en).toBe('Your NemID is blocked');
     expect(letter.body.en).toContain('I have lost my key card');
     expect(letter.subject.de).toBeUndefined();
@@ -78,7 +84,9 @@ describe('a forgotten password (SPEC: temporary password by post)', () => {
     expect(ctx.login.answerKey(mette.id, code, 'mynemid').kind).toBe('ok');
 
     const subjects = lettersOf(ctx, 'mette.hansen').map((letter) => letter.subject);
-    expect(subjects).toEqual(expect.arrayContaining(['Der er bestilt en midlertidig adgangskode', 'Dit NemID er åbnet igen', 'Din NemID-adgangskode er skiftet']));
+    expect(subjects).toEqual(
+      expect.arrayContaining(['Der er bestilt en midlertidig adgangskode', 'Dit NemID er åbnet igen', 'Din NemID-adgangskode er skiftet']),
+    );
     expect(eventsOf(ctx, 'mette.hansen').map((event) => `${event.type} ${event.rule}`)).toEqual(
       expect.arrayContaining(['blocked R13', 'temporary-password-issued R13', 'unblocked R13']),
     );
@@ -107,7 +115,9 @@ describe('a forgotten password (SPEC: temporary password by post)', () => {
     const mette = citizenOf(ctx, 'mette.hansen');
     await ctx.temporaryPasswords.sendByPost(mette.id, owner);
     // Read the letter still in the post, as nobody in the story can.
-    const inThePost = ctx.db.prepare<[number], { body: string }>("SELECT body FROM letters WHERE citizen_id = ? AND channel = 'paper'").get(mette.id)!;
+    const inThePost = ctx.db
+      .prepare<[number], { body: string }>("SELECT body FROM letters WHERE citizen_id = ? AND channel = 'paper'")
+      .get(mette.id)!;
     const temporary = /\n\n([A-Za-z]+\d+)\n\n/.exec(JSON.parse(inThePost.body).da)![1]!;
     expect(await ctx.login.checkPassword('mette.hansen', temporary)).toMatchObject({ kind: 'locked', code: 'USER' });
     time.advance(2 * day);
@@ -125,7 +135,9 @@ describe('the phone line (R14)', () => {
     expect(ctx.support.identify({ ...mette, name: 'Mette Hansen' }, 'phone')).toBeUndefined();
     expect(ctx.support.identify({ ...mette, identifier: 'mette.hanse' }, 'phone')).toBeUndefined();
     expect(ctx.support.identify({ ...mette, cpr: '120345-6788' }, 'phone')).toBeUndefined();
-    expect(eventsOf(ctx, 'mette.hansen').filter((event) => event.type === 'support-identification-failed' && event.rule === 'R14')).toHaveLength(2);
+    expect(
+      eventsOf(ctx, 'mette.hansen').filter((event) => event.type === 'support-identification-failed' && event.rule === 'R14'),
+    ).toHaveLength(2);
     expect(citizenOf(ctx, 'mette.hansen').state).toBe('active');
   });
 
@@ -135,7 +147,9 @@ describe('the phone line (R14)', () => {
     expect(caller.id).toBe(citizenOf(ctx, 'mette.hansen').id);
     expect(ctx.support.call(caller.id, 'lost-card')).toEqual({ kind: 'blocked' });
     expect(citizenOf(ctx, 'mette.hansen')).toMatchObject({ state: 'blocked', lockCode: 'USER' });
-    expect(eventsOf(ctx, 'mette.hansen')).toContainEqual(expect.objectContaining({ type: 'blocked', rule: 'R14', data: expect.objectContaining({ channel: 'phone' }) }));
+    expect(eventsOf(ctx, 'mette.hansen')).toContainEqual(
+      expect.objectContaining({ type: 'blocked', rule: 'R14', data: expect.objectContaining({ channel: 'phone' }) }),
+    );
     expect(ctx.support.needsCard(caller.id)).toBe(true);
   });
 });
@@ -169,6 +183,11 @@ describe('support unblocks LOCK002 and LOCK003', () => {
     expect(await ctx.login.checkPassword('karen.olsen', 'Skov3579')).toMatchObject({ kind: 'key' });
     // The lock ended by time, not by anything Karen did: the clock is its actor, so it is no activity of hers.
     const karen = ctx.citizens.findByIdentifier('karen.olsen')!;
-    expect(ctx.events.list({ citizenId: karen.id }).filter((event) => event.type === 'lock-expired').map((event) => event.actor)).toEqual(['system']);
+    expect(
+      ctx.events
+        .list({ citizenId: karen.id })
+        .filter((event) => event.type === 'lock-expired')
+        .map((event) => event.actor),
+    ).toEqual(['system']);
   });
 });

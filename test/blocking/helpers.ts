@@ -26,12 +26,16 @@ export function lettersOf(ctx: Context, identifier: string) {
 
 /** The temporary password printed in the paper letter, once the letter has arrived. */
 export function temporaryPasswordFromPost(ctx: Context, identifier: string): string | undefined {
-  const letter = lettersOf(ctx, identifier).find((entry) => entry.channel === 'paper' && entry.body.da.includes('midlertidige adgangskode'));
+  const letter = lettersOf(ctx, identifier).find(
+    (entry) => entry.channel === 'paper' && entry.body.da.includes('midlertidige adgangskode'),
+  );
   return letter && /\n\n([A-Za-z]+\d+)\n\n/.exec(letter.body.da)?.[1];
 }
 
 export function eventsOf(ctx: Context, identifier: string) {
-  return ctx.events.list({ citizenId: citizenOf(ctx, identifier).id }).map((event) => ({ type: event.type, rule: event.rule, actor: event.actor, data: event.data }));
+  return ctx.events
+    .list({ citizenId: citizenOf(ctx, identifier).id })
+    .map((event) => ({ type: event.type, rule: event.rule, actor: event.actor, data: event.data }));
 }
 
 /** Delivers an ordinary letter from the municipality now on the class clock. */

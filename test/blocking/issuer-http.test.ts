@@ -14,7 +14,10 @@ async function setup() {
   await ctx.issuer.addOperator('nets.operator', 'operator-password-1', Date.now());
   const app = testApp(ctx, { loginRateLimitPerMinute: 10_000 });
   const operator = request.agent(app);
-  const signedIn = await submitForm(operator, '/issuer/login?lang=en', '/issuer/login', { username: 'nets.operator', password: 'operator-password-1' });
+  const signedIn = await submitForm(operator, '/issuer/login?lang=en', '/issuer/login', {
+    username: 'nets.operator',
+    password: 'operator-password-1',
+  });
   expect(signedIn.headers.location).toBe('/issuer');
   return { ctx, app, operator };
 }
@@ -47,8 +50,14 @@ describe('the issuer console is for operators only', () => {
   it('refuses a wrong operator password with the same message as an unknown operator', async () => {
     const { app } = await setup();
     const agent = request.agent(app);
-    const wrong = await submitForm(agent, '/issuer/login?lang=en', '/issuer/login', { username: 'nets.operator', password: 'nope-nope-nope' });
-    const unknown = await submitForm(agent, '/issuer/login?lang=en', '/issuer/login', { username: 'nobody', password: 'operator-password-1' });
+    const wrong = await submitForm(agent, '/issuer/login?lang=en', '/issuer/login', {
+      username: 'nets.operator',
+      password: 'nope-nope-nope',
+    });
+    const unknown = await submitForm(agent, '/issuer/login?lang=en', '/issuer/login', {
+      username: 'nobody',
+      password: 'operator-password-1',
+    });
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     expect(visibleText(wrong.text)).toContain('The username or the password is wrong.');
     expect(visibleText(unknown.text)).toContain('The username or the password is wrong.');
@@ -82,13 +91,20 @@ describe('what an operator can do (R15)', () => {
     expect(visibleText(noReason.text)).toContain('Choose a reason.');
     expect(citizenOf(ctx, 'ahmed.karimi').state).toBe('active');
 
-    expect((await act(operator, ahmed.id, 'block', { reason: 'rules-breach' })).headers.location).toBe(`/issuer/citizens/${ahmed.id}?done=block`);
+    expect((await act(operator, ahmed.id, 'block', { reason: 'rules-breach' })).headers.location).toBe(
+      `/issuer/citizens/${ahmed.id}?done=block`,
+    );
     expect((await trainee.get('/my-nemid')).status).toBe(303);
     expect(await ctx.login.checkPassword('ahmed.karimi', 'Bog7531x')).toEqual({ kind: 'locked', code: 'ISSUER', until: null });
     const letter = ctx.mailbox.arrivedLetters(ahmed.id).find((entry) => entry.subject.da === 'Dit NemID er spærret')!;
     expect(letter.body.en).toContain('Reason: Breach of the rules of use.');
     expect(eventsOf(ctx, 'ahmed.karimi')).toContainEqual(
-      expect.objectContaining({ type: 'blocked', rule: 'R15', actor: 'issuer', data: expect.objectContaining({ operator: 'nets.operator', reason: 'rules-breach' }) }),
+      expect.objectContaining({
+        type: 'blocked',
+        rule: 'R15',
+        actor: 'issuer',
+        data: expect.objectContaining({ operator: 'nets.operator', reason: 'rules-breach' }),
+      }),
     );
 
     expect((await act(operator, ahmed.id, 'unblock')).headers.location).toBe(`/issuer/citizens/${ahmed.id}?done=unblock`);
@@ -118,7 +134,9 @@ describe('what an operator can do (R15)', () => {
     await act(operator, mette.id, 'revoke', { reason: 'death', confirm: 'yes' });
     expect(await ctx.login.checkPassword('mette.hansen', 'Hest2024')).toEqual({ kind: 'revoked' });
     expect(ctx.keycards.activeCard(mette.id)).toBeUndefined();
-    expect(lettersOf(ctx, 'mette.hansen').map((entry) => entry.subject)).toEqual(expect.arrayContaining(['Affaldsordning', 'Dit NemID er inddraget']));
+    expect(lettersOf(ctx, 'mette.hansen').map((entry) => entry.subject)).toEqual(
+      expect.arrayContaining(['Affaldsordning', 'Dit NemID er inddraget']),
+    );
     for (const action of ['unblock', 'card', 'temporary-password']) {
       const refused = await act(operator, mette.id, action, { reason: 'death' });
       expect(refused.status, action).toBe(409);
@@ -144,14 +162,17 @@ describe('sandbox operator add', () => {
   it('creates an operator who can sign in to the console, and keeps the teacher command as it was', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-operator-'));
     const env = { ...process.env, DB_PATH: path.join(dir, 'cli.db') };
-    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { env, encoding: 'utf8' });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { env, encoding: 'utf8' });
     try {
       const added = run('operator', 'add', 'desk.one', '--password', 'a-long-password');
       expect(added.status).toBe(0);
       expect(added.stdout).toContain('Issuer operator desk.one can now sign in at /issuer/login.');
       expect(run('operator', 'add', 'desk.one', '--password', 'a-long-password').stderr).toContain('exists already');
       expect(run('operator', 'add', 'desk.two', '--password', 'short').status).toBe(2);
-      expect(run('teacher', 'add', 'teach.one', '--password', 'a-long-password').stdout).toContain('Teacher teach.one can now log in at /teacher.');
+      expect(run('teacher', 'add', 'teach.one', '--password', 'a-long-password').stdout).toContain(
+        'Teacher teach.one can now log in at /teacher.',
+      );
       const ctx = testContext({ dbPath: path.join(dir, 'cli.db') });
       expect(await ctx.issuer.authenticate('desk.one', 'a-long-password')).toMatchObject({ username: 'desk.one' });
       expect(await ctx.issuer.authenticate('desk.one', 'a-wrong-password')).toBeUndefined();

@@ -35,12 +35,15 @@ describe('self-service at /nemid (R14)', () => {
     expect(visibleText(after.text)).toContain('Order a new key card');
 
     expect((await loggedIn.get('/my-nemid')).headers.location).toBe('/login?service=mynemid');
-    const refused = await submitForm(request.agent(app), '/login?lang=en&screens=full', '/login', { identifier: 'mette.hansen', password: 'Hest2024' });
+    const refused = await submitForm(request.agent(app), '/login?lang=en&screens=full', '/login', {
+      identifier: 'mette.hansen',
+      password: 'Hest2024',
+    });
     expect(visibleText(refused.text)).toContain('You have blocked your NemID.');
     expect(lettersOf(ctx, 'mette.hansen').map((letter) => letter.subject)).toContain('Dit NemID er spærret');
   });
 
-  it('says the same for a wrong password and an unknown user ID, and refuses a LOCK002 with the login\'s message', async () => {
+  it("says the same for a wrong password and an unknown user ID, and refuses a LOCK002 with the login's message", async () => {
     const { agent } = await setup();
     const wrong = await signIn(agent, 'mette.hansen', 'Nope12345');
     const unknown = await signIn(agent, 'nobody.here', 'Hest2024');
@@ -91,7 +94,11 @@ describe('self-service at /nemid (R14)', () => {
     const form = await agent.get('/nemid/password');
     const { key, code } = codeForAskedKey(ctx, 'mette.hansen');
     expect(form.text).toContain(`data-testid="key-number">${key}<`);
-    const wrong = await submitForm(agent, '/nemid/password', '/nemid/password', { password: 'Kaffe2468', repeat: 'Kaffe2468', code: '000000' });
+    const wrong = await submitForm(agent, '/nemid/password', '/nemid/password', {
+      password: 'Kaffe2468',
+      repeat: 'Kaffe2468',
+      code: '000000',
+    });
     expect(wrong.status).toBe(400);
     expect(visibleText(wrong.text)).toContain('2 more wrong codes and your NemID is blocked.');
     const changed = await submitForm(agent, '/nemid/password', '/nemid/password', { password: 'Kaffe2468', repeat: 'Kaffe2468', code });
@@ -105,7 +112,10 @@ describe('self-service at /nemid (R14)', () => {
 describe('ordering a temporary password over HTTP', () => {
   it('refuses a wrong card number without saying which part was wrong, then blocks at once on the right one', async () => {
     const { ctx, agent } = await setup();
-    const wrong = await submitForm(agent, '/nemid/temporary-password?lang=en&screens=full', '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber: '1-111-111-111' });
+    const wrong = await submitForm(agent, '/nemid/temporary-password?lang=en&screens=full', '/nemid/temporary-password', {
+      identifier: 'mette.hansen',
+      cardNumber: '1-111-111-111',
+    });
     expect(wrong.status).toBe(400);
     expect(visibleText(wrong.text)).toContain('We could not find a NemID with that user ID and key card number.');
     expect(citizenOf(ctx, 'mette.hansen').state).toBe('active');
@@ -127,7 +137,11 @@ describe('ordering a temporary password over HTTP', () => {
     const page = await agent.get(forgotten!);
     expect(page.text).toContain('<a href="/login?service=post">Tilbage til login</a>');
     expect(page.text).not.toContain('Tilbage til NemID-selvbetjening</a>');
-    const refused = await submitForm(agent, forgotten!, '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber: '1-111-111-111', from: 'post' });
+    const refused = await submitForm(agent, forgotten!, '/nemid/temporary-password', {
+      identifier: 'mette.hansen',
+      cardNumber: '1-111-111-111',
+      from: 'post',
+    });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('<a href="/login?service=post">Tilbage til login</a>');
 
@@ -151,9 +165,12 @@ describe('a temporary password after a lost key card (issue 18)', () => {
     return { time, ctx, app, lostNumber, newNumber: formatCardNumber(newCard.cardNumber), newCard };
   }
   const order = (app: Parameters<typeof request.agent>[0], cardNumber: string) =>
-    submitForm(request.agent(app), '/nemid/temporary-password?lang=en&screens=full', '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber });
+    submitForm(request.agent(app), '/nemid/temporary-password?lang=en&screens=full', '/nemid/temporary-password', {
+      identifier: 'mette.hansen',
+      cardNumber,
+    });
 
-  it('refuses the lost card\'s number and says to use the new card\'s number when it has come, or to call support', async () => {
+  it("refuses the lost card's number and says to use the new card's number when it has come, or to call support", async () => {
     const { ctx, app, lostNumber } = await lostCardAndNewOne();
     const refused = await order(app, lostNumber);
     expect(refused.status).toBe(409);
@@ -164,7 +181,7 @@ describe('a temporary password after a lost key card (issue 18)', () => {
     expect(ctx.temporaryPasswords.arrivesAt(citizenOf(ctx, 'mette.hansen').id)).toBeNull();
   });
 
-  it('refuses the new card\'s number while the card is still in the post, with the day it arrives', async () => {
+  it("refuses the new card's number while the card is still in the post, with the day it arrives", async () => {
     const { ctx, app, newNumber } = await lostCardAndNewOne();
     const refused = await order(app, newNumber);
     expect(refused.status).toBe(409);
@@ -172,7 +189,7 @@ describe('a temporary password after a lost key card (issue 18)', () => {
     expect(ctx.temporaryPasswords.arrivesAt(citizenOf(ctx, 'mette.hansen').id)).toBeNull();
   });
 
-  it('orders it with the new card\'s number once the card has come, and the temporary password then opens NemID with the new card', async () => {
+  it("orders it with the new card's number once the card has come, and the temporary password then opens NemID with the new card", async () => {
     const { time, ctx, app, newNumber, newCard } = await lostCardAndNewOne();
     time.ms = newCard.arrivesAt;
     const ordered = await order(app, newNumber);
@@ -183,7 +200,9 @@ describe('a temporary password after a lost key card (issue 18)', () => {
     expect(password).toBeTruthy();
     const opened = await ctx.login.checkPassword('mette.hansen', password);
     expect(opened.kind).toBe('choose-password');
-    expect(ctx.keycards.cardForLogin(citizenOf(ctx, 'mette.hansen').id, ctx.clock.now(citizenOf(ctx, 'mette.hansen').classId))?.id).toBe(newCard.id);
+    expect(ctx.keycards.cardForLogin(citizenOf(ctx, 'mette.hansen').id, ctx.clock.now(citizenOf(ctx, 'mette.hansen').classId))?.id).toBe(
+      newCard.id,
+    );
   });
 
   it('with no new card on its way, sends the holder of a lost card to NemID support', async () => {

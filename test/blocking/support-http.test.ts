@@ -45,14 +45,20 @@ describe('the phone line to NemID support (R14)', () => {
     await submitForm(agent, '/nemid/phone', '/nemid/phone/help', { what: 'card' });
     expect(visibleText((await agent.get('/nemid/phone')).text)).toContain('I have sent a new key card by post.');
     expect(ctx.keycards.cardOnItsWay(citizenOf(ctx, 'mette.hansen').id)?.reason).toBe('replacement');
-    expect(eventsOf(ctx, 'mette.hansen').filter((event) => event.rule === 'R14').map((event) => event.type)).toEqual(['support-identified', 'blocked']);
+    expect(
+      eventsOf(ctx, 'mette.hansen')
+        .filter((event) => event.rule === 'R14')
+        .map((event) => event.type),
+    ).toEqual(['support-identified', 'blocked']);
   });
 
   it('says that the call ended when the caller hangs up ("Læg på"), before or during the call', async () => {
     const { agent } = await setup();
     const early = await submitForm(agent, '/nemid/phone?lang=da', '/nemid/phone/hang-up', {});
     expect(early.headers.location).toBe('/nemid/phone?notCalled=1');
-    expect(visibleText((await agent.get(early.headers.location!)).text)).toContain('Du har lagt på, før du sagde noget, så der skete ingenting.');
+    expect(visibleText((await agent.get(early.headers.location!)).text)).toContain(
+      'Du har lagt på, før du sagde noget, så der skete ingenting.',
+    );
 
     await submitForm(agent, '/nemid/phone', '/nemid/phone/identify', mette);
     const during = await submitForm(agent, '/nemid/phone', '/nemid/phone/hang-up', {});
@@ -65,7 +71,10 @@ describe('the phone line to NemID support (R14)', () => {
 
   it('refuses a wrong identification without saying which part was wrong, and ends the call after three tries', async () => {
     const { ctx, agent } = await setup();
-    for (const wrong of [{ ...mette, name: 'Mette Hansen' }, { ...mette, cpr: '120345-6780' }]) {
+    for (const wrong of [
+      { ...mette, name: 'Mette Hansen' },
+      { ...mette, cpr: '120345-6780' },
+    ]) {
       const response = await submitForm(agent, '/nemid/phone?lang=en&screens=full', '/nemid/phone/identify', wrong);
       expect(response.status).toBe(401);
       const text = visibleText(response.text);
@@ -83,7 +92,11 @@ describe('the phone line to NemID support (R14)', () => {
 
   it('names a missing field next to it and plays nothing of the call', async () => {
     const { agent } = await setup();
-    const response = await submitForm(agent, '/nemid/phone?lang=en&screens=full', '/nemid/phone/identify', { name: '', cpr: '12', identifier: '' });
+    const response = await submitForm(agent, '/nemid/phone?lang=en&screens=full', '/nemid/phone/identify', {
+      name: '',
+      cpr: '12',
+      identifier: '',
+    });
     expect(response.status).toBe(400);
     expect(response.text).toContain('id="cpr-error"');
     expect(visibleText(response.text)).toContain('A CPR number has 10 digits');
@@ -91,7 +104,11 @@ describe('the phone line to NemID support (R14)', () => {
 
   it('sends a temporary password by post for a LOCK003, the support route out of it', async () => {
     const { ctx, agent } = await setup();
-    await submitForm(agent, '/nemid/phone?lang=en&screens=full', '/nemid/phone/identify', { name: 'Piotr Fiktiv Nowak', cpr: '1402537346', identifier: '574128396' });
+    await submitForm(agent, '/nemid/phone?lang=en&screens=full', '/nemid/phone/identify', {
+      name: 'Piotr Fiktiv Nowak',
+      cpr: '1402537346',
+      identifier: '574128396',
+    });
     await submitForm(agent, '/nemid/phone', '/nemid/phone/reason', { reason: 'unblock' });
     const call = visibleText((await agent.get('/nemid/phone')).text);
     expect(call).toContain('Your NemID is blocked because a wrong key code was typed too many times.');
@@ -125,7 +142,10 @@ describe('the letterbox at home for paper post from NemID', () => {
     const ctx = await seededContext({ time });
     const app = testApp(ctx, { loginRateLimitPerMinute: 10_000 });
     const agent = request.agent(app);
-    await submitForm(agent, '/nemid/temporary-password?lang=en&screens=full', '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber: printedCardNumber(ctx, 'mette.hansen') });
+    await submitForm(agent, '/nemid/temporary-password?lang=en&screens=full', '/nemid/temporary-password', {
+      identifier: 'mette.hansen',
+      cardNumber: printedCardNumber(ctx, 'mette.hansen'),
+    });
     const waiting = visibleText((await agent.get('/letterbox')).text);
     expect(waiting).toContain('The letterbox of Mette Fiktiv Hansen.');
     expect(waiting).toContain('On its way to you by post Din midlertidige NemID-adgangskode: arrives');
@@ -133,12 +153,20 @@ describe('the letterbox at home for paper post from NemID', () => {
     expect(waiting).not.toContain('midlertidige adgangskode til dit NemID');
 
     const stranger = request.agent(app);
-    const wrong = await submitForm(stranger, '/letterbox?lang=en&screens=full', '/letterbox', { name: 'Mette Fiktiv Hansen', cpr: '120345-6789', identifier: 'ahmed.karimi' });
+    const wrong = await submitForm(stranger, '/letterbox?lang=en&screens=full', '/letterbox', {
+      name: 'Mette Fiktiv Hansen',
+      cpr: '120345-6789',
+      identifier: 'ahmed.karimi',
+    });
     expect(wrong.status).toBe(401);
     expect(visibleText(wrong.text)).toContain('These details do not fit one person.');
 
     time.advance(5 * 86_400_000);
-    const proved = await submitForm(stranger, '/letterbox', '/letterbox', { name: 'Mette Fiktiv Hansen', cpr: '120345-6789', identifier: '418203557' });
+    const proved = await submitForm(stranger, '/letterbox', '/letterbox', {
+      name: 'Mette Fiktiv Hansen',
+      cpr: '120345-6789',
+      identifier: '418203557',
+    });
     expect(proved.headers.location).toBe('/letterbox');
     const arrived = visibleText((await stranger.get('/letterbox')).text);
     // Mette reads Danish: the letter is in Danish only.

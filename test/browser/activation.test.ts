@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { codeFromCard, newPerson, seeHeading, seeText, textOf, closeBrowserSandbox, openBrowserSandbox, type BrowserSandbox, noViolations } from '../helpers/browser.ts';
+import {
+  codeFromCard,
+  newPerson,
+  seeHeading,
+  seeText,
+  textOf,
+  closeBrowserSandbox,
+  openBrowserSandbox,
+  type BrowserSandbox,
+  noViolations,
+} from '../helpers/browser.ts';
 
 let browser: Browser;
 let app: BrowserSandbox['app'];

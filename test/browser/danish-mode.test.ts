@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowserSandbox, newPerson, noViolations, openBrowserSandbox, seeHeading, seeText, type BrowserSandbox } from '../helpers/browser.ts';
+import {
+  closeBrowserSandbox,
+  newPerson,
+  noViolations,
+  openBrowserSandbox,
+  seeHeading,
+  seeText,
+  type BrowserSandbox,
+} from '../helpers/browser.ts';
 import { codeForAskedKey } from '../helpers/context.ts';
 
 let sandbox: BrowserSandbox;

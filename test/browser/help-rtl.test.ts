@@ -23,32 +23,44 @@ beforeAll(async () => {
   sandbox = await openBrowserSandbox();
   page = await (await newPerson(sandbox.browser, sandbox.app.url)).newPage();
   await page.goto('/');
-  await page.evaluate(({ label, title, points, lessonHeading, lesson }) => {
-    const panel = (dir: string | null, lang: string, id: string) => {
-      const aside = document.createElement('aside');
-      aside.className = 'guide-panel';
-      aside.dataset.testid = id;
-      aside.setAttribute('aria-label', title);
-      if (dir) aside.dir = dir;
-      aside.lang = lang;
-      const heading = document.createElement('h2');
-      const labelSpan = document.createElement('span');
-      labelSpan.className = 'guide-label';
-      labelSpan.textContent = label;
-      heading.append(labelSpan, ` ${title}`);
-      const list = document.createElement('ul');
-      list.className = 'guide-points';
-      for (const point of points) list.append(Object.assign(document.createElement('li'), { textContent: point }));
-      const drawing = Object.assign(document.createElement('div'), { className: 'keycard-drawing', textContent: '0042 ??????' });
-      const section = Object.assign(document.createElement('section'), { className: 'lesson' });
-      if (dir) section.dir = dir;
-      section.append(Object.assign(document.createElement('h3'), { textContent: lessonHeading }), Object.assign(document.createElement('p'), { textContent: lesson }));
-      aside.append(heading, list, drawing, section);
-      document.querySelector('main')!.before(aside);
-    };
-    panel('rtl', 'ar', 'help-rtl');
-    panel(null, 'da', 'help-ltr');
-  }, { label: arabic.panel.label, title: arabic.steps.loginKey.title, points: arabic.steps.loginKey.points, lessonHeading: arabic.lessons.heading, lesson: arabic.lessons.codeFormat });
+  await page.evaluate(
+    ({ label, title, points, lessonHeading, lesson }) => {
+      const panel = (dir: string | null, lang: string, id: string) => {
+        const aside = document.createElement('aside');
+        aside.className = 'guide-panel';
+        aside.dataset.testid = id;
+        aside.setAttribute('aria-label', title);
+        if (dir) aside.dir = dir;
+        aside.lang = lang;
+        const heading = document.createElement('h2');
+        const labelSpan = document.createElement('span');
+        labelSpan.className = 'guide-label';
+        labelSpan.textContent = label;
+        heading.append(labelSpan, ` ${title}`);
+        const list = document.createElement('ul');
+        list.className = 'guide-points';
+        for (const point of points) list.append(Object.assign(document.createElement('li'), { textContent: point }));
+        const drawing = Object.assign(document.createElement('div'), { className: 'keycard-drawing', textContent: '0042 ??????' });
+        const section = Object.assign(document.createElement('section'), { className: 'lesson' });
+        if (dir) section.dir = dir;
+        section.append(
+          Object.assign(document.createElement('h3'), { textContent: lessonHeading }),
+          Object.assign(document.createElement('p'), { textContent: lesson }),
+        );
+        aside.append(heading, list, drawing, section);
+        document.querySelector('main')!.before(aside);
+      };
+      panel('rtl', 'ar', 'help-rtl');
+      panel(null, 'da', 'help-ltr');
+    },
+    {
+      label: arabic.panel.label,
+      title: arabic.steps.loginKey.title,
+      points: arabic.steps.loginKey.points,
+      lessonHeading: arabic.lessons.heading,
+      lesson: arabic.lessons.codeFormat,
+    },
+  );
 });
 
 afterAll(async () => {
@@ -56,7 +68,10 @@ afterAll(async () => {
 });
 
 async function styleOf(selector: string, property: string): Promise<string> {
-  return page.locator(selector).first().evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
 }
 
 describe('an Arabic help panel on a Danish page', () => {
@@ -68,14 +83,19 @@ describe('an Arabic help panel on a Danish page', () => {
     const rtl = '[data-testid="help-rtl"]';
     expect(await styleOf(rtl, 'direction')).toBe('rtl');
     expect(await styleOf(`${rtl} .guide-points`, 'padding-left')).toBe('0px');
-    expect(await styleOf(`${rtl} .guide-points`, 'padding-right')).toBe(await styleOf('[data-testid="help-ltr"] .guide-points', 'padding-left'));
+    expect(await styleOf(`${rtl} .guide-points`, 'padding-right')).toBe(
+      await styleOf('[data-testid="help-ltr"] .guide-points', 'padding-left'),
+    );
     expect(await styleOf(`${rtl} .lesson`, 'border-left-width')).toBe('0px');
     expect(await styleOf(`${rtl} .lesson`, 'border-right-width')).toBe('5px');
-    const [line, item] = await page.locator(`${rtl} .guide-points li`).first().evaluate((li) => {
-      const range = document.createRange();
-      range.selectNodeContents(li);
-      return [range.getClientRects()[0]!.right, li.getBoundingClientRect().right];
-    });
+    const [line, item] = await page
+      .locator(`${rtl} .guide-points li`)
+      .first()
+      .evaluate((li) => {
+        const range = document.createRange();
+        range.selectNodeContents(li);
+        return [range.getClientRects()[0]!.right, li.getBoundingClientRect().right];
+      });
     expect(Math.abs(line! - item!)).toBeLessThan(2);
   });
 

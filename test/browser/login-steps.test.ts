@@ -150,19 +150,34 @@ describe('the login, step by step', () => {
     await logIn(page, 'mette.hansen', 'Hest2024');
     await seeHeading(page, 'My NemID');
     const problems: string[] = [];
-    for (const prefs of ['text=normal&contrast=normal&guide=on', 'text=normal&contrast=normal&guide=off', 'text=large&contrast=high&guide=on']) {
+    for (const prefs of [
+      'text=normal&contrast=normal&guide=on',
+      'text=normal&contrast=normal&guide=off',
+      'text=large&contrast=high&guide=on',
+    ]) {
       await person.addCookies([{ name: 'sandbox.prefs', value: prefs, url: app.url }]);
       for (const lang of ['da', 'en', 'de']) {
         await page.goto(`/my-nemid?lang=${lang}&screens=full`);
         const shape = await page.evaluate(() => {
           const button = document.querySelector('.logout button') as HTMLElement;
           const style = getComputedStyle(button);
-          const oneLine = parseFloat(style.lineHeight) + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+          const oneLine =
+            parseFloat(style.lineHeight) +
+            parseFloat(style.paddingTop) +
+            parseFloat(style.paddingBottom) +
+            parseFloat(style.borderTopWidth) +
+            parseFloat(style.borderBottomWidth);
           const box = button.getBoundingClientRect();
           const brand = document.querySelector('.brand')!.getBoundingClientRect();
-          return { text: button.innerText, height: box.height, oneLine, sameRowAsBrand: brand.top + brand.height / 2 > box.top && brand.top + brand.height / 2 < box.bottom };
+          return {
+            text: button.innerText,
+            height: box.height,
+            oneLine,
+            sameRowAsBrand: brand.top + brand.height / 2 > box.top && brand.top + brand.height / 2 < box.bottom,
+          };
         });
-        if (shape.height > shape.oneLine + 1) problems.push(`${prefs} ${lang}: "${shape.text}" is ${shape.height} px high, one line is ${shape.oneLine} px`);
+        if (shape.height > shape.oneLine + 1)
+          problems.push(`${prefs} ${lang}: "${shape.text}" is ${shape.height} px high, one line is ${shape.oneLine} px`);
         if (!shape.sameRowAsBrand) problems.push(`${prefs} ${lang}: "${shape.text}" is not on the header's first row`);
       }
     }
@@ -183,7 +198,16 @@ describe('the login, step by step', () => {
       for (const text of ['normal', 'larger']) {
         await person.addCookies([{ name: 'sandbox.prefs', value: `text=${text}&contrast=normal&guide=on`, url: app.url }]);
         for (const lang of ['da', 'de']) {
-          for (const url of ['/my-nemid', '/exercises', '/post', `/post/letters/${letter.id}`, '/post/notifications', '/borger', '/skat', '/get-nemid']) {
+          for (const url of [
+            '/my-nemid',
+            '/exercises',
+            '/post',
+            `/post/letters/${letter.id}`,
+            '/post/notifications',
+            '/borger',
+            '/skat',
+            '/get-nemid',
+          ]) {
             await page.goto(`${url}?lang=${lang}&screens=full`);
             for (const word of await brokenWords(page)) problems.push(`${width} px, ${text}, ${lang} ${url}: ${word}`);
           }

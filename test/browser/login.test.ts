@@ -11,7 +11,11 @@ let teacher: BrowserContext;
 
 beforeAll(async () => {
   ctx = await seededContext();
-  await ctx.teachers.insert('teacher', await (await import('../../server/common/passwords.ts')).hashPassword('teacher-password-1'), Date.now());
+  await ctx.teachers.insert(
+    'teacher',
+    await (await import('../../server/common/passwords.ts')).hashPassword('teacher-password-1'),
+    Date.now(),
+  );
   app = await serve(ctx);
   browser = await launchBrowser();
   teacher = await newPerson(browser, app.url);
@@ -158,7 +162,9 @@ describe('CSRF in the browser', () => {
     await page.getByLabel('Password').fill('Cykel8642');
     await page.getByRole('button', { name: 'Next' }).click();
     await seeHeading(page, 'The form has expired');
-    const loginEvents = ctx.events.list({ citizenId: ctx.citizens.findByIdentifier('jens.nielsen')!.id }).filter((event) => /password|key|login/.test(event.type));
+    const loginEvents = ctx.events
+      .list({ citizenId: ctx.citizens.findByIdentifier('jens.nielsen')!.id })
+      .filter((event) => /password|key|login/.test(event.type));
     expect(loginEvents).toEqual([]);
     await person.close();
   });

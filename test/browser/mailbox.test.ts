@@ -3,7 +3,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../server/cli/commands.ts';
 import type { Context } from '../../server/context.ts';
-import { newPerson, seeHeading, seeText, textOf, closeBrowserSandbox, openBrowserSandbox, type BrowserSandbox, noViolations } from '../helpers/browser.ts';
+import {
+  newPerson,
+  seeHeading,
+  seeText,
+  textOf,
+  closeBrowserSandbox,
+  openBrowserSandbox,
+  type BrowserSandbox,
+  noViolations,
+} from '../helpers/browser.ts';
 import { codeForAskedKey, hours, testConfig } from '../helpers/context.ts';
 
 let browser: Browser;
@@ -23,7 +32,13 @@ async function axeClean(page: Page): Promise<void> {
 }
 
 /** The three-part NemID login, starting from a service page; the code is read off the trainee's key card. */
-async function logIn(page: Page, start: string, userId: string, password: string, labels = { userId: 'User ID', password: 'Password', next: 'Next', code: 'Code', login: 'Log in' }): Promise<void> {
+async function logIn(
+  page: Page,
+  start: string,
+  userId: string,
+  password: string,
+  labels = { userId: 'User ID', password: 'Password', next: 'Next', code: 'Code', login: 'Log in' },
+): Promise<void> {
   await page.goto(start);
   await page.getByLabel(labels.userId).fill(userId);
   await page.getByLabel(labels.password, { exact: true }).fill(password);
@@ -55,9 +70,17 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
     await page.getByRole('link', { name: 'Your tax assessment for 2025 is ready' }).click();
     await seeHeading(page, 'Your tax assessment for 2025 is ready');
     await axeClean(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download aarsopgoerelse-2025.pdf' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download aarsopgoerelse-2025.pdf' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('aarsopgoerelse-2025.pdf');
-    expect(fs.readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync((await download.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     await page.getByRole('link', { name: 'Answer', exact: true }).click();
     await seeHeading(page, 'Answer the letter');
@@ -80,7 +103,9 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
     await page.getByLabel('To', { exact: true }).selectOption({ label: 'Fiktiv Kommune, Borgerservice' });
     await page.getByLabel('Subject').fill('Moving house');
     await page.getByLabel('Your message').fill('I move on 1 December.');
-    await page.getByLabel('Attachments (optional)').setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf, Buffer.alloc(2 * 1024 * 1024)]) });
+    await page
+      .getByLabel('Attachments (optional)')
+      .setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf, Buffer.alloc(2 * 1024 * 1024)]) });
     await page.getByRole('button', { name: 'Send letter' }).click();
     await seeText(page, 'A file is too large. Each attachment may be at most 2 MB. Nothing was sent.');
     await axeClean(page);
@@ -120,7 +145,7 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
     await person.close();
   });
 
-  it('refuses another trainee\'s letter and confirms a bank transfer only with the right key code', async () => {
+  it("refuses another trainee's letter and confirms a bank transfer only with the right key code", async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
     await logIn(page, '/bank?lang=en&screens=full', 'ahmed.karimi', 'Bog7531x');
@@ -215,7 +240,9 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
     await seeHeading(page, 'Inbox');
     const taxRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Your tax assessment for 2025 is ready' }) });
     expect(await taxRow.getByText('Has an attachment').count()).toBe(1);
-    const insuranceRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Your home contents insurance has been renewed' }) });
+    const insuranceRow = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Your home contents insurance has been renewed' }) });
     expect(await insuranceRow.getByTestId('paperclip').count()).toBe(0);
 
     await page.getByRole('link', { name: 'Manage folders' }).click();
@@ -234,7 +261,10 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
     await seeText(page, 'No letter matches your search.');
     await seeText(page, 'Also found in:');
     await axeClean(page);
-    await page.getByRole('navigation', { name: 'Other places with letters that match the search' }).getByRole('link', { name: 'Folder: Flat: 1 letter' }).click();
+    await page
+      .getByRole('navigation', { name: 'Other places with letters that match the search' })
+      .getByRole('link', { name: 'Folder: Flat: 1 letter' })
+      .click();
     await seeHeading(page, 'Folder: Flat');
     await page.getByRole('link', { name: 'Rental contract to sign' }).waitFor();
 
@@ -269,7 +299,13 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
   it('shows letters arriving as the class clock moves, forwards one, marks a passed deadline, and takes a letter from the CLI (in German)', async () => {
     const person = await newPerson(browser, app.url);
     const page = await person.newPage();
-    await logIn(page, '/post?lang=de&screens=full', 'anna.schmidt', 'Sommer42', { userId: 'Benutzer-ID', password: 'Passwort', next: 'Weiter', code: 'Code', login: 'Anmelden' });
+    await logIn(page, '/post?lang=de&screens=full', 'anna.schmidt', 'Sommer42', {
+      userId: 'Benutzer-ID',
+      password: 'Passwort',
+      next: 'Weiter',
+      code: 'Code',
+      login: 'Anmelden',
+    });
     await seeHeading(page, 'Posteingang');
     expect(await page.getByText('Wohngeld – wir brauchen Angaben').count()).toBe(0);
 
@@ -297,7 +333,12 @@ describe('Digital Post in the browser', { timeout: 120_000 }, () => {
     await seeText(page, 'Mahnung: Wohngeld – wir brauchen Angaben');
 
     const cli = commands(ctx, testConfig());
-    await cli.run(['letter', 'send'], { to: 'anna.schmidt', from: 'su-styrelsen', subject: 'Ihr SU-Antrag', body: 'Wir haben Ihren Antrag erhalten.' });
+    await cli.run(['letter', 'send'], {
+      to: 'anna.schmidt',
+      from: 'su-styrelsen',
+      subject: 'Ihr SU-Antrag',
+      body: 'Wir haben Ihren Antrag erhalten.',
+    });
     await page.reload();
     await seeText(page, 'Ihr SU-Antrag');
     const listed = JSON.parse(await cli.run(['letters', 'anna.schmidt'], { json: true }));

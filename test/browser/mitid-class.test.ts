@@ -36,7 +36,11 @@ afterAll(async () => {
 });
 
 /** The MitID login with the app, from the MitID box to Digital Post's inbox. */
-async function approveInApp(page: Page, userId: string, texts: { userId: string; continue: string; open: string; approve: string; confirm: string }): Promise<void> {
+async function approveInApp(
+  page: Page,
+  userId: string,
+  texts: { userId: string; continue: string; open: string; approve: string; confirm: string },
+): Promise<void> {
   await page.getByLabel(texts.userId, { exact: true }).fill(userId);
   await page.getByRole('button', { name: texts.continue }).click();
   await page.getByRole('link', { name: texts.open }).click();
@@ -70,8 +74,18 @@ describe('a MitID lesson in the browser', () => {
     await seeText(console, 'Trainees who get MitID in the lesson get an activation letter in place of the key card');
     await noViolations(console);
     // Each letter speaks its trainee's language: Danish, German, English.
-    for (const [position, label] of [[0, 'Aktiveringsbrev til MitID'], [1, 'Aktivierungsbrief für MitID'], [2, 'MitID activation letter']] as const) {
-      expect(await console.getByRole('article', { name: trainee(position).name }).getByRole('region', { name: label }).count(), label).toBe(1);
+    for (const [position, label] of [
+      [0, 'Aktiveringsbrev til MitID'],
+      [1, 'Aktivierungsbrief für MitID'],
+      [2, 'MitID activation letter'],
+    ] as const) {
+      expect(
+        await console
+          .getByRole('article', { name: trainee(position).name })
+          .getByRole('region', { name: label })
+          .count(),
+        label,
+      ).toBe(1);
     }
     const amaras = console.getByRole('article', { name: trainee(2).name });
     await amaras.getByText('TRAINING LETTER – not a real MitID letter.').waitFor();
@@ -91,7 +105,12 @@ describe('a MitID lesson in the browser', () => {
   });
 
   it('a trainee activates MitID with the letter, logs in to Digital Post with the app and reads the letter (English screens)', async () => {
-    const passportNumber = (await console.getByRole('article', { name: trainee(2).name }).getByTestId('passport-number').innerText()).trim();
+    const passportNumber = (
+      await console
+        .getByRole('article', { name: trainee(2).name })
+        .getByTestId('passport-number')
+        .innerText()
+    ).trim();
     const person = await newPerson(browser, url);
     const page = await person.newPage();
     await page.goto('/mitid/activate?lang=en&screens=full');
@@ -99,7 +118,7 @@ describe('a MitID lesson in the browser', () => {
     await noViolations(page);
     await page.getByLabel('Passport number').fill(passportNumber);
     await page.getByRole('button', { name: 'Continue' }).click();
-    await seeHeading(page, 'Read the passport\'s chip');
+    await seeHeading(page, "Read the passport's chip");
     await noViolations(page);
     await page.getByRole('button', { name: 'Hold the phone on the passport' }).click();
     await seeHeading(page, 'Choose your MitID user ID');
@@ -113,7 +132,13 @@ describe('a MitID lesson in the browser', () => {
     await noViolations(page);
     await page.getByRole('link', { name: 'Log in to Digital Post with MitID' }).click();
     await seeHeading(page, 'Log on with MitID');
-    await approveInApp(page, 'amara.d', { userId: 'User ID', continue: 'Continue', open: 'Open the request', approve: 'Approve', confirm: 'Confirm approval' });
+    await approveInApp(page, 'amara.d', {
+      userId: 'User ID',
+      continue: 'Continue',
+      open: 'Open the request',
+      approve: 'Approve',
+      confirm: 'Confirm approval',
+    });
     await page.getByRole('link', { name: /Welcome to MitID in Digital Post/ }).click();
     await seeText(page, 'You have now logged in to Digital Post with MitID.');
     await person.close();
@@ -154,7 +179,13 @@ describe('a MitID lesson in the browser', () => {
     await seeText(page, 'Sie haben weiterhin auch Ihre NemID');
     await page.getByRole('link', { name: 'Mit MitID bei Digital Post anmelden' }).click();
     await seeHeading(page, 'Mit MitID anmelden');
-    await approveInApp(page, 'bent.mitid', { userId: 'Benutzer-ID', continue: 'Weiter', open: 'Anfrage öffnen', approve: 'Genehmigen', confirm: 'Genehmigung bestätigen' });
+    await approveInApp(page, 'bent.mitid', {
+      userId: 'Benutzer-ID',
+      continue: 'Weiter',
+      open: 'Anfrage öffnen',
+      approve: 'Genehmigen',
+      confirm: 'Genehmigung bestätigen',
+    });
     expect(world.ctx.mitid.statusOf(holder.id)).toEqual({ identity: 'both', mitidActivated: true });
     await person.close();
     await cardPage.close();

@@ -1,7 +1,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../server/context.ts';
-import { closeBrowserSandbox, newPerson, openBrowserSandbox, seeHeading, seeText, textOf, type BrowserSandbox, noViolations } from '../helpers/browser.ts';
+import {
+  closeBrowserSandbox,
+  newPerson,
+  openBrowserSandbox,
+  seeHeading,
+  seeText,
+  textOf,
+  type BrowserSandbox,
+  noViolations,
+} from '../helpers/browser.ts';
 import { codeForAskedKey } from '../helpers/context.ts';
 
 let browser: Browser;
@@ -32,8 +41,20 @@ describe('practising alone, lesson after lesson', { timeout: 120_000 }, () => {
     const citizen = ctx.citizens.findByIdentifier(nemidNumber)!;
     const kommune = ctx.mailbox.arrivedLetters(citizen.id).find((letter) => letter.senderKey === 'kommune')!;
     // Three exercises as if done earlier; the login itself brings the last two.
-    for (const [type, data] of [['letter-read', { letterId: kommune.id }], ['letter-answered', { letterId: kommune.id }], ['blocked', { reason: 'lost-card' }]] as const) {
-      ctx.events.record({ classId: citizen.classId, citizenId: citizen.id, actor: 'trainee', type, rule: null, data, at: ctx.clock.now(citizen.classId) });
+    for (const [type, data] of [
+      ['letter-read', { letterId: kommune.id }],
+      ['letter-answered', { letterId: kommune.id }],
+      ['blocked', { reason: 'lost-card' }],
+    ] as const) {
+      ctx.events.record({
+        classId: citizen.classId,
+        citizenId: citizen.id,
+        actor: 'trainee',
+        type,
+        rule: null,
+        data,
+        at: ctx.clock.now(citizen.classId),
+      });
     }
     await page.getByRole('link', { name: 'Log in for the first time' }).click();
     await page.getByLabel('User ID').fill(nemidNumber);

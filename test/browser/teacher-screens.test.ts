@@ -19,7 +19,8 @@ beforeAll(async () => {
   // needing help after wrong tries, some blocked by themselves and some by NemID support.
   const now = world.ctx.clock.now(fit.id);
   world.ctx.citizens.listInClass(fit.id).forEach((citizen, index) => {
-    const event = (type: string, rule: string) => world.ctx.events.record({ classId: fit.id, citizenId: citizen.id, actor: 'trainee', type, rule, data: {}, at: now });
+    const event = (type: string, rule: string) =>
+      world.ctx.events.record({ classId: fit.id, citizenId: citizen.id, actor: 'trainee', type, rule, data: {}, at: now });
     event('login-ok', 'R4');
     if (index % 3 === 0) [1, 2].forEach(() => event('wrong-key', 'R4'));
     if (index % 5 === 1) world.ctx.citizens.setState(citizen.id, 'blocked', 'USER', null);
@@ -42,7 +43,8 @@ async function cutOff(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const cuts: string[] = [];
     const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > width) cuts.push(`the page is ${document.documentElement.scrollWidth} px wide in ${width} px`);
+    if (document.documentElement.scrollWidth > width)
+      cuts.push(`the page is ${document.documentElement.scrollWidth} px wide in ${width} px`);
     const table = document.querySelector('table.progress');
     if (!table) return ['no progress table'];
     const box = table.parentElement!;
@@ -60,7 +62,10 @@ describe('the teacher console on a classroom screen', () => {
     await page.getByLabel('Password').fill(teacherPassword);
     await page.getByRole('button', { name: 'Log in' }).click();
     await seeHeading(page, 'Teacher console');
-    for (const [lang, progress] of [['en', 'Progress'], ['da', 'Fremskridt']] as const) {
+    for (const [lang, progress] of [
+      ['en', 'Progress'],
+      ['da', 'Fremskridt'],
+    ] as const) {
       for (const width of [1024, 1280]) {
         await page.setViewportSize({ width, height: 800 });
         await page.goto(`/teacher/classes/FIT-30?lang=${lang}`);
@@ -97,7 +102,8 @@ describe('the teacher console on a classroom screen', () => {
     await page.getByRole('link', { name: `Hide (password of ${target.name})` }).waitFor();
     const shown = await page.locator('main').innerText();
     expect(shown).toContain(target.knownPassword!);
-    for (const citizen of trainees.filter((other) => other.knownPassword !== target.knownPassword)) expect(shown).not.toContain(citizen.knownPassword!);
+    for (const citizen of trainees.filter((other) => other.knownPassword !== target.knownPassword))
+      expect(shown).not.toContain(citizen.knownPassword!);
     await noViolations(page);
 
     await page.getByRole('button', { name: 'Projector mode', pressed: true }).click();

@@ -28,7 +28,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
-
 async function logInAsTeacher(page: Page, username: string): Promise<void> {
   await page.goto('/teacher?lang=en&screens=full');
   await seeHeading(page, 'Teacher login');
@@ -66,7 +65,7 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
     await noViolations(console);
   });
 
-  it('prints every trainee\'s login slip and key card on one A4 page each', async () => {
+  it("prints every trainee's login slip and key card on one A4 page each", async () => {
     await console.getByRole('link', { name: 'Print login slips and key cards' }).click();
     await seeHeading(console, 'Login slips and key cards – LESSON-1');
     await console.getByRole('button', { name: 'Print every sheet' }).waitFor();
@@ -143,7 +142,10 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
     await trainee.close();
 
     // No reload by the teacher: the page refreshes itself and counts the new login.
-    await console.getByTestId('progress-totals').filter({ hasText: `${loggedInBefore + 1} have logged in` }).waitFor({ timeout: 30_000 });
+    await console
+      .getByTestId('progress-totals')
+      .filter({ hasText: `${loggedInBefore + 1} have logged in` })
+      .waitFor({ timeout: 30_000 });
     await noViolations(console);
     await live.uncheck();
   });
@@ -201,7 +203,9 @@ describe('a teacher runs a lesson in the console, without the terminal', { timeo
     await console.getByLabel('Scenario file').setInputFiles({
       name: 'my-lesson.yaml',
       mimeType: 'application/yaml',
-      buffer: Buffer.from('title: Mine\ndescription: Broken\nclass: { code: MINE, name: Mine }\ntrainees:\n  - { name: Ida Fiktiv Lund, state: sleeping }\n'),
+      buffer: Buffer.from(
+        'title: Mine\ndescription: Broken\nclass: { code: MINE, name: Mine }\ntrainees:\n  - { name: Ida Fiktiv Lund, state: sleeping }\n',
+      ),
     });
     await console.getByRole('button', { name: 'Check and save the scenario' }).click();
     await seeText(console, 'Nothing was saved: the scenario has 1 error');

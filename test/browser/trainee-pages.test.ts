@@ -42,7 +42,10 @@ function ownFolder(world: World): Record<string, string> {
 /** An archive of the owner's class, kept as a reset keeps it (without resetting); made once. */
 function classArchive(world: World): number {
   const klass = world.ctx.classes.findByCode(world.owner.classCode)!;
-  return world.ctx.archives.list(klass)[0]?.id ?? world.ctx.archives.keep({ klass, reason: 'class-reset', citizenId: null, actor: 'teacher', teacherId: klass.teacherId })!;
+  return (
+    world.ctx.archives.list(klass)[0]?.id ??
+    world.ctx.archives.keep({ klass, reason: 'class-reset', citizenId: null, actor: 'teacher', teacherId: klass.teacherId })!
+  );
 }
 
 const fixtures: Record<string, (world: World) => Record<string, string>> = {
@@ -55,7 +58,12 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/exemption/decisions/:id': (world) => {
     if (!decisionId) {
       const citizen = world.ctx.citizens.findById(world.owner.citizenId)!;
-      const outcome = world.ctx.exemption.apply(citizen, { idDocument: 'none', reason: 'other', otherReason: 'a11y sweep', corrects: null });
+      const outcome = world.ctx.exemption.apply(citizen, {
+        idDocument: 'none',
+        reason: 'other',
+        otherReason: 'a11y sweep',
+        corrects: null,
+      });
       if (outcome.kind !== 'decided') throw new Error('no decision');
       decisionId = String(outcome.decision.id);
     }
@@ -120,7 +128,14 @@ async function logInTrainee(person: BrowserContext): Promise<void> {
   await page.close();
 }
 
-async function logInWith(person: BrowserContext, path: string, username: string, password: string, button: string, heading: RegExp): Promise<void> {
+async function logInWith(
+  person: BrowserContext,
+  path: string,
+  username: string,
+  password: string,
+  button: string,
+  heading: RegExp,
+): Promise<void> {
   const page = await person.newPage();
   await page.goto(`${path}?lang=en&screens=full`);
   await page.getByLabel('Username').fill(username);
@@ -137,7 +152,15 @@ beforeAll(async () => {
   await ctx.issuer.addOperator('operator-a', 'operator-a-password', Date.now());
   const klass = await ctx.scenarios.createClass('OWNED', 'default', 2, teacherId, 'cli');
   const citizen = ctx.citizens.listInClass(klass.id).find((candidate) => candidate.state === 'active')!;
-  world = { ctx, owner: { citizenId: citizen.id, classCode: klass.code, identifier: citizen.userId ?? citizen.nemidNumber, password: citizen.knownPassword! } };
+  world = {
+    ctx,
+    owner: {
+      citizenId: citizen.id,
+      classCode: klass.code,
+      identifier: citizen.userId ?? citizen.nemidNumber,
+      password: citizen.knownPassword!,
+    },
+  };
   app = await serve(ctx);
   browser = await launchBrowser();
   people = {
@@ -176,7 +199,8 @@ async function sweep(person: BrowserContext, who: string, urls: string[]): Promi
     visited.add(key);
     if (!response || !(response.headers()['content-type'] ?? '').includes('text/html')) continue;
     for (const violation of await accessibilityViolations(page)) problems.push(`${who} ${url} -> ${key}: ${violation}`);
-    for (const raw of (await page.locator('body').innerText()).match(untranslated) ?? []) problems.push(`${who} ${url} -> ${key}: untranslated ${raw}`);
+    for (const raw of (await page.locator('body').innerText()).match(untranslated) ?? [])
+      problems.push(`${who} ${url} -> ${key}: untranslated ${raw}`);
   }
   await page.close();
   return { problems, visited };
@@ -200,7 +224,9 @@ describe('every page of the app', () => {
   });
 
   it('has a fixture for every GET route with an object id', () => {
-    const missing = routeTable(testApp(world.ctx)).filter((route) => route.method === 'GET' && route.path.includes(':') && !notAPage(route.path) && !fixtures[route.path]);
+    const missing = routeTable(testApp(world.ctx)).filter(
+      (route) => route.method === 'GET' && route.path.includes(':') && !notAPage(route.path) && !fixtures[route.path],
+    );
     expect(missing).toEqual([]);
   });
 
@@ -215,7 +241,9 @@ describe('every page of the app', () => {
 
   for (const who of ['anonymous', 'practising', 'trainee', 'teacher', 'operator'] as const) {
     it(`passes axe for the ${who} visitor on each page of theirs, in Danish`, async () => {
-      const gets = routeTable(testApp(world.ctx)).filter((route) => route.method === 'GET' && !notAPage(route.path) && audiences[who](route.path));
+      const gets = routeTable(testApp(world.ctx)).filter(
+        (route) => route.method === 'GET' && !notAPage(route.path) && audiences[who](route.path),
+      );
       const urls = [...new Set(gets.map((route) => fill(route.path, fixtures[route.path]?.(world) ?? {})))];
       const result = await sweep(people[who], who, urls);
       expect(result.problems).toEqual([]);
@@ -258,7 +286,11 @@ describe('the main pages', () => {
     const problems: string[] = [];
     for (const lang of ['en', 'de']) {
       for (const [who, urls] of pagesOf()) {
-        const result = await sweep(people[who], `${who} (${lang})`, urls.map((url) => `${url}${url.includes('?') ? '&' : '?'}lang=${lang}&screens=full`));
+        const result = await sweep(
+          people[who],
+          `${who} (${lang})`,
+          urls.map((url) => `${url}${url.includes('?') ? '&' : '?'}lang=${lang}&screens=full`),
+        );
         problems.push(...result.problems);
       }
     }

@@ -1,7 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../server/context.ts';
-import { newPerson, seeHeading, seeText, textOf, closeBrowserSandbox, openBrowserSandbox, type BrowserSandbox, noViolations } from '../helpers/browser.ts';
+import {
+  newPerson,
+  seeHeading,
+  seeText,
+  textOf,
+  closeBrowserSandbox,
+  openBrowserSandbox,
+  type BrowserSandbox,
+  noViolations,
+} from '../helpers/browser.ts';
 import { codeForAskedKey } from '../helpers/context.ts';
 
 /**
@@ -99,7 +108,9 @@ describe('a trainee who reads little Danish goes through the default scenario wi
     await page.keyboard.press('Enter');
 
     await seeHeading(page, 'My NemID');
-    expect(await celebration(page)).toContain('Well done! You have done the exercise “Log in with NemID”. 1 of 5 exercises done. Next step: Read the letter from Skattestyrelsen.');
+    expect(await celebration(page)).toContain(
+      'Well done! You have done the exercise “Log in with NemID”. 1 of 5 exercises done. Next step: Read the letter from Skattestyrelsen.',
+    );
     await seeText(page, 'You are logged in');
     await expectAccessible(page);
 
@@ -109,7 +120,9 @@ describe('a trainee who reads little Danish goes through the default scenario wi
     await expectAccessible(page);
     await pressOn(page, /Your tax assessment for 2025 is ready/);
     await seeHeading(page, 'Your tax assessment for 2025 is ready');
-    expect(await celebration(page)).toContain('You have done the exercise “Read the letter from Skattestyrelsen”. 2 of 5 exercises done. Next step: Answer the letter from Skattestyrelsen.');
+    expect(await celebration(page)).toContain(
+      'You have done the exercise “Read the letter from Skattestyrelsen”. 2 of 5 exercises done. Next step: Answer the letter from Skattestyrelsen.',
+    );
     await expectAccessible(page);
 
     await pressOn(page, 'Answer');
@@ -118,7 +131,9 @@ describe('a trainee who reads little Danish goes through the default scenario wi
     await typeInto(page, 'Your message', 'Thank you. My income is right.');
     await pressOn(page, 'Send answer');
     await seeHeading(page, 'Sent');
-    expect(await celebration(page)).toContain('You have done the exercise “Answer the letter from Skattestyrelsen”. 3 of 5 exercises done. Next step: Sign the rental contract with NemID.');
+    expect(await celebration(page)).toContain(
+      'You have done the exercise “Answer the letter from Skattestyrelsen”. 3 of 5 exercises done. Next step: Sign the rental contract with NemID.',
+    );
     await expectAccessible(page);
 
     await pressOn(page, 'Start the next exercise');

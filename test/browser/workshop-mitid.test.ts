@@ -24,8 +24,28 @@ afterAll(async () => {
 });
 
 const texts = {
-  da: { userId: 'Bruger-id', open: 'Åbn anmodningen', approve: 'Godkend', confirm: 'Bekræft godkendelse', reject: 'Afvis', inbox: 'Indbakke', app: 'Min MitID app (1 venter)', request: 'Åbn anmodningen fra Din netbank', asks: 'Din netbank beder dig godkende med MitID.' },
-  en: { userId: 'User ID', open: 'Open the request', approve: 'Approve', confirm: 'Confirm approval', reject: 'Reject', inbox: 'Inbox', app: 'My MitID app (1 waiting)', request: 'Open the request from Your online bank', asks: 'Your online bank asks you to approve with MitID.' },
+  da: {
+    userId: 'Bruger-id',
+    open: 'Åbn anmodningen',
+    approve: 'Godkend',
+    confirm: 'Bekræft godkendelse',
+    reject: 'Afvis',
+    inbox: 'Indbakke',
+    app: 'Min MitID app (1 venter)',
+    request: 'Åbn anmodningen fra Din netbank',
+    asks: 'Din netbank beder dig godkende med MitID.',
+  },
+  en: {
+    userId: 'User ID',
+    open: 'Open the request',
+    approve: 'Approve',
+    confirm: 'Confirm approval',
+    reject: 'Reject',
+    inbox: 'Inbox',
+    app: 'My MitID app (1 waiting)',
+    request: 'Open the request from Your online bank',
+    asks: 'Your online bank asks you to approve with MitID.',
+  },
 };
 
 /** A participant in their own browser, logged in to Digital Post with the MitID app beside the page. */
@@ -53,60 +73,72 @@ async function openWaitingRequest(page: Page, lang: 'da' | 'en'): Promise<void> 
 }
 
 describe('the MitID attacks of the security workshop in the browser', () => {
-  it('a facilitator stages an approval the participants did not start: one rejects, one approves, and the debrief counts them', { timeout: 180_000 }, async () => {
-    const facilitator = await (await newPerson(browser, app.url)).newPage();
-    await facilitator.goto('/teacher/login?lang=en');
-    await facilitator.getByLabel('Username').fill('facilitator');
-    await facilitator.getByLabel('Password').fill('facilitator-password');
-    await facilitator.getByRole('button', { name: 'Log in' }).click();
-    await facilitator.goto('/workshop');
-    await seeHeading(facilitator, 'Security workshop');
-    await noViolations(facilitator);
-    await facilitator.getByLabel('Class').selectOption('MITWS');
-    // Only the MitID attack in this workshop: the suggested NemID attacks are cleared.
-    for (const name of ['Tax refund letter with a look-alike login', '"Your NemID is locked" letter with a 24-hour deadline', 'A "support" call asking for the password and a code', 'Letter asking for a photo of the key card']) {
-      await facilitator.getByLabel(`${name}: starts after (minutes)`).fill('');
-    }
-    await facilitator.getByLabel('An approval request the participant did not start (push fatigue): starts after (minutes)').fill('0');
-    await facilitator.getByRole('button', { name: 'Start the workshop' }).click();
-    await seeHeading(facilitator, 'Workshop 1 – MitID-workshop');
-    const workshopPath = new URL(facilitator.url()).pathname;
+  it(
+    'a facilitator stages an approval the participants did not start: one rejects, one approves, and the debrief counts them',
+    { timeout: 180_000 },
+    async () => {
+      const facilitator = await (await newPerson(browser, app.url)).newPage();
+      await facilitator.goto('/teacher/login?lang=en');
+      await facilitator.getByLabel('Username').fill('facilitator');
+      await facilitator.getByLabel('Password').fill('facilitator-password');
+      await facilitator.getByRole('button', { name: 'Log in' }).click();
+      await facilitator.goto('/workshop');
+      await seeHeading(facilitator, 'Security workshop');
+      await noViolations(facilitator);
+      await facilitator.getByLabel('Class').selectOption('MITWS');
+      // Only the MitID attack in this workshop: the suggested NemID attacks are cleared.
+      for (const name of [
+        'Tax refund letter with a look-alike login',
+        '"Your NemID is locked" letter with a 24-hour deadline',
+        'A "support" call asking for the password and a code',
+        'Letter asking for a photo of the key card',
+      ]) {
+        await facilitator.getByLabel(`${name}: starts after (minutes)`).fill('');
+      }
+      await facilitator.getByLabel('An approval request the participant did not start (push fatigue): starts after (minutes)').fill('0');
+      await facilitator.getByRole('button', { name: 'Start the workshop' }).click();
+      await seeHeading(facilitator, 'Workshop 1 – MitID-workshop');
+      const workshopPath = new URL(facilitator.url()).pathname;
 
-    const aksel = await participant('aksel.mitid', 'da');
-    const bodil = await participant('bodil.mitid', 'en');
+      const aksel = await participant('aksel.mitid', 'da');
+      const bodil = await participant('bodil.mitid', 'en');
 
-    // Aksel is logging on nowhere: the request from the bank is not his, so he rejects it.
-    await openWaitingRequest(aksel, 'da');
-    await seeText(aksel, 'Læs teksten. Godkend kun, hvis det er dig, der er i gang med at logge på.');
-    await aksel.getByRole('button', { name: texts.da.reject, exact: true }).click();
-    await seeText(aksel, 'Du afviste anmodningen.');
+      // Aksel is logging on nowhere: the request from the bank is not his, so he rejects it.
+      await openWaitingRequest(aksel, 'da');
+      await seeText(aksel, 'Læs teksten. Godkend kun, hvis det er dig, der er i gang med at logge på.');
+      await aksel.getByRole('button', { name: texts.da.reject, exact: true }).click();
+      await seeText(aksel, 'Du afviste anmodningen.');
 
-    // Bodil swipes (by keyboard: Approve, then Confirm approval): the attacker is in.
-    await openWaitingRequest(bodil, 'en');
-    await bodil.getByRole('link', { name: texts.en.approve, exact: true }).click();
-    await seeText(bodil, 'You approve logging on to Your online bank.');
-    await noViolations(bodil);
-    await bodil.getByRole('button', { name: texts.en.confirm, exact: true }).click();
-    await seeText(bodil, 'You approved the request.');
-    await noViolations(bodil);
+      // Bodil swipes (by keyboard: Approve, then Confirm approval): the attacker is in.
+      await openWaitingRequest(bodil, 'en');
+      await bodil.getByRole('link', { name: texts.en.approve, exact: true }).click();
+      await seeText(bodil, 'You approve logging on to Your online bank.');
+      await noViolations(bodil);
+      await bodil.getByRole('button', { name: texts.en.confirm, exact: true }).click();
+      await seeText(bodil, 'You approved the request.');
+      await noViolations(bodil);
 
-    await facilitator.goto(`${workshopPath}/debrief`);
-    await facilitator.getByRole('heading', { name: 'MitID: who approved and who rejected', level: 2 }).waitFor();
-    const row = facilitator.getByRole('row', { name: /MitID request not started/ });
-    expect(await row.getByRole('cell').allTextContents()).toEqual(['3', '1', '1', '1', 'M10: approve only what you started yourself']);
-    await seeText(facilitator, 'Approved the request: the attacker is logged on to Your online bank');
-    await noViolations(facilitator);
+      await facilitator.goto(`${workshopPath}/debrief`);
+      await facilitator.getByRole('heading', { name: 'MitID: who approved and who rejected', level: 2 }).waitFor();
+      const row = facilitator.getByRole('row', { name: /MitID request not started/ });
+      expect(await row.getByRole('cell').allTextContents()).toEqual(['3', '1', '1', '1', 'M10: approve only what you started yourself']);
+      await seeText(facilitator, 'Approved the request: the attacker is logged on to Your online bank');
+      await noViolations(facilitator);
 
-    // The attacker holds Bodil's approval, but cannot use it twice.
-    await facilitator.goto(`${workshopPath}/attacker`);
-    await noViolations(facilitator);
-    await facilitator.getByRole('button', { name: "Use Bodil Fiktiv Krogh's approval again" }).click();
-    await seeText(facilitator, /refused\. A MitID request is decided once/);
-    await noViolations(facilitator);
-  });
+      // The attacker holds Bodil's approval, but cannot use it twice.
+      await facilitator.goto(`${workshopPath}/attacker`);
+      await noViolations(facilitator);
+      await facilitator.getByRole('button', { name: "Use Bodil Fiktiv Krogh's approval again" }).click();
+      await seeText(facilitator, /refused\. A MitID request is decided once/);
+      await noViolations(facilitator);
+    },
+  );
 
   it('the MitID caller and the MitID look-alike, in Danish, with no axe violations', { timeout: 120_000 }, async () => {
-    ctx.workshop.workshops.start(ctx.classes.findByCode('MITWS')!, teacherId, [{ kind: 'mitid-call', minutes: 0 }, { kind: 'mitid-letter', minutes: 0 }]);
+    ctx.workshop.workshops.start(ctx.classes.findByCode('MITWS')!, teacherId, [
+      { kind: 'mitid-call', minutes: 0 },
+      { kind: 'mitid-letter', minutes: 0 },
+    ]);
     const carsten = await participant('carsten.mitid', 'da');
     await carsten.getByRole('button', { name: 'Tag den' }).first().click();
     await seeText(carsten, 'Godkend bare den anmodning, jeg har sendt dig, så er din konto sikker.');

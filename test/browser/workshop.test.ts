@@ -14,12 +14,15 @@ let workshopPath: string;
 
 const idOf = (identifier: string) => ctx.citizens.findByIdentifier(identifier)!.id;
 
-
 /** A participant in their own browser, logged in to Digital Post with the key card in hand. */
 async function participant(identifier: string, password: string, lang: 'da' | 'en' | 'de' = 'en'): Promise<Page> {
   const page = await (await newPerson(browser, app.url)).newPage();
   await page.goto(`/login?service=post&lang=${lang}&screens=full`);
-  const labels = { da: ['Bruger-id', 'Adgangskode', 'Næste', 'Kode', 'Log på'], en: ['User ID', 'Password', 'Next', 'Code', 'Log in'], de: ['Benutzer-ID', 'Passwort', 'Weiter', 'Code', 'Anmelden'] }[lang];
+  const labels = {
+    da: ['Bruger-id', 'Adgangskode', 'Næste', 'Kode', 'Log på'],
+    en: ['User ID', 'Password', 'Next', 'Code', 'Log in'],
+    de: ['Benutzer-ID', 'Passwort', 'Weiter', 'Code', 'Anmelden'],
+  }[lang];
   await page.getByLabel(labels[0]!, { exact: true }).fill(identifier);
   await page.getByLabel(labels[1]!, { exact: true }).fill(password);
   await page.getByRole('button', { name: labels[2]!, exact: true }).click();
@@ -38,7 +41,12 @@ async function openLetter(page: Page, subject: string): Promise<void> {
 }
 
 /** On the look-alike: user ID, password, then the code the page asks (relayed to the real login). */
-async function fallForLogin(page: Page, identifier: string, password: string, labels = { id: 'User ID', password: 'Password', next: 'Next', code: 'Code', confirm: 'Confirm' }): Promise<string> {
+async function fallForLogin(
+  page: Page,
+  identifier: string,
+  password: string,
+  labels = { id: 'User ID', password: 'Password', next: 'Next', code: 'Code', confirm: 'Confirm' },
+): Promise<string> {
   expect(page.url()).toMatch(/\/nemid-secure-login\.dk-verify\/[A-Za-z0-9_-]{22}$/);
   expect(new URL(page.url()).host).toBe(new URL(app.url).host);
   await noViolations(page);
@@ -93,7 +101,12 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     await seeHeading(facilitator, 'Security workshop');
     await noViolations(facilitator);
     await facilitator.getByLabel('Class').selectOption('DEMO');
-    for (const name of ['Tax refund letter with a look-alike login', '"Your NemID is locked" letter with a 24-hour deadline', 'A "support" call asking for the password and a code', 'Letter asking for a photo of the key card']) {
+    for (const name of [
+      'Tax refund letter with a look-alike login',
+      '"Your NemID is locked" letter with a 24-hour deadline',
+      'A "support" call asking for the password and a code',
+      'Letter asking for a photo of the key card',
+    ]) {
       await facilitator.getByLabel(`${name}: starts after (minutes)`).fill('0');
     }
     await facilitator.getByRole('button', { name: 'Start the workshop' }).click();
@@ -133,7 +146,13 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     const anna = await participant('anna.schmidt', 'Sommer42', 'de');
     await openLetter(anna, 'Ihre NemID wurde gesperrt – handeln Sie innerhalb von 24 Stunden');
     await anna.getByRole('link', { name: 'Meine NemID jetzt entsperren' }).click();
-    await fallForLogin(anna, 'anna.schmidt', 'Sommer42', { id: 'Benutzer-ID', password: 'Passwort', next: 'Weiter', code: 'Code', confirm: 'Bestätigen' });
+    await fallForLogin(anna, 'anna.schmidt', 'Sommer42', {
+      id: 'Benutzer-ID',
+      password: 'Passwort',
+      next: 'Weiter',
+      code: 'Code',
+      confirm: 'Bestätigen',
+    });
     await seeHeading(anna, 'Bestätigen Sie Ihre Schlüsselkarte');
     const keys = unusedKeys(ctx, idOf('anna.schmidt'), 3);
     for (const [index, entry] of keys.entries()) {
@@ -145,7 +164,7 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     await noViolations(anna);
   });
 
-  it('locked letter: Jens blocks his NemID at once on the issuer\'s self-service site (R14)', async () => {
+  it("locked letter: Jens blocks his NemID at once on the issuer's self-service site (R14)", async () => {
     const jens = await participant('jens.nielsen', 'Cykel8642');
     await openLetter(jens, 'Your NemID has been locked – act within 24 hours');
     await jens.goto('/nemid');
@@ -207,21 +226,25 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
     await seeHeading(fatima, 'Thank you for reporting');
   });
 
-  it('the facilitator shows the relay reaching Mette\'s mailbox and a replay of the code failing', async () => {
+  it("the facilitator shows the relay reaching Mette's mailbox and a replay of the code failing", async () => {
     await facilitator.goto(`${workshopPath}/attacker`);
-    await seeHeading(facilitator, 'The attacker\'s view – workshop 1');
+    await seeHeading(facilitator, "The attacker's view – workshop 1");
     await noViolations(facilitator);
-    const mette = facilitator.locator('section', { has: facilitator.getByRole('heading', { name: /Mette Fiktiv Hansen – Staged attack Tax refund/ }) });
+    const mette = facilitator.locator('section', {
+      has: facilitator.getByRole('heading', { name: /Mette Fiktiv Hansen – Staged attack Tax refund/ }),
+    });
     await expect(mette.getByText(/was relayed to the real login/).count()).resolves.toBe(1);
     const key = /key (\d{4})/.exec(await mette.getByText(/was relayed to the real login/).innerText())![1]!;
 
-    await mette.getByRole('link', { name: 'Open the attacker\'s session in Mette Fiktiv Hansen\'s Digital Post' }).click();
-    await seeHeading(facilitator, 'The attacker\'s session in Mette Fiktiv Hansen\'s Digital Post');
+    await mette.getByRole('link', { name: "Open the attacker's session in Mette Fiktiv Hansen's Digital Post" }).click();
+    await seeHeading(facilitator, "The attacker's session in Mette Fiktiv Hansen's Digital Post");
     await seeText(facilitator, 'Your tax assessment for 2025 is ready');
     await noViolations(facilitator);
     await facilitator.goBack();
 
-    await facilitator.getByRole('button', { name: `Replay the captured code for key ${key} against Mette Fiktiv Hansen's login now` }).click();
+    await facilitator
+      .getByRole('button', { name: `Replay the captured code for key ${key} against Mette Fiktiv Hansen's login now` })
+      .click();
     await seeText(facilitator, `The captured code for key ${key} was refused: key ${key} is used`);
     await noViolations(facilitator);
   });
@@ -241,14 +264,15 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
       'Ja, hvis telefonen har en pinkode.',
       'Spærrer mit NemID med det samme, i telefonen eller på udstederens selvbetjening, og siger det til udstederen.',
       'Ingen steder: skriv aldrig adgangskoden ned.',
-    ]) await mette.getByLabel(answer).check();
+    ])
+      await mette.getByLabel(answer).check();
     await mette.getByRole('button', { name: 'Tjek mine svar' }).click();
     await seeText(mette, 'Du havde 5 af 6 rigtige.');
     await seeText(mette, 'Et foto rummer alle kortets koder.');
     await noViolations(mette);
   });
 
-  it('the debrief counts the class\'s funnel and links each step to its rule', async () => {
+  it("the debrief counts the class's funnel and links each step to its rule", async () => {
     await facilitator.goto(workshopPath);
     await noViolations(facilitator);
     await facilitator.getByRole('button', { name: 'End and show the debrief' }).click();

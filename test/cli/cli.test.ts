@@ -40,7 +40,14 @@ describe('the sandbox command', () => {
     const trainees = json(out);
     expect(trainees.length).toBeGreaterThanOrEqual(8);
     const mette = trainees.find((t: { name: string }) => t.name === 'Mette Fiktiv Hansen');
-    expect(mette).toMatchObject({ userId: 'mette.hansen', nemidNumber: '418203557', cpr: '120345-6789', class: 'CLI', password: 'Hest2024', state: 'active' });
+    expect(mette).toMatchObject({
+      userId: 'mette.hansen',
+      nemidNumber: '418203557',
+      cpr: '120345-6789',
+      class: 'CLI',
+      password: 'Hest2024',
+      state: 'active',
+    });
     const states = new Set(trainees.map((t: { state: string }) => t.state));
     for (const state of ['pending', 'active', 'locked', 'blocked']) expect(states).toContain(state);
     expect(mette).toMatchObject({ identity: 'nemid', mitidUserId: null });
@@ -49,15 +56,32 @@ describe('the sandbox command', () => {
   it('lists the identity kind of MitID trainees: MitID only, or NemID and MitID', () => {
     expect(sandbox('scenario', 'load', 'mitid-login', '--class', 'CLIMITID').code).toBe(0);
     const trainees = json(sandbox('trainees', '--class', 'CLIMITID', '--json').out);
-    expect(trainees.find((t: { name: string }) => t.name === 'Sofie Fiktiv Lund')).toMatchObject({ identity: 'mitid', mitidUserId: 'sofie.lund', mitidPassword: 'Cykel2468' });
-    expect(trainees.find((t: { name: string }) => t.name === 'Karen Fiktiv Holm')).toMatchObject({ identity: 'both', userId: 'karen.holm', mitidUserId: 'karen.mitid', mitidActivated: true });
+    expect(trainees.find((t: { name: string }) => t.name === 'Sofie Fiktiv Lund')).toMatchObject({
+      identity: 'mitid',
+      mitidUserId: 'sofie.lund',
+      mitidPassword: 'Cykel2468',
+    });
+    expect(trainees.find((t: { name: string }) => t.name === 'Karen Fiktiv Holm')).toMatchObject({
+      identity: 'both',
+      userId: 'karen.holm',
+      mitidUserId: 'karen.mitid',
+      mitidActivated: true,
+    });
   });
 
   it('gives a MitID trainee who is still to get MitID in the lesson as identity mitid, not yet activated', () => {
     expect(sandbox('scenario', 'load', 'mitid-first-login', '--class', 'CLIFIRST').code).toBe(0);
     const trainees = json(sandbox('trainees', '--class', 'CLIFIRST', '--json').out);
-    expect(trainees.find((t: { name: string }) => t.name === 'Ida Fiktiv Brandt')).toMatchObject({ identity: 'mitid', mitidActivated: false, mitidUserId: null });
-    expect(trainees.find((t: { name: string }) => t.name === 'Bent Fiktiv Juhl')).toMatchObject({ identity: 'nemid', mitidActivated: null, userId: 'bent.juhl' });
+    expect(trainees.find((t: { name: string }) => t.name === 'Ida Fiktiv Brandt')).toMatchObject({
+      identity: 'mitid',
+      mitidActivated: false,
+      mitidUserId: null,
+    });
+    expect(trainees.find((t: { name: string }) => t.name === 'Bent Fiktiv Juhl')).toMatchObject({
+      identity: 'nemid',
+      mitidActivated: null,
+      userId: 'bent.juhl',
+    });
   });
 
   it('prints the active key card as JSON', () => {
@@ -66,13 +90,18 @@ describe('the sandbox command', () => {
     const card = json(out);
     expect(card.cardNumber).toMatch(/^\d{10}$/);
     expect(card.keys).toHaveLength(148);
-    expect(card.keys[0]).toEqual({ key: expect.stringMatching(/^\d{4}$/), code: expect.stringMatching(/^\d{6}$/), used: expect.any(Boolean) });
+    expect(card.keys[0]).toEqual({
+      key: expect.stringMatching(/^\d{4}$/),
+      code: expect.stringMatching(/^\d{6}$/),
+      used: expect.any(Boolean),
+    });
     expect(card.keys.filter((key: { used: boolean }) => !key.used)).toHaveLength(21);
   });
 
   it('moves the class clock and ends an 8-hour lock', () => {
     const before = json(sandbox('clock', 'show', '--class', 'CLI', '--json').out);
-    const karen = () => json(sandbox('trainees', '--class', 'CLI', '--json').out).find((t: { userId: string }) => t.userId === 'karen.olsen');
+    const karen = () =>
+      json(sandbox('trainees', '--class', 'CLI', '--json').out).find((t: { userId: string }) => t.userId === 'karen.olsen');
     expect(karen().state).toBe('locked');
     const advance = sandbox('clock', 'advance', '8h', '--class', 'CLI');
     expect(advance.code).toBe(0);

@@ -7,7 +7,14 @@ import { FakeTime, seededContext, testConfig } from '../helpers/context.ts';
 async function sandboxWithPractice() {
   const time = new FakeTime(Date.UTC(2026, 11, 5, 10)); // Saturday 5 December 2026, 11.00 in Denmark
   const ctx = await seededContext({ time });
-  await ctx.scenarios.load('self-study', { classCode: 'PRACTICE1', className: 'Self-study', traineeCount: 1, kind: 'selfstudy', ownerTokenHash: 'a'.repeat(64), actor: 'trainee' });
+  await ctx.scenarios.load('self-study', {
+    classCode: 'PRACTICE1',
+    className: 'Self-study',
+    traineeCount: 1,
+    kind: 'selfstudy',
+    ownerTokenHash: 'a'.repeat(64),
+    actor: 'trainee',
+  });
   return { time, ctx, cli: commands(ctx, testConfig()) };
 }
 
@@ -21,7 +28,13 @@ function dueWithinAnHour(ctx: Context, citizenId: number) {
   const now = ctx.clock.now(classId);
   ctx.post.inbox.saveNotificationSettings(citizenId, { notifyEmail: true, email: 'trainee@example.dk', notifySms: false, phone: null });
   const arriving = ctx.mailbox.deliver(citizenId, { sender: 'kommune', subject: 'Om 10 minutter', body: 'x' }, { at: now + 600_000 });
-  const answerable = ctx.mailbox.deliver(citizenId, { sender: 'kommune', subject: 'Svar inden en halv time', body: 'x', answerable: true, deadline: now + 1_800_000 });
+  const answerable = ctx.mailbox.deliver(citizenId, {
+    sender: 'kommune',
+    subject: 'Svar inden en halv time',
+    body: 'x',
+    answerable: true,
+    deadline: now + 1_800_000,
+  });
   /** What was settled, read straight from the tables (a listing would settle it by itself). */
   return () => ({
     notices: (ctx.db.prepare('SELECT COUNT(*) AS n FROM mail_notifications WHERE letter_id = ?').get(arriving) as { n: number }).n,
@@ -37,7 +50,11 @@ describe('sandbox clock', () => {
     const [practising] = ctx.citizens.listInClass(practiceClass.id);
     const inClass = dueWithinAnHour(ctx, trainee!.id);
     const alone = dueWithinAnHour(ctx, practising!.id);
-    ctx.mailbox.sendPaperPost(practising!.id, { sender: 'Nets DanID', subject: 'Om en time', body: 'x' }, { at: ctx.clock.now(practiceClass.id) + 3_600_000 });
+    ctx.mailbox.sendPaperPost(
+      practising!.id,
+      { sender: 'Nets DanID', subject: 'Om en time', body: 'x' },
+      { at: ctx.clock.now(practiceClass.id) + 3_600_000 },
+    );
     expect(inClass()).toEqual({ notices: 0, reminders: 0 });
 
     await cli.run(['clock', 'advance', '1h'], { class: 'DEMO' });
@@ -49,7 +66,7 @@ describe('sandbox clock', () => {
     expect(advanced.map((event) => [event.actor, event.data])).toEqual([['cli', { ms: 3_600_000, step: '1h' }]]);
   });
 
-  it('shows the practice classes beside the teachers\' classes, each with its kind', async () => {
+  it("shows the practice classes beside the teachers' classes, each with its kind", async () => {
     const { cli } = await sandboxWithPractice();
     const rows = JSON.parse(await cli.run(['clock', 'show'], { json: true }));
     expect(rows).toContainEqual(expect.objectContaining({ class: 'DEMO', kind: 'class' }));

@@ -9,7 +9,9 @@ describe('the sandbox address printed on login slips (PUBLIC_BASE_URL)', () => {
 
   it('takes the address trainees type, without a trailing slash', () => {
     expect(loadConfig({ PUBLIC_BASE_URL: 'http://192.168.1.20:3000/' }).publicBaseUrl).toBe('http://192.168.1.20:3000');
-    expect(loadConfig({ PUBLIC_BASE_URL: 'https://nemid.skole.example/sandbox' }).publicBaseUrl).toBe('https://nemid.skole.example/sandbox');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://nemid.skole.example/sandbox' }).publicBaseUrl).toBe(
+      'https://nemid.skole.example/sandbox',
+    );
   });
 
   it('refuses what is not a web address, naming the setting', () => {

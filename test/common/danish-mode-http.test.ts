@@ -108,7 +108,9 @@ describe('practise in Danish', () => {
     expect(panel).toContain('lang="zz" dir="rtl"');
     expect(panel).toContain('Zed-guide:'); // its own text
     expect(panel).toContain('Logging in, part 1 of 2'); // a key it lacks, in English
-    expect(panel).toMatch(/Zed-unchecked\. <span lang="en" dir="ltr">These help texts are a careful translation that no native speaker has checked yet\.<\/span>/);
+    expect(panel).toMatch(
+      /Zed-unchecked\. <span lang="en" dir="ltr">These help texts are a careful translation that no native speaker has checked yet\.<\/span>/,
+    );
     // Tooltips are in the help language, here English words for the keys zz lacks, marked zz.
     expect(translationOf(page.text, 'Næste')).toEqual({ text: 'Next', lang: 'zz', dir: 'rtl' });
     // "Everything in English" leaves the help-only language.

@@ -8,10 +8,7 @@ describe('the favicon', () => {
     const app = testApp(await seededContext());
     const home = await request(app).get('/');
     expect(home.text).toContain('<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">');
-    const svg = await request(app)
-      .get('/static/favicon.svg')
-      .buffer(true)
-      .parse(binaryBody);
+    const svg = await request(app).get('/static/favicon.svg').buffer(true).parse(binaryBody);
     expect(svg.status).toBe(200);
     expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
     const text = (svg.body as Buffer).toString('utf8');

@@ -99,13 +99,17 @@ describe('a busy server', () => {
     });
     await warm;
     const waited = await Promise.all(
-      Array.from({ length: 20 }, () => new Promise<number>((resolve) => {
-        const before = busyAnswers;
-        open(() => {
-          resolve(busyAnswers - before);
-          return false;
-        });
-      })),
+      Array.from(
+        { length: 20 },
+        () =>
+          new Promise<number>((resolve) => {
+            const before = busyAnswers;
+            open(() => {
+              resolve(busyAnswers - before);
+              return false;
+            });
+          }),
+      ),
     );
     stopped = true;
     // First come, first served: a newcomer waits for about one answer per connection

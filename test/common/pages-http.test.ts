@@ -80,7 +80,8 @@ describe('every page', () => {
     const app = testApp(await seededContext(), { loginRateLimitPerMinute: 3 });
     const agent = request.agent(app);
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i += 1) statuses.push((await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: 'x', password: 'y' })).status);
+    for (let i = 0; i < 4; i += 1)
+      statuses.push((await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: 'x', password: 'y' })).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 });

@@ -47,17 +47,23 @@ describe('the route patterns in server/paths.ts', () => {
       if (staticFile(pattern)) continue;
       const builder = name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], builders);
       const names = [...pattern.matchAll(/:(\w+)/g)].map((match) => match[1]!);
-      const url = typeof builder === 'function' ? (builder as (...values: string[]) => string)(...names.map((_, i) => `v${i} x/y`)) : builder;
+      const url =
+        typeof builder === 'function' ? (builder as (...values: string[]) => string)(...names.map((_, i) => `v${i} x/y`)) : builder;
       expect(typeof url, name).toBe('string');
       const matching = layers.filter((layer) => layer.match(url as string));
-      expect(matching.map((layer) => layer.path), `${name} ${url}`).toContain(pattern);
+      expect(
+        matching.map((layer) => layer.path),
+        `${name} ${url}`,
+      ).toContain(pattern);
     }
   });
 
   it('encodes every parameter and names a missing one', () => {
     expect(paths.teacher.klass('A B/C')).toBe('/teacher/classes/A%20B%2FC');
     expect(pathFor(routes.workshop.launch, { id: 3, attackId: 'a&b' })).toBe('/workshop/3/attacks/a%26b/launch');
-    expect(() => pathFor(routes.issuer.action, { id: 1 } as never)).toThrow("pathFor('/issuer/citizens/:id/:action'): no value for :action");
+    expect(() => pathFor(routes.issuer.action, { id: 1 } as never)).toThrow(
+      "pathFor('/issuer/citizens/:id/:action'): no value for :action",
+    );
     expect(pathFor(routes.post.inbox)).toBe('/post');
   });
 });

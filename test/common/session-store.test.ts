@@ -10,13 +10,17 @@ function storeAt(start: number) {
   const db = openDatabase(':memory:');
   let now = start;
   const store = new SqliteSessionStore(db, () => now);
-  const expires = (sid: string) => (db.prepare('SELECT expires FROM sessions WHERE sid = ?').get(sid) as { expires: number } | undefined)?.expires;
-  const get = (sid: string) => new Promise<session.SessionData | null | undefined>((resolve, reject) => store.get(sid, (error, found) => (error ? reject(error) : resolve(found))));
+  const expires = (sid: string) =>
+    (db.prepare('SELECT expires FROM sessions WHERE sid = ?').get(sid) as { expires: number } | undefined)?.expires;
+  const get = (sid: string) =>
+    new Promise<session.SessionData | null | undefined>((resolve, reject) =>
+      store.get(sid, (error, found) => (error ? reject(error) : resolve(found))),
+    );
   return { store, expires, get, advance: (ms: number) => (now += ms) };
 }
 
 describe('the session store', () => {
-  it('writes a page view\'s new expiry only once it has moved on by a minute', () => {
+  it("writes a page view's new expiry only once it has moved on by a minute", () => {
     const start = 1_800_000_000_000;
     const { store, expires, advance } = storeAt(start);
     store.set('abc', data);

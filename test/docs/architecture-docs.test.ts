@@ -72,7 +72,9 @@ describe('the rules of docs/rules.md', () => {
   });
 
   it('names the passage of the source text each rule comes from', () => {
-    const rules = read('docs/rules.md').split(/^## /m).filter((part) => /^R\d+: /.test(part));
+    const rules = read('docs/rules.md')
+      .split(/^## /m)
+      .filter((part) => /^R\d+: /.test(part));
     const unsourced = rules.filter((rule) => !/Source text l\. \d+-\d+/.test(rule)).map((rule) => rule.split(':')[0]);
     expect(unsourced).toEqual([]);
   });
@@ -93,7 +95,9 @@ describe('the README and docs/', () => {
     const outside = ['README.md', ...docFiles()].flatMap((file) =>
       read(file)
         .split('\n')
-        .flatMap((line, index) => (/\.\.\/shared\/|\bDOMAIN\.md\b|\bSPEC\.md\b/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])),
+        .flatMap((line, index) =>
+          /\.\.\/shared\/|\bDOMAIN\.md\b|\bSPEC\.md\b/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [],
+        ),
     );
     expect(outside).toEqual([]);
   });
@@ -108,7 +112,9 @@ describe('the README and docs/', () => {
           const linked = name === '' ? file : path.join(path.dirname(file), name);
           if (!fs.existsSync(path.join(projectRoot, linked))) return true;
           if (anchor === undefined || !linked.endsWith('.md')) return false;
-          return !read(linked).split('\n').some((line) => /^#{1,6} /.test(line) && slug(line.replace(/^#+ /, '')) === anchor);
+          return !read(linked)
+            .split('\n')
+            .some((line) => /^#{1,6} /.test(line) && slug(line.replace(/^#+ /, '')) === anchor);
         })
         .map((target) => `${file}: ${target}`),
     );

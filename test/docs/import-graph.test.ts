@@ -9,7 +9,10 @@ import { projectRoot } from '../../server/common/project-root.ts';
  */
 function importGraph(): Map<string, string[]> {
   const root = path.join(projectRoot, 'server');
-  const files = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => `server/${file}`);
+  const files = fs
+    .readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => `server/${file}`);
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const source = fs.readFileSync(path.join(projectRoot, file), 'utf8');
@@ -17,10 +20,18 @@ function importGraph(): Map<string, string[]> {
     for (const match of source.matchAll(/^(?:import|export)\s+(type\s+)?(?:\{([^}]*)\}[^'"]*|[^'"{]*)from\s+'(\.[^']+)'/gm)) {
       const [, typeOnly, names, target] = match;
       if (typeOnly) continue;
-      if (names !== undefined && names.trim() !== '' && names.split(',').every((name) => name.trim() === '' || name.trim().startsWith('type '))) continue;
+      if (
+        names !== undefined &&
+        names.trim() !== '' &&
+        names.split(',').every((name) => name.trim() === '' || name.trim().startsWith('type '))
+      )
+        continue;
       targets.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), target!)));
     }
-    graph.set(file, targets.filter((target) => files.includes(target)));
+    graph.set(
+      file,
+      targets.filter((target) => files.includes(target)),
+    );
   }
   return graph;
 }

@@ -53,7 +53,7 @@ const tableRows = (source: string) =>
     .filter((block) => block.startsWith('|'))
     .map((block) => block.split('\n').length);
 
-it('compares something: the teacher\'s guide has its scenario format as a fenced block', () => {
+it("compares something: the teacher's guide has its scenario format as a fenced block", () => {
   expect(split(read('docs/teachers.md')).fences).toHaveLength(1);
 });
 

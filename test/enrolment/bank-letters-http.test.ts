@@ -15,12 +15,19 @@ async function post(agent: Agent, url: string, fields: Record<string, string | s
 async function bankNemid(ctx: Context) {
   const agent = request.agent(testApp(ctx));
   await post(agent, '/get-nemid/bank', { hasCpr: 'yes', brings: ['id', 'cpr-document'] });
-  await agent.post('/letterbox/wait').type('form').send({ _csrf: csrfFrom((await agent.get('/letterbox')).text), what: 'post' });
+  await agent
+    .post('/letterbox/wait')
+    .type('form')
+    .send({ _csrf: csrfFrom((await agent.get('/letterbox')).text), what: 'post' });
   return agent;
 }
 
 /** The paper letters shown in the letterbox, each as its visible text. */
-const lettersIn = (html: string) => [...html.matchAll(/<article class="letter paper-letter"[\s\S]*?<\/article>/g)].map((match) => ({ text: visibleText(match[0]), html: match[0] }));
+const lettersIn = (html: string) =>
+  [...html.matchAll(/<article class="letter paper-letter"[\s\S]*?<\/article>/g)].map((match) => ({
+    text: visibleText(match[0]),
+    html: match[0],
+  }));
 
 describe('the bank sends password and key card apart (issue 18 item 6)', () => {
   it.each([

@@ -41,7 +41,11 @@ describe('applying for NemID at Borgerservice (R6)', () => {
     expect(outcome.checks.filter((check) => !check.ok).map((check) => check.check)).toEqual([reason]);
     expect(outcome.checks).toHaveLength(7);
     expect(classCount(ctx)).toBe(before);
-    expect(ctx.events.list({}).at(-1)).toMatchObject({ type: 'nemid-refused', rule: 'R6', data: { desk: 'borgerservice', failed: [reason] } });
+    expect(ctx.events.list({}).at(-1)).toMatchObject({
+      type: 'nemid-refused',
+      rule: 'R6',
+      data: { desk: 'borgerservice', failed: [reason] },
+    });
   });
 
   it('accepts a witness of exactly 18', async () => {
@@ -55,14 +59,22 @@ describe('applying for NemID at Borgerservice (R6)', () => {
     if (!outcome.ok) throw new Error('refused');
     const { citizen } = outcome;
     expect(citizen.state).toBe('pending');
-    expect(ctx.classes.findById(citizen.classId)).toMatchObject({ kind: 'selfstudy', scenario: 'nemid-borgerservice', ownerTokenHash: visit.ownerTokenHash });
+    expect(ctx.classes.findById(citizen.classId)).toMatchObject({
+      kind: 'selfstudy',
+      scenario: 'nemid-borgerservice',
+      ownerTokenHash: visit.ownerTokenHash,
+    });
     expect(ctx.citizens.blueprintOf(citizen.id).knownPassword).toMatch(/^[A-Z][a-z]+\d{4}$/);
     expect(ctx.keycards.activeCard(citizen.id)).toBeDefined();
     expect(ctx.mailbox.mailboxOf(citizen.id)).toMatchObject({ exempt: false });
     expect(ctx.enrolment.hasPublicAccess(citizen.id)).toBe(true);
     const letters = ctx.mailbox.arrivedLetters(citizen.id);
     expect(letters).toHaveLength(1);
-    expect(letters[0]).toMatchObject({ channel: 'digital', senderName: 'Fiktiv Kommune, Borgerservice', subject: { en: 'Welcome to your digital mailbox' } });
+    expect(letters[0]).toMatchObject({
+      channel: 'digital',
+      senderName: 'Fiktiv Kommune, Borgerservice',
+      subject: { en: 'Welcome to your digital mailbox' },
+    });
     const types = ctx.events.list({ citizenId: citizen.id }).map((event) => `${event.type} ${event.rule}`);
     expect(types).toEqual(expect.arrayContaining(['nemid-issued R6', 'mailbox-created R8', 'letter-delivered R8']));
   });
@@ -71,7 +83,11 @@ describe('applying for NemID at Borgerservice (R6)', () => {
     const ctx = await seededContext();
     const first = await ctx.enrolment.apply('borgerservice', complete(), visit);
     if (!first.ok) throw new Error('refused');
-    const second = await ctx.enrolment.apply('bank', complete(), { ...visit, ownerTokenHash: 'b'.repeat(64), replacesClassId: first.citizen.classId });
+    const second = await ctx.enrolment.apply('bank', complete(), {
+      ...visit,
+      ownerTokenHash: 'b'.repeat(64),
+      replacesClassId: first.citizen.classId,
+    });
     expect(second.ok).toBe(true);
     expect(ctx.classes.findById(first.citizen.classId)).toBeUndefined();
     expect(ctx.citizens.findById(first.citizen.id)).toBeUndefined();
@@ -114,7 +130,14 @@ describe('applying for NemID at a bank (R7)', () => {
     expect(ctx.publicAccess.refuses(citizen, 'post')).toBe(false);
     expect(ctx.enrolment.activatePublicAccess(citizen, true)).toEqual({ ok: false, reason: 'already-active' });
     const rules = ctx.events.list({ citizenId: citizen.id }).map((event) => `${event.type} ${event.rule}`);
-    expect(rules).toEqual(expect.arrayContaining(['nemid-issued R7', 'public-access-refused R7', 'public-access-activation-refused R7', 'public-access-activated R7']));
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'nemid-issued R7',
+        'public-access-refused R7',
+        'public-access-activation-refused R7',
+        'public-access-activated R7',
+      ]),
+    );
   });
 
   it('is a bank NemID again after a reset: not activated, the letter on its way once more', async () => {

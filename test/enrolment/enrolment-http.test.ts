@@ -56,7 +56,12 @@ describe('the Borgerservice desk in the browser pages', () => {
     const ctx = await seededContext();
     const agent = request.agent(testApp(ctx));
     await agent.get('/?lang=en&screens=full');
-    const response = await post(agent, '/get-nemid/borgerservice', { ...fullBorgerservice, hasCpr: '', witnessAge: 'old', witnessCpr: '010190-1234' });
+    const response = await post(agent, '/get-nemid/borgerservice', {
+      ...fullBorgerservice,
+      hasCpr: '',
+      witnessAge: 'old',
+      witnessCpr: '010190-1234',
+    });
     expect(response.status).toBe(400);
     const text = visibleText(response.text);
     expect(text).toContain('Choose whether you have a Danish CPR number.');
@@ -116,14 +121,21 @@ describe('the bank desk in the browser pages (R7)', () => {
 
     expect((await agent.get('/get-nemid/letterbox')).headers.location).toBe('/letterbox');
     expect(visibleText((await agent.get('/letterbox')).text)).toContain('There is no post in your letterbox yet.');
-    const wait = await agent.post('/letterbox/wait').type('form').send({ what: 'post', _csrf: csrfFrom((await agent.get('/letterbox')).text) });
+    const wait = await agent
+      .post('/letterbox/wait')
+      .type('form')
+      .send({ what: 'post', _csrf: csrfFrom((await agent.get('/letterbox')).text) });
     expect(wait.headers.location).toBe('/letterbox?waited=1');
     const letterbox = visibleText((await agent.get('/letterbox?waited=1')).text);
     expect(letterbox).toContain('Your NemID from the bank');
     const nemidNumber = /NemID number: (\d{9})/.exec(letterbox)![1]!;
     const temporary = /Temporary password: (\S+)/.exec(letterbox)![1]!;
 
-    const refused = await submitForm(agent, '/login?service=post', '/login', { identifier: nemidNumber, password: temporary, service: 'post' });
+    const refused = await submitForm(agent, '/login?service=post', '/login', {
+      identifier: nemidNumber,
+      password: temporary,
+      service: 'post',
+    });
     expect(refused.status).toBe(403);
     expect(visibleText(refused.text)).toContain('not yet activated for public self-service');
 
@@ -148,7 +160,13 @@ describe('the guide (R1)', () => {
     const ctx = await seededContext();
     const response = await request(testApp(ctx)).get('/get-nemid?lang=en&screens=full');
     const text = visibleText(response.text);
-    for (const phrase of ['Who NemID suits', 'Danish citizens who live abroad', 'Cross-border commuters', 'What to bring', 'declaration on honour']) {
+    for (const phrase of [
+      'Who NemID suits',
+      'Danish citizens who live abroad',
+      'Cross-border commuters',
+      'What to bring',
+      'declaration on honour',
+    ]) {
       expect(text).toContain(phrase);
     }
     expect(response.text).toContain('href="/get-nemid/borgerservice"');
@@ -165,15 +183,25 @@ describe('the R7 guard on every public service route', () => {
     const agent = request.agent(app);
     await agent.get('/?lang=en&screens=full');
     await post(agent, '/get-nemid/bank', { hasCpr: 'yes', brings: ['id', 'cpr-document'] });
-    await agent.post('/letterbox/wait').type('form').send({ what: 'post', _csrf: csrfFrom((await agent.get('/letterbox')).text) });
+    await agent
+      .post('/letterbox/wait')
+      .type('form')
+      .send({ what: 'post', _csrf: csrfFrom((await agent.get('/letterbox')).text) });
     const letterbox = visibleText((await agent.get('/letterbox?waited=1')).text);
-    const bank = await firstLogin(ctx, agent, /NemID number: (\d{9})/.exec(letterbox)![1]!, /Temporary password: (\S+)/.exec(letterbox)![1]!, 'bank');
+    const bank = await firstLogin(
+      ctx,
+      agent,
+      /NemID number: (\d{9})/.exec(letterbox)![1]!,
+      /Temporary password: (\S+)/.exec(letterbox)![1]!,
+      'bank',
+    );
     expect(bank.headers.location).toBe('/bank');
     const token = csrfFrom((await agent.get('/get-nemid/bank/activate')).text);
 
     // Public services by their address (R7), whoever registers the route; the old address of the paper letterbox is not Digital Post.
     const prefixes = publicServices.map((service) => services[service as ServiceId]);
-    const underPublic = (path: string) => path !== routes.letterbox.oldPaper && prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+    const underPublic = (path: string) =>
+      path !== routes.letterbox.oldPaper && prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
     const publicRoutes = routeTable(app).filter((route) => underPublic(route.path));
     expect(publicRoutes.length).toBeGreaterThan(25);
     for (const route of publicRoutes) {

@@ -5,7 +5,17 @@ import { seededContext } from '../helpers/context.ts';
 import { csrfFrom, loginAs, testApp, type Agent } from '../helpers/http.ts';
 
 const hostileText = fc.oneof(
-  fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' OR 1=1 --", 'x'.repeat(5000), '   ', 'yes', 'id', 'passport', 'other'),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    "' OR 1=1 --",
+    'x'.repeat(5000),
+    '   ',
+    'yes',
+    'id',
+    'passport',
+    'other',
+  ),
   fc.string({ unit: 'binary', maxLength: 100 }),
 );
 const hostileValue = fc.oneof(

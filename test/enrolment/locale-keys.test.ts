@@ -16,7 +16,9 @@ describe('the locale keys the desk and exemption pages build from parts', () => 
       ...desks.flatMap((desk) => ['title', 'intro', 'refused', 'submit'].map((part) => `enrolment:desk.${desk}.${part}`)),
       ...desks.map((desk) => `enrolment:desks.${desk}`),
       ...deskChecks.flatMap((check) => [`enrolment:checks.${check}`, `enrolment:refusals.${check}`]),
-      ...['witness', 'bring', 'handedOver', 'public'].flatMap((row) => ['label', 'borgerservice', 'bank'].map((part) => `enrolment:guide.ways.rows.${row}.${part}`)),
+      ...['witness', 'bring', 'handedOver', 'public'].flatMap((row) =>
+        ['label', 'borgerservice', 'bank'].map((part) => `enrolment:guide.ways.rows.${row}.${part}`),
+      ),
       ...['yes', 'no'].map((value) => `enrolment:desk.hasCprOptions.${value}`),
       ...['id', 'cpr-document'].map((value) => `enrolment:desk.bringsOptions.${value}`),
       ...['id', 'declaration'].map((value) => `enrolment:desk.witness.doesOptions.${value}`),

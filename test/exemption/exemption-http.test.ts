@@ -6,7 +6,10 @@ import { pdfText } from './pdf-text.ts';
 
 async function post(agent: Agent, page: string, action: string, fields: Record<string, string>) {
   const form = await agent.get(page);
-  return agent.post(action).type('form').send({ ...fields, _csrf: csrfFrom(form.text) });
+  return agent
+    .post(action)
+    .type('form')
+    .send({ ...fields, _csrf: csrfFrom(form.text) });
 }
 
 async function mette() {
@@ -43,7 +46,9 @@ describe('exemption from Digital Post at Borgerservice', () => {
     expect(text).toContain('Your application for exemption from Digital Post is granted.');
     expect(text).toContain('TRAINING');
     expect(text).toContain(citizen.name);
-    expect(ctx.events.list({ citizenId: citizen.id }).some((event) => event.type === 'attestation-requested' && event.rule === 'R18')).toBe(true);
+    expect(ctx.events.list({ citizenId: citizen.id }).some((event) => event.type === 'attestation-requested' && event.rule === 'R18')).toBe(
+      true,
+    );
 
     const home = visibleText((await agent.get('/exemption')).text);
     expect(home).toContain('has been exempt from Digital Post since');
@@ -66,7 +71,11 @@ describe('exemption from Digital Post at Borgerservice', () => {
     const correcting = await agent.get(`/exemption/apply?correct=${url.split('/').pop()}`);
     expect(visibleText(correcting.text)).toContain('You are correcting your rejected application.');
     expect(correcting.text).toMatch(/value="homeless" checked/);
-    const corrected = await post(agent, '/exemption/apply', '/exemption/apply', { reason: 'homeless', idDocument: 'passport', corrects: url.split('/').pop()! });
+    const corrected = await post(agent, '/exemption/apply', '/exemption/apply', {
+      reason: 'homeless',
+      idDocument: 'passport',
+      corrects: url.split('/').pop()!,
+    });
     expect(visibleText((await agent.get(corrected.headers.location!)).text)).toContain('is granted');
   });
 
@@ -107,7 +116,9 @@ describe('exemption from Digital Post at Borgerservice', () => {
     const { ctx, agent, citizen } = await mette();
     await post(agent, '/exemption/apply', '/exemption/apply', { reason: 'language', idDocument: 'passport' });
     const contacted = await post(agent, '/exemption', '/exemption/contact', { sender: 'su-styrelsen' });
-    expect(visibleText((await agent.get(contacted.headers.location!)).text)).toContain('From now on SU-styrelsen sends you letters on paper.');
+    expect(visibleText((await agent.get(contacted.headers.location!)).text)).toContain(
+      'From now on SU-styrelsen sends you letters on paper.',
+    );
     const su = ctx.mailbox.deliver(citizen.id, { sender: 'su-styrelsen', subject: 'SU', body: 'x' });
     expect(ctx.mailbox.arrivedLetters(citizen.id).find((letter) => letter.id === su)!.channel).toBe('paper');
 

@@ -27,7 +27,8 @@ async function metteWithLetters() {
   return { ctx, time, mette, ids };
 }
 
-const channelOf = (ctx: Context, citizen: Citizen, id: number) => ctx.mailbox.arrivedLetters(citizen.id).find((letter) => letter.id === id)?.channel;
+const channelOf = (ctx: Context, citizen: Citizen, id: number) =>
+  ctx.mailbox.arrivedLetters(citizen.id).find((letter) => letter.id === id)?.channel;
 
 describe('exemption from Digital Post (R16-R21)', () => {
   it('is granted at once for one of the six reasons with valid ID, and sends unread letters of the last 6 months on paper (R17, R19)', async () => {
@@ -75,7 +76,12 @@ describe('exemption from Digital Post (R16-R21)', () => {
   it('rejects without valid ID or without one of the six reasons, and a corrected application can be granted (R18)', async () => {
     const { ctx, mette, ids } = await metteWithLetters();
     const noId = ctx.exemption.apply(mette, { ...granted, idDocument: 'other' });
-    const ownReason = ctx.exemption.apply(mette, { ...granted, idDocument: 'none', reason: 'other', otherReason: 'Jeg kan bedst lide papir' });
+    const ownReason = ctx.exemption.apply(mette, {
+      ...granted,
+      idDocument: 'none',
+      reason: 'other',
+      otherReason: 'Jeg kan bedst lide papir',
+    });
     if (noId.kind !== 'decided' || ownReason.kind !== 'decided') throw new Error('not decided');
     expect(noId.decision).toMatchObject({ decision: 'rejected', rejections: ['no-valid-id'] });
     expect(ownReason.decision).toMatchObject({ decision: 'rejected', rejections: ['no-valid-id', 'no-valid-reason'] });
@@ -93,7 +99,11 @@ describe('exemption from Digital Post (R16-R21)', () => {
     ctx.exemption.apply(mette, granted);
     time.advance(400 * day);
     expect(ctx.exemption.status(mette).grant).toBeDefined();
-    const coming = ctx.mailbox.deliver(mette.id, { sender: 'kommune', subject: 'På vej fra kommunen', body: 'x' }, { at: ctx.clock.now(mette.classId) + day });
+    const coming = ctx.mailbox.deliver(
+      mette.id,
+      { sender: 'kommune', subject: 'På vej fra kommunen', body: 'x' },
+      { at: ctx.clock.now(mette.classId) + day },
+    );
 
     expect(ctx.exemption.end(mette, 'none')).toEqual({ kind: 'no-valid-id' });
     expect(ctx.mailbox.mailboxOf(mette.id).exempt).toBe(true);

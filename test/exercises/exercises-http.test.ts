@@ -12,7 +12,10 @@ async function setup() {
 
 async function logOut(agent: Agent): Promise<void> {
   const page = await agent.get('/my-nemid');
-  await agent.post('/logout').type('form').send({ _csrf: csrfFrom(page.text) });
+  await agent
+    .post('/logout')
+    .type('form')
+    .send({ _csrf: csrfFrom(page.text) });
 }
 
 describe('the trainee’s home of exercises', () => {
@@ -44,10 +47,14 @@ describe('the trainee’s home of exercises', () => {
   it('does not bring old congratulations back at a later login, even in a browser that has forgotten them', async () => {
     const { ctx, app, agent } = await setup();
     await loginAs(agent, ctx, 'ahmed.karimi', 'Bog7531x', 'post');
-    expect(visibleText((await agent.get('/my-nemid?lang=en&screens=full')).text)).toContain('You have done the exercise “Log in with NemID”.');
+    expect(visibleText((await agent.get('/my-nemid?lang=en&screens=full')).text)).toContain(
+      'You have done the exercise “Log in with NemID”.',
+    );
     const citizen = ctx.citizens.findByIdentifier('ahmed.karimi')!;
     const tax = ctx.mailbox.arrivedLetters(citizen.id).find((letter) => letter.senderKey === 'skattestyrelsen')!;
-    expect(visibleText((await agent.get(`/post/letters/${tax.id}`)).text)).toContain('You have done the exercise “Read the letter from Skattestyrelsen”.');
+    expect(visibleText((await agent.get(`/post/letters/${tax.id}`)).text)).toContain(
+      'You have done the exercise “Read the letter from Skattestyrelsen”.',
+    );
     await logOut(agent);
 
     for (const browser of [agent, request.agent(app)]) {
@@ -62,7 +69,9 @@ describe('the trainee’s home of exercises', () => {
     const fresh = request.agent(app);
     await fresh.get('/?lang=en&screens=full');
     await loginAs(fresh, ctx, 'ahmed.karimi', 'Bog7531x', 'post');
-    const answer = await submitForm(fresh, `/post/letters/${tax.id}/answer`, `/post/letters/${tax.id}/answer`, { body: 'Tak, det ser rigtigt ud.' });
+    const answer = await submitForm(fresh, `/post/letters/${tax.id}/answer`, `/post/letters/${tax.id}/answer`, {
+      body: 'Tak, det ser rigtigt ud.',
+    });
     expect(answer.status).toBe(303);
     const news = visibleText((await fresh.get(answer.headers.location!)).text);
     expect(news).toContain('You have done the exercise “Answer the letter from Skattestyrelsen”.');
@@ -115,7 +124,10 @@ describe('display settings', () => {
     const { agent } = await setup();
     const first = await agent.get('/login?lang=en&screens=full');
     expect(first.text).toContain('<html lang="en">');
-    const larger = await agent.post('/preferences').type('form').send({ _csrf: csrfFrom(first.text), textSize: 'larger', back: '/login?service=post' });
+    const larger = await agent
+      .post('/preferences')
+      .type('form')
+      .send({ _csrf: csrfFrom(first.text), textSize: 'larger', back: '/login?service=post' });
     expect(larger.status).toBe(303);
     expect(larger.headers.location).toBe('/login?service=post');
     const again = csrfFrom((await agent.get('/login')).text);
@@ -130,7 +142,10 @@ describe('display settings', () => {
   it('refuses a form that chooses nothing valid with a message in the page’s language, and changes nothing', async () => {
     const { agent } = await setup();
     const form = await agent.get('/preferences?lang=de&screens=full');
-    const refused = await agent.post('/preferences').type('form').send({ _csrf: csrfFrom(form.text), textSize: 'huge', contrast: 'neon' });
+    const refused = await agent
+      .post('/preferences')
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), textSize: 'huge', contrast: 'neon' });
     expect(refused.status).toBe(400);
     expect(visibleText(refused.text)).toContain('Wählen Sie eine Textgröße, einen Kontrast oder die Anleitung');
     expect(([] as string[]).concat(refused.headers['set-cookie'] ?? []).some((cookie) => cookie.startsWith('sandbox.prefs='))).toBe(false);
@@ -140,7 +155,11 @@ describe('display settings', () => {
   it('returns to the form’s own page from a page that a form’s POST rendered', async () => {
     const { agent } = await setup();
     const form = await agent.get('/login?service=post&lang=en&screens=full');
-    const failed = await agent.post('/login').set('Referer', 'http://127.0.0.1/login?service=post').type('form').send({ _csrf: csrfFrom(form.text), identifier: 'nobody.here', password: 'wrong1', service: 'post' });
+    const failed = await agent
+      .post('/login')
+      .set('Referer', 'http://127.0.0.1/login?service=post')
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), identifier: 'nobody.here', password: 'wrong1', service: 'post' });
     expect(failed.status).toBe(401);
     expect(failed.text).toContain('<input type="hidden" name="back" value="/login?service=post">');
   });
@@ -149,7 +168,10 @@ describe('display settings', () => {
     const { agent } = await setup();
     for (const back of ['//evil.example/login', 'https://evil.example/', '/\\evil.example']) {
       const form = await agent.get('/preferences');
-      const response = await agent.post('/preferences').type('form').send({ _csrf: csrfFrom(form.text), textSize: 'large', back });
+      const response = await agent
+        .post('/preferences')
+        .type('form')
+        .send({ _csrf: csrfFrom(form.text), textSize: 'large', back });
       expect(response.headers.location, back).toBe('/');
     }
   });
@@ -160,7 +182,10 @@ describe('the guide', () => {
     const { ctx, agent } = await setup();
     const start = await agent.get('/login?lang=en&screens=full');
     expect(start.text).not.toContain('data-testid="guide"');
-    await agent.post('/preferences').type('form').send({ _csrf: csrfFrom(start.text), guide: 'on', back: '/login' });
+    await agent
+      .post('/preferences')
+      .type('form')
+      .send({ _csrf: csrfFrom(start.text), guide: 'on', back: '/login' });
     const guided = await agent.get('/login');
     expect(guided.text).toContain('<html lang="en" class="guided">');
     expect(visibleText(guided.text)).toContain('Guide: Logging in, part 1 of 2 A NemID login has three parts');
@@ -180,7 +205,10 @@ describe('the guide', () => {
     await teacherLogin(teacher, 'teacher-a', 'teacher-a-password');
     const klass = await teacher.get('/teacher/classes/DEMO?lang=en&screens=full');
     expect(visibleText(klass.text)).toContain('The guide is off for this class.');
-    const switched = await teacher.post('/teacher/classes/DEMO/guide').type('form').send({ _csrf: csrfFrom(klass.text), guided: 'on' });
+    const switched = await teacher
+      .post('/teacher/classes/DEMO/guide')
+      .type('form')
+      .send({ _csrf: csrfFrom(klass.text), guided: 'on' });
     expect(switched.status).toBe(303);
     expect(visibleText((await teacher.get('/teacher/classes/DEMO')).text)).toContain('The guide is now on for every trainee of the class.');
 
@@ -188,7 +216,10 @@ describe('the guide', () => {
     await loginAs(trainee, ctx, 'jens.nielsen', 'Cykel8642');
     const home = await trainee.get('/my-nemid?lang=en&screens=full');
     expect(visibleText(home.text)).toContain('Guide: You are logged in');
-    await trainee.post('/preferences').type('form').send({ _csrf: csrfFrom(home.text), guide: 'off', back: '/my-nemid' });
+    await trainee
+      .post('/preferences')
+      .type('form')
+      .send({ _csrf: csrfFrom(home.text), guide: 'off', back: '/my-nemid' });
     expect((await trainee.get('/my-nemid')).text).not.toContain('data-testid="guide"');
   });
 
@@ -201,7 +232,10 @@ describe('the guide', () => {
     const other = request.agent(app);
     await teacherLogin(other, 'teacher-b', 'teacher-b-password');
     const page = await other.get('/teacher');
-    const refused = await other.post('/teacher/classes/MINE/guide').type('form').send({ _csrf: csrfFrom(page.text), guided: 'on' });
+    const refused = await other
+      .post('/teacher/classes/MINE/guide')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), guided: 'on' });
     expect(refused.status).toBe(404);
     expect(ctx.exercises.classGuided(ctx.classes.findByCode('MINE')!.id)).toBe(false);
     const trainee = request.agent(app);

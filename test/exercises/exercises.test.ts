@@ -12,7 +12,10 @@ async function demo() {
 }
 
 const doneIds = (ctx: Context, citizenId: number) =>
-  ctx.exercises.progress(ctx.citizens.findById(citizenId)!).exercises.filter((status) => status.done).map((status) => status.exercise.id);
+  ctx.exercises
+    .progress(ctx.citizens.findById(citizenId)!)
+    .exercises.filter((status) => status.done)
+    .map((status) => status.exercise.id);
 
 async function logIn(ctx: Context, identifier: string, password: string): Promise<number> {
   const step = await ctx.login.checkPassword(identifier, password);
@@ -30,7 +33,13 @@ describe('the exercises of a scenario', () => {
     const { ctx } = await demo();
     const ahmed = ctx.citizens.findByIdentifier('ahmed.karimi')!;
     const progress = ctx.exercises.progress(ahmed);
-    expect(progress.exercises.map((status) => status.exercise.id)).toEqual(['log-in', 'read-tax-letter', 'answer-tax-letter', 'sign-contract', 'block-lost-card']);
+    expect(progress.exercises.map((status) => status.exercise.id)).toEqual([
+      'log-in',
+      'read-tax-letter',
+      'answer-tax-letter',
+      'sign-contract',
+      'block-lost-card',
+    ]);
     expect(progress.doneCount).toBe(0);
     expect(progress.next?.exercise.id).toBe('log-in');
   });
@@ -148,8 +157,12 @@ describe('exercises in a scenario file', () => {
   });
 
   it('refuses an exercise without events, and a start that is not a page of the sandbox', () => {
-    expect(() => parseScenario('x.yaml', `${base}exercises:\n  - { id: none, title: A, events: [] }\n`)).toThrow(/exercises\[0\]\.events \(line \d+\): at least one event type/);
-    expect(() => parseScenario('x.yaml', `${base}exercises:\n  - { id: away, title: A, start: "//evil.example/login", events: [login-ok] }\n`)).toThrow(/exercises\[0\]\.start \(line \d+\): a path of the sandbox/);
+    expect(() => parseScenario('x.yaml', `${base}exercises:\n  - { id: none, title: A, events: [] }\n`)).toThrow(
+      /exercises\[0\]\.events \(line \d+\): at least one event type/,
+    );
+    expect(() =>
+      parseScenario('x.yaml', `${base}exercises:\n  - { id: away, title: A, start: "//evil.example/login", events: [login-ok] }\n`),
+    ).toThrow(/exercises\[0\]\.start \(line \d+\): a path of the sandbox/);
   });
 
   it('names in every shipped scenario only event types that the sandbox records', () => {
@@ -159,9 +172,15 @@ describe('exercises in a scenario file', () => {
       .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
       .join('\n');
     const library = new ScenarioLibrary(path.resolve('seed/scenarios'));
-    const unknown = library.names().flatMap((name) =>
-      library.read(name).exercises.flatMap((exercise) => exercise.events.filter((type) => !source.includes(`'${type}'`)).map((type) => `${name}: ${exercise.id} ${type}`)),
-    );
+    const unknown = library
+      .names()
+      .flatMap((name) =>
+        library
+          .read(name)
+          .exercises.flatMap((exercise) =>
+            exercise.events.filter((type) => !source.includes(`'${type}'`)).map((type) => `${name}: ${exercise.id} ${type}`),
+          ),
+      );
     expect(unknown).toEqual([]);
   });
 });
@@ -169,7 +188,21 @@ describe('exercises in a scenario file', () => {
 describe('the texts of the guide and the settings', () => {
   it('gives the MitID pages guide steps of their own: the user ID, the app, the code display, getting MitID', async () => {
     const { guideStepOf } = await import('../../server/exercises/guide-steps.ts');
-    expect(Object.fromEntries(['/login/mitid', '/login/mitid/app', '/login/mitid/code', '/login/mitid/code/show', '/login/mitid/password', '/mitid/activate', '/mitid/activate/done', '/mitid/get', '/login'].map((path) => [path, guideStepOf(path)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        [
+          '/login/mitid',
+          '/login/mitid/app',
+          '/login/mitid/code',
+          '/login/mitid/code/show',
+          '/login/mitid/password',
+          '/mitid/activate',
+          '/mitid/activate/done',
+          '/mitid/get',
+          '/login',
+        ].map((path) => [path, guideStepOf(path)]),
+      ),
+    ).toEqual({
       '/login/mitid': 'mitidLogin',
       '/login/mitid/app': 'mitidApp',
       '/login/mitid/code': 'mitidCode',

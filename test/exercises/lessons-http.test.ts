@@ -54,7 +54,10 @@ describe('the rule behind a wrong password', () => {
 
   it('tells a trainee who blocked the NemID how a temporary password opens it again', async () => {
     const { ctx, agent } = await setup();
-    ctx.blocking.blockByOwner(ctx.citizens.findByIdentifier('anna.schmidt')!.id, 'lost-card', { actor: 'trainee', channel: 'self-service' });
+    ctx.blocking.blockByOwner(ctx.citizens.findByIdentifier('anna.schmidt')!.id, 'lost-card', {
+      actor: 'trainee',
+      channel: 'self-service',
+    });
     const refused = await passwordStep(agent, 'anna.schmidt', 'Sommer42', 'en');
     expect(lessonOf(refused.text)).toContain('order a temporary password: it comes by post after 3 to 4 working days');
   });
@@ -93,7 +96,9 @@ describe('the rule behind a wrong key code', () => {
     const codes = new Set(printed.map((entry) => entry.code));
     const nowhere = ['000000', '111111', '222222', '999999'].find((code) => !codes.has(code))!;
     const response = await submitForm(agent, '/login/key', '/login/key', { code: nowhere });
-    expect(lessonOf(response.text)).toContain(`your newest key card (its number ends in ${card.cardNumber.slice(-3)}) and that you read the line of key ${asked.key}`);
+    expect(lessonOf(response.text)).toContain(
+      `your newest key card (its number ends in ${card.cardNumber.slice(-3)}) and that you read the line of key ${asked.key}`,
+    );
   });
 
   it('says a code is exactly 6 digits when the form is wrong', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newsStart } from '../../server/exercises/experience.ts';
 
 describe('where the celebration\'s "next exercise" link goes', () => {
-  it('goes to the exercise\'s start from another page', () => {
+  it("goes to the exercise's start from another page", () => {
     expect(newsStart('/post', '/my-nemid', false)).toEqual({ href: '/post', getBackIn: false });
     expect(newsStart('/post', '/post/sent', false)).toEqual({ href: '/post', getBackIn: false });
   });

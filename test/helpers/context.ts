@@ -24,7 +24,9 @@ export const testSeed = 20_261_126;
  * A sandbox over an in-memory database (or the given file) with fixed secrets and a seeded
  * random source, so the names, numbers and passwords it generates never change between runs.
  */
-export function testContext(options: { time?: FakeTime; dbPath?: string; keycardSecret?: string; dir?: string; seed?: number } = {}): Context {
+export function testContext(
+  options: { time?: FakeTime; dbPath?: string; keycardSecret?: string; dir?: string; seed?: number } = {},
+): Context {
   return createContext({
     db: openDatabase(options.dbPath ?? ':memory:'),
     secrets: { session: 'test-session-secret-0123456789abcdef', keycard: options.keycardSecret ?? 'test-keycard-secret-0123456789abcdef' },

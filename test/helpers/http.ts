@@ -28,12 +28,21 @@ export function csrfFrom(html: string): string {
 /** GETs a page with a form, then POSTs the form with its CSRF token, as a browser would. */
 export async function submitForm(agent: Agent, formPage: string, action: string, fields: Record<string, string>) {
   const page = await agent.get(formPage);
-  return agent.post(action).type('form').send({ ...fields, _csrf: csrfFrom(page.text) });
+  return agent
+    .post(action)
+    .type('form')
+    .send({ ...fields, _csrf: csrfFrom(page.text) });
 }
 
 /** Text of the page without tags, for assertions on what a person reads. */
 export function visibleText(html: string): string {
-  return html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 }
 
 /** Logs an agent in with the full three-part NemID login over HTTP. */
@@ -59,7 +68,8 @@ export function routeTable(app: Express): { method: string; path: string }[] {
   const routes: { method: string; path: string }[] = [];
   const walk = (stack: unknown[]) => {
     for (const layer of stack as { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: unknown[] } }[]) {
-      if (layer.route) for (const method of Object.keys(layer.route.methods)) routes.push({ method: method.toUpperCase(), path: layer.route.path });
+      if (layer.route)
+        for (const method of Object.keys(layer.route.methods)) routes.push({ method: method.toUpperCase(), path: layer.route.path });
       else if (layer.handle?.stack) walk(layer.handle.stack);
     }
   };

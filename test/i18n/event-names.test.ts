@@ -19,7 +19,9 @@ function eventTypes(): string[] {
       if (match[2]) types.add(match[2]);
     }
     // The first argument may be a call (`this.deps.citizens.findById(id)!`), the type a choice of two (`ok ? 'a' : 'b'`).
-    for (const match of source.matchAll(/\brecord\w*\((?:[\w.]+(?:\([^()]*\))?!?, )?(?:'(?:trainee|teacher|system|issuer|cli|anonymous)', )?(?:[^,()'\n]*(?:'[a-z-]*'[^,()'\n]*)?\? )?'(?!(?:trainee|teacher|system|issuer|cli|anonymous)')([a-z][a-z-]*)'(?: : '([a-z][a-z-]*)')?/g)) {
+    for (const match of source.matchAll(
+      /\brecord\w*\((?:[\w.]+(?:\([^()]*\))?!?, )?(?:'(?:trainee|teacher|system|issuer|cli|anonymous)', )?(?:[^,()'\n]*(?:'[a-z-]*'[^,()'\n]*)?\? )?'(?!(?:trainee|teacher|system|issuer|cli|anonymous)')([a-z][a-z-]*)'(?: : '([a-z][a-z-]*)')?/g,
+    )) {
       types.add(match[1]!);
       if (match[2]) types.add(match[2]);
     }
@@ -29,22 +31,39 @@ function eventTypes(): string[] {
 
 describe("the teacher's names of events", () => {
   it('finds the event types in the source (the scan itself works)', () => {
-    expect(eventTypes()).toEqual(expect.arrayContaining(['login-ok', 'letter-read', 'folder-created', 'support-identified', 'public-access-refused']));
+    expect(eventTypes()).toEqual(
+      expect.arrayContaining(['login-ok', 'letter-read', 'folder-created', 'support-identified', 'public-access-refused']),
+    );
   });
 
   it('finds every MitID event, also those written as a choice of two or for a citizen looked up in the call', () => {
-    expect(eventTypes()).toEqual(expect.arrayContaining([
-      'mitid-activated', 'mitid-approved', 'mitid-block-expired', 'mitid-cancelled', 'mitid-code-display-suspended', 'mitid-code-ok',
-      'mitid-created-with-nemid', 'mitid-passport-read', 'mitid-rejected', 'mitid-request-expired', 'mitid-request-sent',
-      'mitid-user-id-ok', 'mitid-wrong-code', 'mitid-wrong-password',
-    ]));
+    expect(eventTypes()).toEqual(
+      expect.arrayContaining([
+        'mitid-activated',
+        'mitid-approved',
+        'mitid-block-expired',
+        'mitid-cancelled',
+        'mitid-code-display-suspended',
+        'mitid-code-ok',
+        'mitid-created-with-nemid',
+        'mitid-passport-read',
+        'mitid-rejected',
+        'mitid-request-expired',
+        'mitid-request-sent',
+        'mitid-user-id-ok',
+        'mitid-wrong-code',
+        'mitid-wrong-password',
+      ]),
+    );
   });
 
   it('has a name for every event type the server writes, in Danish, English and German', () => {
     const locales = readLocales();
     const missing = languages.flatMap((lang) => {
       const names = (locales[lang]!.teacher as { events: Record<string, string> }).events;
-      return eventTypes().filter((type) => typeof names[type] !== 'string').map((type) => `${lang} ${type}`);
+      return eventTypes()
+        .filter((type) => typeof names[type] !== 'string')
+        .map((type) => `${lang} ${type}`);
     });
     expect(missing).toEqual([]);
   });

@@ -112,7 +112,9 @@ describe('help languages', () => {
             const where = `${ns}:${key}`;
             if (source === undefined) problems.push(`${where}: not an English key`);
             else if (Array.isArray(source) !== Array.isArray(value) || (!Array.isArray(source) && typeof source !== typeof value)) {
-              problems.push(`${where}: ${Array.isArray(value) ? 'list' : typeof value} where English has ${Array.isArray(source) ? 'a list' : typeof source}`);
+              problems.push(
+                `${where}: ${Array.isArray(value) ? 'list' : typeof value} where English has ${Array.isArray(source) ? 'a list' : typeof source}`,
+              );
             } else if (Array.isArray(source) && Array.isArray(value) && source.length !== value.length) {
               problems.push(`${where}: ${value.length} items where English has ${source.length}`);
             } else if (Array.isArray(value) && value.some((item) => typeof item !== 'string' || item.trim() === '')) {
@@ -120,7 +122,9 @@ describe('help languages', () => {
             } else if (typeof value === 'string' && value.trim() === '') {
               problems.push(`${where}: empty`);
             } else if (placeholders(value).join() !== placeholders(source).join()) {
-              problems.push(`${where}: placeholders ${placeholders(value).join() || 'none'}, English ${placeholders(source).join() || 'none'}`);
+              problems.push(
+                `${where}: placeholders ${placeholders(value).join() || 'none'}, English ${placeholders(source).join() || 'none'}`,
+              );
             }
           }
         }
@@ -136,9 +140,14 @@ describe('help languages', () => {
       });
 
       it('quotes only Danish words that the Danish screens show', () => {
-        const danish = Object.values(readLocales().da).map((tree) => JSON.stringify(tree)).join('\n').toLowerCase();
+        const danish = Object.values(readLocales().da)
+          .map((tree) => JSON.stringify(tree))
+          .join('\n')
+          .toLowerCase();
         const guide = JSON.stringify(readJson(path.join(localesDir, lang, 'guide.json')));
-        const quoted = [...guide.matchAll(/[«„“]([^«»„“”]+)[»”]/g)].map((match) => match[1]!).filter((text) => /^[\p{Script=Latin}\d\s-]+$/u.test(text));
+        const quoted = [...guide.matchAll(/[«„“]([^«»„“”]+)[»”]/g)]
+          .map((match) => match[1]!)
+          .filter((text) => /^[\p{Script=Latin}\d\s-]+$/u.test(text));
         expect(quoted.length).toBeGreaterThan(10);
         expect(quoted.filter((text) => !danish.includes(text.toLowerCase()))).toEqual([]);
       });
@@ -151,7 +160,8 @@ describe('help languages', () => {
           for (const { key, value } of leaves(readJson(path.join(localesDir, lang, file)))) {
             const source = englishFor(lang, english, key);
             const pairs = Array.isArray(value) && Array.isArray(source) ? value.map((item, i) => [item, source[i]]) : [[value, source]];
-            if (pairs.some(([mine, theirs]) => mine === theirs) && !mayReadAsEnglish(lang, `${ns}:${key}`)) untranslated.push(`${ns}:${key}`);
+            if (pairs.some(([mine, theirs]) => mine === theirs) && !mayReadAsEnglish(lang, `${ns}:${key}`))
+              untranslated.push(`${ns}:${key}`);
           }
         }
         expect(untranslated).toEqual([]);

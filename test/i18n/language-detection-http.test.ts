@@ -27,7 +27,7 @@ describe('the page language is detected in this order', () => {
     expect(langCookie(response)).toBeUndefined();
   });
 
-  it('then Danish: the browser\'s Accept-Language does not count, and nothing is remembered', async () => {
+  it("then Danish: the browser's Accept-Language does not count, and nothing is remembered", async () => {
     const app = testApp(await seededContext());
     const response = await request(app).get('/login?screens=full').set('Accept-Language', 'en-GB,en;q=0.9,de;q=0.8');
     expect(htmlLang(response)).toBe('da');
@@ -45,7 +45,7 @@ describe('the page language is detected in this order', () => {
     expect(htmlLang(fromCookie)).toBe('da');
   });
 
-  it('the trainee\'s own language counts only where this browser chose none', async () => {
+  it("the trainee's own language counts only where this browser chose none", async () => {
     const { agent, ctx } = await (async () => {
       const ctx = await seededContext();
       return { ctx, agent: request.agent(testApp(ctx)) };

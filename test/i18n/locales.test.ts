@@ -15,7 +15,9 @@ function keyPaths(value: unknown, prefix = ''): string[] {
 }
 
 function allKeys(lang: (typeof languages)[number]): string[] {
-  return Object.entries(resources[lang]).flatMap(([ns, tree]) => keyPaths(tree).map((key) => `${ns}:${key}`)).sort();
+  return Object.entries(resources[lang])
+    .flatMap(([ns, tree]) => keyPaths(tree).map((key) => `${ns}:${key}`))
+    .sort();
 }
 
 function sourceFiles(dir: string, ext: RegExp): string[] {
@@ -54,7 +56,9 @@ describe('locales', () => {
     }
     expect(used.size).toBeGreaterThan(50);
     const missing = [...used].flatMap((key) =>
-      languages.filter((lang) => lookup(lang, key) === undefined && lookup(lang, `${key}_other`) === undefined).map((lang) => `${lang} ${key}`),
+      languages
+        .filter((lang) => lookup(lang, key) === undefined && lookup(lang, `${key}_other`) === undefined)
+        .map((lang) => `${lang} ${key}`),
     );
     expect(missing).toEqual([]);
   });

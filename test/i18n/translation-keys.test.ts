@@ -27,7 +27,10 @@ describe('typed translation keys', () => {
   it('types every namespace of locales/da, so a new one cannot slip past tsc', () => {
     const declared = fs.readFileSync('server/common/i18next-keys.d.ts', 'utf8');
     const typed = [...declared.matchAll(/^ {6}([a-z]+): typeof \1;$/gm)].map((match) => match[1]);
-    const namespaces = fs.readdirSync('locales/da').filter((file) => file.endsWith('.json')).map((file) => file.replace(/\.json$/, ''));
+    const namespaces = fs
+      .readdirSync('locales/da')
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => file.replace(/\.json$/, ''));
     expect(typed.sort()).toEqual(namespaces.sort());
   });
 });

@@ -18,7 +18,7 @@ describe('the translator of a language', () => {
     expect(translator('de')('common:logout')).not.toBe(translator('en')('common:logout'));
   });
 
-  it('formats each time as Danish time in the page\'s language', () => {
+  it("formats each time as Danish time in the page's language", () => {
     const summer = Date.UTC(2026, 5, 1, 10, 30);
     const winter = Date.UTC(2026, 11, 1, 10, 30);
     for (let round = 0; round < 3; round += 1) {

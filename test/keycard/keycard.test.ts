@@ -44,9 +44,13 @@ describe('key cards in the database', () => {
     const printed = issued.keycards.printed(issued.keycards.activeCard(mette.id)!);
     issued.db.close();
 
-    const fileText = fs.readFileSync(dbPath).toString('latin1') + (fs.existsSync(`${dbPath}-wal`) ? fs.readFileSync(`${dbPath}-wal`).toString('latin1') : '');
+    const fileText =
+      fs.readFileSync(dbPath).toString('latin1') +
+      (fs.existsSync(`${dbPath}-wal`) ? fs.readFileSync(`${dbPath}-wal`).toString('latin1') : '');
     const unused = printed.filter((entry) => !entry.used);
-    const pairsInFile = unused.filter((entry) => fileText.includes(`${entry.key}${entry.code}`) || fileText.includes(entry.code + entry.key));
+    const pairsInFile = unused.filter(
+      (entry) => fileText.includes(`${entry.key}${entry.code}`) || fileText.includes(entry.code + entry.key),
+    );
     expect(pairsInFile).toHaveLength(0);
 
     const stranger = testContext({ dbPath, keycardSecret: 'a-guess-at-the-secret' });

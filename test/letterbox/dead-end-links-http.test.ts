@@ -6,7 +6,9 @@ import { printedCardNumber } from '../blocking/helpers.ts';
 
 /** The links of a page to the sandbox's own pages (not files, not anchors). */
 const linksOf = (html: string): string[] =>
-  [...html.matchAll(/<a [^>]*href="(\/[^"#]*)"/g)].map((match) => match[1]!.replace(/&amp;/g, '&')).filter((href) => !href.startsWith('/css/') && !href.startsWith('/js/'));
+  [...html.matchAll(/<a [^>]*href="(\/[^"#]*)"/g)]
+    .map((match) => match[1]!.replace(/&amp;/g, '&'))
+    .filter((href) => !href.startsWith('/css/') && !href.startsWith('/js/'));
 
 /** Every link on the page answers with a page or a redirect to one, never "not found" or an error. */
 async function everyLinkLeadsSomewhere(agent: Agent, html: string, from: string): Promise<number> {
@@ -33,9 +35,13 @@ describe('the routes the blocking, phone and letterbox pages recommend (issue 18
     await submitForm(agent, '/nemid', '/nemid/card', {});
 
     const pages: [string, string][] = [['/nemid (signed in, blocked)', (await agent.get('/nemid')).text]];
-    const refused = await submitForm(agent, '/nemid/temporary-password', '/nemid/temporary-password', { identifier: 'mette.hansen', cardNumber: lostNumber });
+    const refused = await submitForm(agent, '/nemid/temporary-password', '/nemid/temporary-password', {
+      identifier: 'mette.hansen',
+      cardNumber: lostNumber,
+    });
     pages.push(['/nemid/temporary-password (lost card refused)', refused.text]);
-    for (const page of ['/nemid/temporary-password', '/nemid/phone', '/nemid/desk', '/letterbox']) pages.push([page, (await agent.get(page)).text]);
+    for (const page of ['/nemid/temporary-password', '/nemid/phone', '/nemid/desk', '/letterbox'])
+      pages.push([page, (await agent.get(page)).text]);
     const anonymous = request.agent(app);
     for (const page of ['/nemid', '/letterbox']) pages.push([`${page} (nobody known)`, (await anonymous.get(page)).text]);
 

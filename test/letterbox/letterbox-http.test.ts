@@ -20,7 +20,10 @@ async function practising() {
   await submitForm(agent, '/login', '/login', { identifier: nemidNumber, password: temporary, service: 'mynemid' });
   await submitForm(agent, '/login/new-password', '/login/new-password', { password, repeat: password, userId: '' });
   await submitForm(agent, '/login/key', '/login/key', { code: codeForAskedKey(ctx, nemidNumber).code });
-  await agent.post('/logout').type('form').send({ _csrf: csrfFrom((await agent.get('/my-nemid')).text) });
+  await agent
+    .post('/logout')
+    .type('form')
+    .send({ _csrf: csrfFrom((await agent.get('/my-nemid')).text) });
   const citizen = ctx.citizens.findByIdentifier(nemidNumber)!;
   return { time, ctx, app, agent, nemidNumber, citizen };
 }
@@ -32,7 +35,10 @@ async function blockLostCardAndOrderNew(agent: Agent, identifier: string, pw: st
 }
 
 const wait = async (agent: Agent, page: string, what: 'post' | 'lock') =>
-  agent.post('/letterbox/wait').type('form').send({ what, _csrf: csrfFrom((await agent.get(page)).text) });
+  agent
+    .post('/letterbox/wait')
+    .type('form')
+    .send({ what, _csrf: csrfFrom((await agent.get(page)).text) });
 
 const clockOf = (ctx: Context, classId: number) => ctx.clock.now(classId);
 
@@ -69,11 +75,14 @@ describe('the letterbox at home (issue 18)', () => {
     expect(text).toContain('The time has passed, and the post has come.');
     expect(text).toContain('Dit nye NemID-nøglekort');
     expect(letterbox.text).toContain('href="/practice/card"');
-    const event = ctx.events.list({ citizenId: citizen.id }).filter((entry) => entry.type === 'clock-advanced').at(-1)!;
+    const event = ctx.events
+      .list({ citizenId: citizen.id })
+      .filter((entry) => entry.type === 'clock-advanced')
+      .at(-1)!;
     expect(event).toMatchObject({ actor: 'trainee', data: { reason: 'waiting-for-post' } });
   });
 
-  it('in a teacher\'s class: shows what is on its way and that the teacher lets the time pass, and a trainee cannot move the class clock', async () => {
+  it("in a teacher's class: shows what is on its way and that the teacher lets the time pass, and a trainee cannot move the class clock", async () => {
     const { ctx, app, agent } = await practising(); // this browser owns a practice NemID too
     await blockLostCardAndOrderNew(agent, 'mette.hansen', 'Hest2024');
     const mette = citizenOf(ctx, 'mette.hansen');
@@ -94,24 +103,42 @@ describe('the letterbox at home (issue 18)', () => {
 
   it('an 8-hour lock practising alone: the login shows until when, lets the 8 hours pass, and the NemID opens again', async () => {
     const { ctx, agent, nemidNumber, citizen } = await practising();
-    for (let n = 0; n < 5; n += 1) await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: nemidNumber, password: 'Forkert123', service: 'mynemid' });
-    const locked = await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: nemidNumber, password, service: 'mynemid' });
+    for (let n = 0; n < 5; n += 1)
+      await submitForm(agent, '/login?lang=en&screens=full', '/login', {
+        identifier: nemidNumber,
+        password: 'Forkert123',
+        service: 'mynemid',
+      });
+    const locked = await submitForm(agent, '/login?lang=en&screens=full', '/login', {
+      identifier: nemidNumber,
+      password,
+      service: 'mynemid',
+    });
     expect(locked.status).toBe(423);
     const text = visibleText(locked.text);
     expect(text).toContain('Your NemID is locked for 8 hours The lock ends');
     expect(text).toContain('Let the 8 hours pass');
 
-    const waited = await agent.post('/letterbox/wait').type('form').send({ what: 'lock', _csrf: csrfFrom(locked.text) });
+    const waited = await agent
+      .post('/letterbox/wait')
+      .type('form')
+      .send({ what: 'lock', _csrf: csrfFrom(locked.text) });
     expect(waited.headers.location).toBe('/login?waited=lock');
-    expect(visibleText((await agent.get('/login?waited=lock&lang=en&screens=full')).text)).toContain('The 8 hours have passed, and your NemID is no longer locked.');
+    expect(visibleText((await agent.get('/login?waited=lock&lang=en&screens=full')).text)).toContain(
+      'The 8 hours have passed, and your NemID is no longer locked.',
+    );
     expect(ctx.citizens.findById(citizen.id)!.state).toBe('active');
     expect(ctx.events.list({ citizenId: citizen.id }).map((event) => event.type)).toContain('lock-expired');
   });
 
-  it('an 8-hour lock in a teacher\'s class: the login says the teacher lets the time pass, with no control', async () => {
+  it("an 8-hour lock in a teacher's class: the login says the teacher lets the time pass, with no control", async () => {
     const ctx = await seededContext();
     const agent = request.agent(testApp(ctx, { loginRateLimitPerMinute: 10_000 }));
-    const locked = await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: 'karen.olsen', password: 'Skov3579', service: 'mynemid' });
+    const locked = await submitForm(agent, '/login?lang=en&screens=full', '/login', {
+      identifier: 'karen.olsen',
+      password: 'Skov3579',
+      service: 'mynemid',
+    });
     const text = visibleText(locked.text);
     expect(text).toContain('The lock ends');
     expect(text).toContain('Your teacher lets the time pass for the whole class.');

@@ -28,14 +28,20 @@ describe('the login over HTTP', () => {
     const { ctx, agent } = await setup();
     const form = await agent.get('/login?service=mynemid&lang=en&screens=full');
     const before = sessionCookie(form);
-    const step1 = await agent.post('/login').type('form').send({ _csrf: csrfFrom(form.text), identifier: 'mette.hansen', password: 'Hest2024', service: 'mynemid' });
+    const step1 = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), identifier: 'mette.hansen', password: 'Hest2024', service: 'mynemid' });
     expect(step1.status).toBe(303);
     expect(step1.headers.location).toBe('/login/key');
 
     const keyPage = await agent.get('/login/key');
     const { key, code } = codeForAskedKey(ctx, 'mette.hansen');
     expect(keyPage.text).toContain(`data-testid="key-number">${key}<`);
-    const step2 = await agent.post('/login/key').type('form').send({ _csrf: csrfFrom(keyPage.text), code });
+    const step2 = await agent
+      .post('/login/key')
+      .type('form')
+      .send({ _csrf: csrfFrom(keyPage.text), code });
     expect(step2.status).toBe(303);
     expect(step2.headers.location).toBe('/my-nemid');
     const after = sessionCookie(step2);
@@ -50,8 +56,14 @@ describe('the login over HTTP', () => {
 
   it('keeps the user ID but never the password when the login fails, and says how many tries a wrong password leaves', async () => {
     const { agent } = await setup();
-    const wrongPassword = await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: 'mette.hansen', password: 'Nope12345' });
-    const unknownUser = await submitForm(agent, '/login?lang=en&screens=full', '/login', { identifier: 'nobody.at.all', password: 'Hest2024' });
+    const wrongPassword = await submitForm(agent, '/login?lang=en&screens=full', '/login', {
+      identifier: 'mette.hansen',
+      password: 'Nope12345',
+    });
+    const unknownUser = await submitForm(agent, '/login?lang=en&screens=full', '/login', {
+      identifier: 'nobody.at.all',
+      password: 'Hest2024',
+    });
     expect(wrongPassword.status).toBe(401);
     expect(unknownUser.status).toBe(401);
     expect(visibleText(wrongPassword.text)).toContain('Wrong password. You have 4 tries left.');
@@ -99,7 +111,9 @@ describe('the login over HTTP', () => {
     const keyPage = await agent.get('/login/key');
     const token = csrfFrom(keyPage.text);
     const { code } = codeForAskedKey(ctx, 'mette.hansen');
-    const cookie = (await agent.jar.getCookies({ domain: '127.0.0.1', path: '/', script: false, secure: false })).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookie = (await agent.jar.getCookies({ domain: '127.0.0.1', path: '/', script: false, secure: false }))
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
     expect(cookie).toContain('sandbox.sid=');
     const responses = await Promise.all(
       Array.from({ length: 50 }, () => request(app).post('/login/key').set('Cookie', cookie).type('form').send({ _csrf: token, code })),
@@ -117,13 +131,19 @@ describe('logout', () => {
     const { ctx, app, agent } = await setup();
     await submitForm(agent, '/login', '/login', { identifier: 'mette.hansen', password: 'Hest2024' });
     const keyPage = await agent.get('/login/key');
-    const login = await agent.post('/login/key').type('form').send({ _csrf: csrfFrom(keyPage.text), code: codeForAskedKey(ctx, 'mette.hansen').code });
+    const login = await agent
+      .post('/login/key')
+      .type('form')
+      .send({ _csrf: csrfFrom(keyPage.text), code: codeForAskedKey(ctx, 'mette.hansen').code });
     const cookie = sessionCookie(login)!;
     expect((await request(app).get('/my-nemid').set('Cookie', cookie)).status).toBe(200);
 
     expect((await agent.get('/logout')).status).toBe(404);
     const home = await agent.get('/my-nemid');
-    const logout = await agent.post('/logout').type('form').send({ _csrf: csrfFrom(home.text) });
+    const logout = await agent
+      .post('/logout')
+      .type('form')
+      .send({ _csrf: csrfFrom(home.text) });
     expect(logout.status).toBe(303);
     const replay = await request(app).get('/my-nemid').set('Cookie', cookie);
     expect(replay.status).toBe(303);

@@ -197,7 +197,10 @@ describe('key card renewal', () => {
     time.advance(hours(24 * 7));
     await passwordStep(ctx, 'jens.nielsen', 'Cykel8642');
     expect(ctx.login.challenge(jens.id)).toMatchObject({ cardNumber: newCard.cardNumber, isNewCard: true });
-    expect(ctx.login.answerKey(jens.id, codeForAskedKey(ctx, 'jens.nielsen').code, 'mynemid')).toMatchObject({ kind: 'ok', switchedToNewCard: true });
+    expect(ctx.login.answerKey(jens.id, codeForAskedKey(ctx, 'jens.nielsen').code, 'mynemid')).toMatchObject({
+      kind: 'ok',
+      switchedToNewCard: true,
+    });
     expect(ctx.keycards.activeCard(jens.id)!.cardNumber).toBe(newCard.cardNumber);
     expect(ctx.keycards.cardsOf(jens.id).find((card) => card.id === oldCard.id)!.status).toBe('replaced');
     expect(ctx.keycards.cardOnItsWay(jens.id)).toBeUndefined();

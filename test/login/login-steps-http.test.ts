@@ -47,7 +47,10 @@ describe('every step of the login, as in NemID', () => {
       ['en', 'Wrong password. You have 1 try left.'],
     ];
     for (const [lang, text] of tries) {
-      const response = await submitForm(agent, `/login?lang=${lang}&screens=full`, '/login', { identifier: 'mette.hansen', password: 'Nope12345' });
+      const response = await submitForm(agent, `/login?lang=${lang}&screens=full`, '/login', {
+        identifier: 'mette.hansen',
+        password: 'Nope12345',
+      });
       expect(response.status).toBe(401);
       expect(visibleText(response.text)).toContain(text);
     }

@@ -5,7 +5,20 @@ import { pdfText } from '../exemption/pdf-text.ts';
 import { FakeTime, seededContext } from '../helpers/context.ts';
 import { loginAs, testApp } from '../helpers/http.ts';
 
-const danishMonths = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+const danishMonths = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** Mette, logged in to Digital Post on a class clock in late December (after the lease date the scenario once fixed). */
 async function mette() {
@@ -49,7 +62,7 @@ describe('documents that name the person who receives them', () => {
     expect(page.text).toContain('Lejemålet begynder 1. januar 2027.');
   });
 
-  it("the tax assessment is addressed to the trainee: name and CPR number, marked fictional", async () => {
+  it('the tax assessment is addressed to the trainee: name and CPR number, marked fictional', async () => {
     const { citizen, letter, pdfOf } = await mette();
     const text = await pdfOf(letter('Din årsopgørelse for 2025 er klar').id);
     expect(text).toContain(citizen.name);

@@ -31,11 +31,15 @@ function planOf(db: Db, sql: string): string {
 // post) and asks whether an exercise's event came: with a full mailbox these read every
 // letter, or every later event, from the table unless an index holds what they test
 // (db/013-listing-count-indexes.sql, docs/benchmarks.md).
-describe("what every mailbox page counts, with a full mailbox", () => {
+describe('what every mailbox page counts, with a full mailbox', () => {
   it("reads the inbox's letters, unread letters and unread paper post from an index alone", () => {
     const { db, sql } = statementsOf((recording) => new LetterRepository(recording));
-    const counts = sql.filter((text) => /^SELECT count\(\*\) AS n FROM letters WHERE citizen_id = (\?|@citizenId) AND delivered_at <= (\?|@now)/.test(text));
-    const inbox = counts.find((text) => text.includes("direction = 'in' AND trashed_at IS NULL AND folder_id IS NULL") && !text.includes('LIKE'));
+    const counts = sql.filter((text) =>
+      /^SELECT count\(\*\) AS n FROM letters WHERE citizen_id = (\?|@citizenId) AND delivered_at <= (\?|@now)/.test(text),
+    );
+    const inbox = counts.find(
+      (text) => text.includes("direction = 'in' AND trashed_at IS NULL AND folder_id IS NULL") && !text.includes('LIKE'),
+    );
     const unread = counts.find((text) => text.includes("channel = 'digital'") && text.includes('read_at IS NULL'));
     const paper = counts.find((text) => text.includes("channel = 'paper'") && text.includes('read_at IS NULL'));
     for (const text of [inbox, unread, paper]) {

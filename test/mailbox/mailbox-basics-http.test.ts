@@ -11,11 +11,14 @@ async function mette() {
   return { ctx, agent, citizen: ctx.citizens.findByIdentifier('mette.hansen')! };
 }
 
-const letterOf = (ctx: Context, citizenId: number, kind: string) => ctx.mailbox.arrivedLetters(citizenId).find((letter) => letter.kind === kind)!;
+const letterOf = (ctx: Context, citizenId: number, kind: string) =>
+  ctx.mailbox.arrivedLetters(citizenId).find((letter) => letter.kind === kind)!;
 
 /** The row of a letter list that links to this letter. */
 function rowOf(html: string, letterId: number): string {
-  return [...html.matchAll(/<tr[\s\S]*?<\/tr>/g)].map((match) => match[0]).find((row) => row.includes(`href="/post/letters/${letterId}"`)) ?? '';
+  return (
+    [...html.matchAll(/<tr[\s\S]*?<\/tr>/g)].map((match) => match[0]).find((row) => row.includes(`href="/post/letters/${letterId}"`)) ?? ''
+  );
 }
 
 describe('searching the mailbox', () => {
@@ -48,7 +51,9 @@ describe('the paperclip in the letter lists', () => {
     expect(ctx.post.inbox.attachmentsOf(tax.id)).toHaveLength(1);
     expect(rowOf(page.text, tax.id)).toMatch(/<span class="clip" data-testid="paperclip"><svg[^>]*aria-hidden="true"/);
     expect(visibleText(rowOf(page.text, tax.id))).toContain('Has an attachment');
-    const without = ctx.mailbox.arrivedLetters(citizen.id).filter((letter) => letter.direction === 'in' && ctx.post.inbox.attachmentsOf(letter.id).length === 0);
+    const without = ctx.mailbox
+      .arrivedLetters(citizen.id)
+      .filter((letter) => letter.direction === 'in' && ctx.post.inbox.attachmentsOf(letter.id).length === 0);
     expect(without.length).toBeGreaterThan(0);
     for (const letter of without) expect(rowOf(page.text, letter.id)).not.toContain('paperclip');
     expect(visibleText((await agent.get('/post?lang=da')).text)).toContain('Har vedhæftning');
@@ -73,14 +78,20 @@ describe('deleting a folder', () => {
 
     const deleted = await submitForm(agent, `/post/folders/${folder.folderId}/delete`, `/post/folders/${folder.folderId}/delete`, {});
     expect(deleted.headers.location).toBe('/post/folders?done=folderDeleted');
-    expect(visibleText((await agent.get('/post/folders?done=folderDeleted')).text)).toContain('The folder has been deleted. Its letters are back in the inbox.');
+    expect(visibleText((await agent.get('/post/folders?done=folderDeleted')).text)).toContain(
+      'The folder has been deleted. Its letters are back in the inbox.',
+    );
     expect(ctx.post.inbox.folders(citizen.id)).toEqual([]);
     expect(rowOf((await agent.get('/post')).text, contract.id)).not.toBe('');
-    expect(ctx.events.list({ citizenId: citizen.id }).at(-1)).toMatchObject({ type: 'folder-deleted', rule: 'R12', data: { name: 'Bolig', letters: 1 } });
+    expect(ctx.events.list({ citizenId: citizen.id }).at(-1)).toMatchObject({
+      type: 'folder-deleted',
+      rule: 'R12',
+      data: { name: 'Bolig', letters: 1 },
+    });
     expect((await agent.get(`/post/folders/${folder.folderId}/delete`)).status).toBe(404);
   });
 
-  it('cannot delete the inbox, Sent or the trash, nor another trainee\'s folder', async () => {
+  it("cannot delete the inbox, Sent or the trash, nor another trainee's folder", async () => {
     const { ctx, agent } = await mette();
     const ahmed = ctx.citizens.findByIdentifier('ahmed.karimi')!;
     const his = ctx.post.inbox.createFolder(ahmed.id, 'Ahmeds') as { folderId: number };

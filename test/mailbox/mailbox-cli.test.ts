@@ -34,7 +34,9 @@ describe('sandbox letter send and sandbox letters', () => {
     const letters = JSON.parse(out);
     expect(letters.length).toBe(5);
     for (const letter of letters) expect(Object.keys(letter).sort()).toEqual(['deliveredAt', 'folder', 'id', 'read', 'sender', 'subject']);
-    expect(letters).toContainEqual(expect.objectContaining({ sender: 'Skattestyrelsen', subject: 'Din årsopgørelse for 2025 er klar', read: false, folder: 'inbox' }));
+    expect(letters).toContainEqual(
+      expect.objectContaining({ sender: 'Skattestyrelsen', subject: 'Din årsopgørelse for 2025 er klar', read: false, folder: 'inbox' }),
+    );
     expect(letters.find((l: { subject: string }) => l.subject.startsWith('Lønseddel')).read).toBe(true);
     expect(letters.map((l: { subject: string }) => l.subject)).not.toContain('Boligstøtte – vi har brug for oplysninger');
   });
@@ -45,7 +47,18 @@ describe('sandbox letter send and sandbox letters', () => {
     await loginAs(agent, ctx, 'mette.hansen', 'Hest2024', 'post');
     expect(visibleText((await agent.get('/post')).text)).not.toContain('Husk mødet');
 
-    const sent = sandbox('letter', 'send', '--to', 'mette.hansen', '--from', 'kommune', '--subject', 'Husk mødet', '--body', 'Mødet er på torsdag.');
+    const sent = sandbox(
+      'letter',
+      'send',
+      '--to',
+      'mette.hansen',
+      '--from',
+      'kommune',
+      '--subject',
+      'Husk mødet',
+      '--body',
+      'Mødet er på torsdag.',
+    );
     expect(sent.code).toBe(0);
     expect(sent.out).toContain('to 1 mailbox');
     const page = visibleText((await agent.get('/post')).text);
@@ -53,12 +66,28 @@ describe('sandbox letter send and sandbox letters', () => {
     expect(page).toContain('Fiktiv Kommune, Borgerservice');
 
     const letters = JSON.parse(sandbox('letters', 'mette.hansen', '--json').out);
-    expect(letters.find((l: { subject: string }) => l.subject === 'Husk mødet')).toMatchObject({ read: false, folder: 'inbox', sender: 'Fiktiv Kommune, Borgerservice' });
+    expect(letters.find((l: { subject: string }) => l.subject === 'Husk mødet')).toMatchObject({
+      read: false,
+      folder: 'inbox',
+      sender: 'Fiktiv Kommune, Borgerservice',
+    });
     ctx.db.close();
   });
 
   it('delivers to a whole class', () => {
-    const { code, out } = sandbox('letter', 'send', '--class', 'DEMO', '--from', 'Nets DanID', '--subject', 'Nyt om NemID', '--body', 'Tekst', '--json');
+    const { code, out } = sandbox(
+      'letter',
+      'send',
+      '--class',
+      'DEMO',
+      '--from',
+      'Nets DanID',
+      '--subject',
+      'Nyt om NemID',
+      '--body',
+      'Tekst',
+      '--json',
+    );
     expect(code).toBe(0);
     expect(JSON.parse(out).length).toBe(10);
     const ahmed = JSON.parse(sandbox('letters', 'ahmed.karimi', '--json').out);

@@ -98,18 +98,33 @@ describe('the mailbox at /post', () => {
     const { ctx, agent, citizen } = await mette();
     const form = await agent.get('/post/write');
     const token = csrfFrom(form.text);
-    const tooLarge = await agent.post('/post/write').field('_csrf', token).field('to', 'kommune').field('subject', 'Flytning').field('body', 'Jeg flytter.')
+    const tooLarge = await agent
+      .post('/post/write')
+      .field('_csrf', token)
+      .field('to', 'kommune')
+      .field('subject', 'Flytning')
+      .field('body', 'Jeg flytter.')
       .attach('attachments', Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(2 * 1024 * 1024)]), 'stor.pdf');
     expect(tooLarge.status).toBe(400);
     expect(visibleText(tooLarge.text)).toContain('En fil er for stor. Hvert bilag må højst være 2 MB. Intet er sendt.');
     expect(tooLarge.text).toContain('value="Flytning"');
-    const wrongType = await agent.post('/post/write').field('_csrf', token).field('to', 'kommune').field('subject', 'Flytning').field('body', 'Jeg flytter.')
+    const wrongType = await agent
+      .post('/post/write')
+      .field('_csrf', token)
+      .field('to', 'kommune')
+      .field('subject', 'Flytning')
+      .field('body', 'Jeg flytter.')
       .attach('attachments', Buffer.from('MZ not a document'), 'virus.pdf');
     expect(visibleText(wrongType.text)).toContain('En fil er ikke en PDF-, PNG- eller JPEG-fil.');
     expect(ctx.mailbox.arrivedLetters(citizen.id).some((l) => l.direction === 'out')).toBe(false);
 
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-    const ok = await agent.post('/post/write').field('_csrf', token).field('to', 'kommune').field('subject', 'Flytning').field('body', 'Jeg flytter.')
+    const ok = await agent
+      .post('/post/write')
+      .field('_csrf', token)
+      .field('to', 'kommune')
+      .field('subject', 'Flytning')
+      .field('body', 'Jeg flytter.')
       .attach('attachments', png, 'kvittering.png');
     expect(ok.headers.location).toBe('/post/sent?done=written');
     const sent = ctx.mailbox.arrivedLetters(citizen.id).find((l) => l.direction === 'out')!;

@@ -47,7 +47,9 @@ describe('reading and keeping letters', () => {
   it('searches by sender or subject and pages through a long inbox', async () => {
     const { ctx, mette } = await setup();
     for (let i = 1; i <= 25; i += 1) ctx.mailbox.deliver(mette.id, { sender: 'bank', subject: `Kontoudtog ${i}`, body: 'Udtog' });
-    expect(ctx.post.inbox.list(mette.id, { box: 'inbox', search: 'skattestyrelsen' }).letters.map((l) => l.subject.da)).toEqual(['Din årsopgørelse for 2025 er klar']);
+    expect(ctx.post.inbox.list(mette.id, { box: 'inbox', search: 'skattestyrelsen' }).letters.map((l) => l.subject.da)).toEqual([
+      'Din årsopgørelse for 2025 er klar',
+    ]);
     expect(ctx.post.inbox.list(mette.id, { box: 'inbox', search: 'KONTOUDTOG' }).total).toBe(25);
     expect(ctx.post.inbox.list(mette.id, { box: 'inbox', search: '100%' }).total).toBe(0);
     const second = ctx.post.inbox.list(mette.id, { box: 'inbox', page: 2 });
@@ -107,7 +109,11 @@ describe('the duty to react (R10)', () => {
     const deadlines = ctx.post.inbox.deadlines(mette.id);
     expect(deadlines[0]).toMatchObject({ overdue: true, letter: { subject: { da: 'Boligstøtte – vi har brug for oplysninger' } } });
     const reminder = ctx.mailbox.arrivedLetters(mette.id).find((l) => l.kind === 'reminder')!;
-    expect(reminder).toMatchObject({ senderName: 'Udbetaling Danmark', subject: { da: 'Rykker: Boligstøtte – vi har brug for oplysninger' }, deliveredAt: deadlines[0]!.letter.deadline });
+    expect(reminder).toMatchObject({
+      senderName: 'Udbetaling Danmark',
+      subject: { da: 'Rykker: Boligstøtte – vi har brug for oplysninger' },
+      deliveredAt: deadlines[0]!.letter.deadline,
+    });
     ctx.post.inbox.deadlines(mette.id);
     expect(ctx.mailbox.arrivedLetters(mette.id).filter((l) => l.kind === 'reminder')).toHaveLength(1);
   });
@@ -125,11 +131,18 @@ describe('the duty to react (R10)', () => {
   it('writes a simulated e-mail and SMS for each letter when it arrives, as the settings say', async () => {
     const { ctx, mette } = await setup();
     ctx.post.inbox.saveNotificationSettings(mette.id, { notifyEmail: true, email: 'mette@example.dk', notifySms: true, phone: '12345678' });
-    const id = ctx.mailbox.deliver(mette.id, { sender: 'kommune', subject: 'Om 10 minutter', body: 'x' }, { at: ctx.clock.now(mette.classId) + 600_000 });
+    const id = ctx.mailbox.deliver(
+      mette.id,
+      { sender: 'kommune', subject: 'Om 10 minutter', body: 'x' },
+      { at: ctx.clock.now(mette.classId) + 600_000 },
+    );
     expect(ctx.post.inbox.notifications(mette.id).log.some((n) => n.letterId === id)).toBe(false);
     ctx.clock.advance(mette.classId, 600_000);
     const log = ctx.post.inbox.notifications(mette.id).log.filter((n) => n.letterId === id);
-    expect(log.map((n) => [n.channel, n.address]).sort()).toEqual([['email', 'mette@example.dk'], ['sms', '12345678']]);
+    expect(log.map((n) => [n.channel, n.address]).sort()).toEqual([
+      ['email', 'mette@example.dk'],
+      ['sms', '12345678'],
+    ]);
     ctx.post.inbox.saveNotificationSettings(mette.id, { notifyEmail: false, email: null, notifySms: false, phone: null });
     const quiet = ctx.mailbox.deliver(mette.id, { sender: 'kommune', subject: 'Stille', body: 'x' });
     expect(ctx.post.inbox.notifications(mette.id).log.some((n) => n.letterId === quiet)).toBe(false);
@@ -142,23 +155,47 @@ describe('writing from the mailbox (R12)', () => {
     const tax = bySubject(ctx, mette.id, 'Din årsopgørelse for 2025 er klar');
     expect(ctx.post.correspondence.forward(mette.id, tax.id, 'ahmed.karimi')).toMatchObject({ ok: true });
     const copy = ctx.mailbox.arrivedLetters(ahmed.id).find((l) => l.kind === 'forward')!;
-    expect(copy).toMatchObject({ senderName: 'Mette Fiktiv Hansen', subject: { da: 'Vs: Din årsopgørelse for 2025 er klar', en: 'Fwd: Your tax assessment for 2025 is ready' } });
+    expect(copy).toMatchObject({
+      senderName: 'Mette Fiktiv Hansen',
+      subject: { da: 'Vs: Din årsopgørelse for 2025 er klar', en: 'Fwd: Your tax assessment for 2025 is ready' },
+    });
     expect(ctx.post.inbox.attachmentsOf(copy.id).map((a) => a.filename)).toEqual(['aarsopgoerelse-2025.pdf']);
     expect(ctx.post.correspondence.forward(mette.id, tax.id, 'revisor@example.dk')).toMatchObject({ ok: true });
-    expect(ctx.post.inbox.list(mette.id, { box: 'sent' }).letters.map((l) => l.recipient)).toEqual(['revisor@example.dk', 'Ahmed Fiktiv Karimi']);
-    expect(ctx.post.correspondence.forward(mette.id, tax.id, 'not an address@')).toEqual({ ok: false, errors: { to: ['mailbox:forward.errors.email'] } });
-    expect(ctx.post.correspondence.forward(mette.id, tax.id, 'mette.hansen')).toEqual({ ok: false, errors: { to: ['mailbox:forward.errors.self'] } });
-    expect(ctx.post.correspondence.forward(mette.id, tax.id, 'nobody.here')).toEqual({ ok: false, errors: { to: ['mailbox:forward.errors.unknown'] } });
+    expect(ctx.post.inbox.list(mette.id, { box: 'sent' }).letters.map((l) => l.recipient)).toEqual([
+      'revisor@example.dk',
+      'Ahmed Fiktiv Karimi',
+    ]);
+    expect(ctx.post.correspondence.forward(mette.id, tax.id, 'not an address@')).toEqual({
+      ok: false,
+      errors: { to: ['mailbox:forward.errors.email'] },
+    });
+    expect(ctx.post.correspondence.forward(mette.id, tax.id, 'mette.hansen')).toEqual({
+      ok: false,
+      errors: { to: ['mailbox:forward.errors.self'] },
+    });
+    expect(ctx.post.correspondence.forward(mette.id, tax.id, 'nobody.here')).toEqual({
+      ok: false,
+      errors: { to: ['mailbox:forward.errors.unknown'] },
+    });
   });
 
   it('writes only to authorities, and the municipality confirms receipt on the class clock', async () => {
     const { ctx, mette } = await setup();
-    expect(ctx.post.correspondence.authorities(mette.id).map((a) => a.key).sort()).toEqual(['kommune', 'skattestyrelsen', 'su-styrelsen', 'udbetaling-danmark']);
-    expect(() => ctx.post.correspondence.write(mette.id, 'udlejer', { subject: 'Hej', body: 'x', attachments: [] })).toThrow('errors:notFound');
+    expect(
+      ctx.post.correspondence
+        .authorities(mette.id)
+        .map((a) => a.key)
+        .sort(),
+    ).toEqual(['kommune', 'skattestyrelsen', 'su-styrelsen', 'udbetaling-danmark']);
+    expect(() => ctx.post.correspondence.write(mette.id, 'udlejer', { subject: 'Hej', body: 'x', attachments: [] })).toThrow(
+      'errors:notFound',
+    );
     ctx.post.correspondence.write(mette.id, 'kommune', { subject: 'Flytning', body: 'Jeg flytter.', attachments: [] });
     expect(ctx.mailbox.arrivedLetters(mette.id).some((l) => l.kind === 'auto-reply')).toBe(false);
     ctx.clock.advance(mette.classId, 10 * 60_000);
-    expect(ctx.mailbox.arrivedLetters(mette.id).find((l) => l.kind === 'auto-reply')).toMatchObject({ senderName: 'Fiktiv Kommune, Borgerservice' });
+    expect(ctx.mailbox.arrivedLetters(mette.id).find((l) => l.kind === 'auto-reply')).toMatchObject({
+      senderName: 'Fiktiv Kommune, Borgerservice',
+    });
   });
 
   it('refuses to answer a letter that may not be answered', async () => {

@@ -27,7 +27,10 @@ describe('the online bank (R2)', () => {
       ok: false,
       errors: { toAccount: ['services:bank.errors.account'], amount: ['services:bank.errors.amount'] },
     });
-    expect(ctx.post.bank.check(mette, { toAccount: '1234 5678901234', amount: '1.000.000', text: '' })).toMatchObject({ ok: false, errors: { amount: ['services:bank.errors.balance'] } });
+    expect(ctx.post.bank.check(mette, { toAccount: '1234 5678901234', amount: '1.000.000', text: '' })).toMatchObject({
+      ok: false,
+      errors: { amount: ['services:bank.errors.balance'] },
+    });
     expect(ctx.post.bank.check(mette, { toAccount: '1234-5678901234', amount: '250,00', text: 'Husleje' })).toEqual({
       ok: true,
       transfer: { toAccount: '1234 5678901234', amountOre: 25_000, text: 'Husleje' },
@@ -43,7 +46,10 @@ describe('the online bank (R2)', () => {
     expect(ctx.post.confirmation.answer(mette.id, code, 'bank-transfer', 'R2')).toEqual({ kind: 'ok' });
     expect(ctx.post.confirmation.answer(mette.id, code, 'bank-transfer', 'R2')).toMatchObject({ kind: 'wrong', triesLeft: 2 });
     expect(ctx.post.confirmation.answer(mette.id, '111111', 'bank-transfer', 'R2')).toMatchObject({ kind: 'wrong', triesLeft: 1 });
-    expect(ctx.post.confirmation.answer(mette.id, '222222', 'bank-transfer', 'R2')).toMatchObject({ kind: 'refused', refusal: { code: 'LOCK003' } });
+    expect(ctx.post.confirmation.answer(mette.id, '222222', 'bank-transfer', 'R2')).toMatchObject({
+      kind: 'refused',
+      refusal: { code: 'LOCK003' },
+    });
     expect(ctx.citizens.findById(mette.id)).toMatchObject({ state: 'blocked', lockCode: 'LOCK003' });
   });
 
@@ -64,7 +70,11 @@ describe('signing a document with NemID (R3)', () => {
     const letter = contract(ctx, mette.id);
     expect(ctx.post.signatures.verify(mette.id, letter.id)).toBeUndefined();
     const signature = ctx.post.signatures.sign(mette, letter.id);
-    expect(signature).toMatchObject({ signerName: 'Mette Fiktiv Hansen', nemidNumber: '418203557', signedAt: ctx.clock.now(mette.classId) });
+    expect(signature).toMatchObject({
+      signerName: 'Mette Fiktiv Hansen',
+      nemidNumber: '418203557',
+      signedAt: ctx.clock.now(mette.classId),
+    });
     expect(ctx.post.signatures.verify(mette.id, letter.id)).toMatchObject({ valid: true, documentIntact: true, sealIntact: true });
     expect(ctx.post.signatures.sign(mette, letter.id).id).toBe(signature.id);
   });
@@ -86,7 +96,7 @@ describe('signing a document with NemID (R3)', () => {
     expect(ctx.post.signatures.verify(mette.id, letter.id)).toMatchObject({ valid: false, documentIntact: true, sealIntact: false });
   });
 
-  it('only signs documents sent for signing, and only the recipient\'s', async () => {
+  it("only signs documents sent for signing, and only the recipient's", async () => {
     const { ctx, mette } = await setup();
     const ahmed = ctx.citizens.findByIdentifier('ahmed.karimi')!;
     const tax = ctx.mailbox.arrivedLetters(mette.id).find((l) => l.kind === 'tax-assessment')!;
@@ -100,8 +110,14 @@ describe('the tax folder (R2)', () => {
     const { ctx, mette } = await setup();
     const assessment = ctx.post.tax.assessment(mette)!;
     expect(assessment.figures).toEqual({ year: 2025, income: 312000, deductions: 24500, taxPaid: 98200, taxDue: 96450 });
-    expect(ctx.post.tax.answer(mette, { extraDeductions: '', comment: '' })).toEqual({ ok: false, errors: { extraDeductions: ['services:tax.errors.nothing'] } });
-    expect(ctx.post.tax.answer(mette, { extraDeductions: 'mange', comment: '' })).toEqual({ ok: false, errors: { extraDeductions: ['services:tax.errors.amount'] } });
+    expect(ctx.post.tax.answer(mette, { extraDeductions: '', comment: '' })).toEqual({
+      ok: false,
+      errors: { extraDeductions: ['services:tax.errors.nothing'] },
+    });
+    expect(ctx.post.tax.answer(mette, { extraDeductions: 'mange', comment: '' })).toEqual({
+      ok: false,
+      errors: { extraDeductions: ['services:tax.errors.amount'] },
+    });
     expect(ctx.post.tax.answer(mette, { extraDeductions: '4.500', comment: 'Kørsel til arbejde' })).toEqual({ ok: true });
     expect(ctx.post.tax.assessment(mette)!.answers[0]!.answer).toEqual({ extraDeductionsOre: 450_000, comment: 'Kørsel til arbejde' });
     expect(ctx.mailbox.arrivedLetters(mette.id).find((l) => l.id === assessment.letter.id)!.answeredAt).not.toBeNull();

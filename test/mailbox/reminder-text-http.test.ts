@@ -37,10 +37,18 @@ describe('a reminder sent after the deadline (issue 18 item 6)', () => {
     const ctx = await seededContext();
     const mette = ctx.citizens.findByIdentifier('mette.hansen')!;
     const now = ctx.clock.now(mette.classId);
-    ctx.mailbox.deliver(mette.id, { sender: 'kommune', subject: 'Send os din lønseddel', body: 'Send den inden fristen.', answerable: true, deadline: now + days(7) });
+    ctx.mailbox.deliver(mette.id, {
+      sender: 'kommune',
+      subject: 'Send os din lønseddel',
+      body: 'Send den inden fristen.',
+      answerable: true,
+      deadline: now + days(7),
+    });
     ctx.clock.advance(mette.classId, days(8));
     ctx.mailbox.refresh(mette.id);
-    const reminder = ctx.mailbox.arrivedLetters(mette.id).find((each) => each.kind === 'reminder' && each.subject.da === 'Rykker: Send os din lønseddel')!;
+    const reminder = ctx.mailbox
+      .arrivedLetters(mette.id)
+      .find((each) => each.kind === 'reminder' && each.subject.da === 'Rykker: Send os din lønseddel')!;
     expect(reminder.body.da).toContain(`Svar senest ${formatDanishDate(now + days(14), 'da')}, ellers`);
     expect(reminder.body.en).toContain(`Please answer by ${formatDanishDate(now + days(14), 'en')}, otherwise`);
   });

@@ -13,7 +13,7 @@ async function loggedIn(identifier: string, password: string, service = 'portal'
 
 const letterOf = (ctx: Context, citizenId: number, kind: string) => ctx.mailbox.arrivedLetters(citizenId).find((l) => l.kind === kind)!;
 
-describe('another trainee\'s ids in a URL', () => {
+describe("another trainee's ids in a URL", () => {
   it('answers 404 for every letter, attachment and folder page of someone else, and changes nothing', async () => {
     const { ctx, agent } = await loggedIn('ahmed.karimi', 'Bog7531x', 'post');
     const mette = ctx.citizens.findByIdentifier('mette.hansen')!;
@@ -21,8 +21,16 @@ describe('another trainee\'s ids in a URL', () => {
     const contract = letterOf(ctx, mette.id, 'signature-request');
     const attachment = ctx.post.inbox.attachmentsOf(tax.id)[0]!;
     const folder = ctx.post.inbox.createFolder(mette.id, 'Mettes mappe') as { folderId: number };
-    for (const path of [`/post/letters/${tax.id}`, `/post/letters/${tax.id}/attachments/${attachment.id}`, `/post/letters/${tax.id}/answer`,
-      `/post/letters/${tax.id}/forward`, `/post/folders/${folder.folderId}`, `/post/letters/${contract.id}/sign`, '/post/letters/abc', '/post/letters/999999']) {
+    for (const path of [
+      `/post/letters/${tax.id}`,
+      `/post/letters/${tax.id}/attachments/${attachment.id}`,
+      `/post/letters/${tax.id}/answer`,
+      `/post/letters/${tax.id}/forward`,
+      `/post/folders/${folder.folderId}`,
+      `/post/letters/${contract.id}/sign`,
+      '/post/letters/abc',
+      '/post/letters/999999',
+    ]) {
       expect((await agent.get(path)).status, path).toBe(404);
     }
     for (const [form, action, fields] of [
@@ -45,7 +53,12 @@ describe('one NemID login for several services (R2, R11)', () => {
   it('sends each service to the same login and keeps one session for all of them', async () => {
     const ctx = await seededContext();
     const anonymous = request(testApp(ctx));
-    for (const [path, service] of [['/borger', 'portal'], ['/skat', 'tax'], ['/bank', 'bank'], ['/post', 'post']]) {
+    for (const [path, service] of [
+      ['/borger', 'portal'],
+      ['/skat', 'tax'],
+      ['/bank', 'bank'],
+      ['/post', 'post'],
+    ]) {
       expect((await anonymous.get(path!)).headers.location).toBe(`/login?service=${service}`);
     }
     const agent = request.agent(testApp(ctx));
@@ -85,7 +98,9 @@ describe('a bank transfer confirmed with a key code', () => {
     const confirm = await agent.get('/bank/transfer/confirm');
     const { key, code } = codeForAskedKey(ctx, 'mette.hansen');
     expect(confirm.text).toContain(`data-testid="key-number">${key}<`);
-    const wrong = await submitForm(agent, '/bank/transfer/confirm', '/bank/transfer/confirm', { code: code === '123456' ? '654321' : '123456' });
+    const wrong = await submitForm(agent, '/bank/transfer/confirm', '/bank/transfer/confirm', {
+      code: code === '123456' ? '654321' : '123456',
+    });
     expect(wrong.status).toBe(401);
     expect(ctx.post.bank.overview(citizen).balanceOre).toBe(balance);
 
@@ -101,10 +116,14 @@ describe('signing the rental contract (R3)', () => {
     const { ctx, agent, citizen } = await loggedIn('mette.hansen', 'Hest2024', 'post');
     const contract = letterOf(ctx, citizen.id, 'signature-request');
     expect((await agent.get('/post/sign/key')).status).toBe(409);
-    const wrong = await submitForm(agent, `/post/letters/${contract.id}/sign`, `/post/letters/${contract.id}/sign`, { password: 'Forkert123' });
+    const wrong = await submitForm(agent, `/post/letters/${contract.id}/sign`, `/post/letters/${contract.id}/sign`, {
+      password: 'Forkert123',
+    });
     expect(wrong.status).toBe(401);
     expect(visibleText(wrong.text)).toContain('Adgangskoden er forkert.');
-    const right = await submitForm(agent, `/post/letters/${contract.id}/sign`, `/post/letters/${contract.id}/sign`, { password: 'Hest2024' });
+    const right = await submitForm(agent, `/post/letters/${contract.id}/sign`, `/post/letters/${contract.id}/sign`, {
+      password: 'Hest2024',
+    });
     expect(right.headers.location).toBe('/post/sign/key');
     const { code } = codeForAskedKey(ctx, 'mette.hansen');
     const signed = await submitForm(agent, '/post/sign/key', '/post/sign/key', { code });
@@ -123,16 +142,24 @@ describe('signing the rental contract (R3)', () => {
 describe('the mailbox pages', () => {
   it('creates and renames a folder, moves a letter there, deletes one and empties the trash', async () => {
     const { ctx, agent, citizen } = await loggedIn('mette.hansen', 'Hest2024', 'post');
-    expect(visibleText((await submitForm(agent, '/post/folders', '/post/folders', { name: '' })).text)).toContain('Skriv et navn til mappen.');
-    expect((await submitForm(agent, '/post/folders', '/post/folders', { name: 'Bolig' })).headers.location).toBe('/post/folders?done=created');
+    expect(visibleText((await submitForm(agent, '/post/folders', '/post/folders', { name: '' })).text)).toContain(
+      'Skriv et navn til mappen.',
+    );
+    expect((await submitForm(agent, '/post/folders', '/post/folders', { name: 'Bolig' })).headers.location).toBe(
+      '/post/folders?done=created',
+    );
     const folder = ctx.post.inbox.folders(citizen.id)[0]!;
     await submitForm(agent, '/post/folders', `/post/folders/${folder.id}/rename`, { [`name-${folder.id}`]: 'Lejlighed' });
     const contract = letterOf(ctx, citizen.id, 'signature-request');
-    expect((await submitForm(agent, `/post/letters/${contract.id}`, `/post/letters/${contract.id}/move`, { folder: String(folder.id) })).status).toBe(303);
+    expect(
+      (await submitForm(agent, `/post/letters/${contract.id}`, `/post/letters/${contract.id}/move`, { folder: String(folder.id) })).status,
+    ).toBe(303);
     expect(visibleText((await agent.get(`/post/folders/${folder.id}`)).text)).toContain('Mappe: Lejlighed');
     expect(visibleText((await agent.get(`/post/folders/${folder.id}`)).text)).toContain('Lejekontrakt til underskrift');
     const insurance = ctx.mailbox.arrivedLetters(citizen.id).find((l) => l.senderKey === 'forsikring')!;
-    expect((await submitForm(agent, `/post/letters/${insurance.id}`, `/post/letters/${insurance.id}/delete`, {})).headers.location).toBe('/post?done=deleted');
+    expect((await submitForm(agent, `/post/letters/${insurance.id}`, `/post/letters/${insurance.id}/delete`, {})).headers.location).toBe(
+      '/post?done=deleted',
+    );
     expect(visibleText((await agent.get('/post/trash')).text)).toContain('Din indboforsikring er fornyet');
     await submitForm(agent, '/post/trash/empty', '/post/trash/empty', {});
     expect(visibleText((await agent.get('/post/trash')).text)).toContain('Der er ingen breve her.');
@@ -144,12 +171,24 @@ describe('the mailbox pages', () => {
     const bad = await submitForm(agent, `/post/letters/${tax.id}/forward`, `/post/letters/${tax.id}/forward`, { to: 'revisor@' });
     expect(bad.status).toBe(400);
     expect(visibleText(bad.text)).toContain('Det er ikke en e-mailadresse.');
-    const good = await submitForm(agent, `/post/letters/${tax.id}/forward`, `/post/letters/${tax.id}/forward`, { to: 'revisor@example.dk' });
+    const good = await submitForm(agent, `/post/letters/${tax.id}/forward`, `/post/letters/${tax.id}/forward`, {
+      to: 'revisor@example.dk',
+    });
     expect(good.headers.location).toBe(`/post/letters/${tax.id}?done=forwarded`);
     const badPhone = await submitForm(agent, '/post/notifications', '/post/notifications', { notifySms: 'on', phone: '12' });
     expect(visibleText(badPhone.text)).toContain('Et mobilnummer har 8 cifre');
-    await submitForm(agent, '/post/notifications', '/post/notifications', { notifyEmail: 'on', email: 'mette@example.dk', notifySms: 'on', phone: '12 34 56 78' });
-    expect(ctx.mailbox.mailboxOf(citizen.id)).toMatchObject({ notifyEmail: true, email: 'mette@example.dk', notifySms: true, phone: '12 34 56 78' });
+    await submitForm(agent, '/post/notifications', '/post/notifications', {
+      notifyEmail: 'on',
+      email: 'mette@example.dk',
+      notifySms: 'on',
+      phone: '12 34 56 78',
+    });
+    expect(ctx.mailbox.mailboxOf(citizen.id)).toMatchObject({
+      notifyEmail: true,
+      email: 'mette@example.dk',
+      notifySms: true,
+      phone: '12 34 56 78',
+    });
     const log = visibleText((await agent.get('/post/notifications')).text);
     expect(log).toContain('Du har fået et nyt brev fra Skattestyrelsen i Digital Post');
   });

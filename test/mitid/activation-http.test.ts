@@ -29,7 +29,11 @@ describe('getting MitID in the app with the fictional passport', () => {
     expect(ctx.mitid.kindOf(ida.id)).toBe('nemid');
     expect(ctx.mitid.holdsNemid(ida.id)).toBe(false);
     expect(ctx.activation.awaiting(ida.id)).toBe(true);
-    const refused = await submitForm(agent, '/login?service=post', '/login', { identifier: ida.nemidNumber, password: ctx.citizens.blueprintOf(ida.id).knownPassword, service: 'post' });
+    const refused = await submitForm(agent, '/login?service=post', '/login', {
+      identifier: ida.nemidNumber,
+      password: ctx.citizens.blueprintOf(ida.id).knownPassword,
+      service: 'post',
+    });
     expect(refused.status).toBe(401);
   });
 
@@ -46,7 +50,7 @@ describe('getting MitID in the app with the fictional passport', () => {
     expect(unknown.text).toContain('aria-invalid="true"');
   });
 
-  it('shows the passport beside the page, then refuses user IDs against MitID\'s rules, keeping each', async () => {
+  it("shows the passport beside the page, then refuses user IDs against MitID's rules, keeping each", async () => {
     const { ctx, ida, agent } = await world();
     const passport = ctx.activation.passportOf(ida);
     await onActivation(agent, '/mitid/activate/passport', { passport: passport.number });
@@ -86,7 +90,7 @@ describe('getting MitID in the app with the fictional passport', () => {
     expect(visibleText(taken.text)).toContain('En anden MitID-bruger har dette bruger-id.');
   });
 
-  it('refuses passwords against MitID\'s rules and two that differ, keeping the user ID', async () => {
+  it("refuses passwords against MitID's rules and two that differ, keeping the user ID", async () => {
     const { ctx, ida, agent } = await world();
     await throughPassport(agent, ctx, ida.id);
     await onActivation(agent, '/mitid/activate/user-id', { userId: 'ida.brandt' });
@@ -119,10 +123,15 @@ describe('getting MitID in the app with the fictional passport', () => {
     const login = await submitForm(agent, '/login/mitid?service=post', '/login/mitid', { userId: 'ida.brandt', service: 'post' });
     expect(login.headers.location).toBe('/login/mitid/app');
     const confirm = await agent.get('/login/mitid/app?device=confirm');
-    const approved = await agent.post('/login/mitid/app').type('form').send({ decision: 'approve', _csrf: csrfFrom(confirm.text) });
+    const approved = await agent
+      .post('/login/mitid/app')
+      .type('form')
+      .send({ decision: 'approve', _csrf: csrfFrom(confirm.text) });
     expect(approved.headers.location).toBe('/post');
     // A second activation of the same passport is refused: it no longer waits for MitID.
-    const again = await submitForm(request.agent(testApp(ctx)), '/mitid/activate', '/mitid/activate/passport', { passport: ctx.activation.passportOf(ida).number });
+    const again = await submitForm(request.agent(testApp(ctx)), '/mitid/activate', '/mitid/activate/passport', {
+      passport: ctx.activation.passportOf(ida).number,
+    });
     expect(again.status).toBe(401);
   });
 });
@@ -132,7 +141,14 @@ describe('from NemID to MitID', () => {
     const { ctx, bent, agent } = await world();
     const before = await agent.get('/mitid/get');
     expect(before.text).toContain('href="/login?service=mitid"');
-    expect((await agent.post('/mitid/get').type('form').send({ _csrf: csrfFrom(before.text) })).headers.location).toBe('/mitid/get');
+    expect(
+      (
+        await agent
+          .post('/mitid/get')
+          .type('form')
+          .send({ _csrf: csrfFrom(before.text) })
+      ).headers.location,
+    ).toBe('/mitid/get');
     await loginAs(agent, ctx, 'bent.juhl', 'Hylde2024', 'mitid');
     const started = await submitForm(agent, '/mitid/get', '/mitid/get', {});
     expect(started.headers.location).toBe('/mitid/activate');
@@ -153,7 +169,14 @@ describe('from NemID to MitID', () => {
     const { agent } = await world();
     expect((await agent.get('/mitid/activate/done')).status).toBe(409);
     const page = await agent.get('/mitid/activate');
-    expect((await agent.post('/mitid/activate/password').type('form').send({ _csrf: csrfFrom(page.text), password: 'Lampe97531', repeat: 'Lampe97531' })).status).toBe(409);
+    expect(
+      (
+        await agent
+          .post('/mitid/activate/password')
+          .type('form')
+          .send({ _csrf: csrfFrom(page.text), password: 'Lampe97531', repeat: 'Lampe97531' })
+      ).status,
+    ).toBe(409);
   });
 });
 

@@ -19,7 +19,10 @@ async function userIdStep(agent: Agent, userId: string, service = 'post') {
 /** A form post on the current page of the app step (the device's buttons). */
 async function onAppPage(agent: Agent, fields: Record<string, string>, page = '/login/mitid/app') {
   const html = (await agent.get(page)).text;
-  return agent.post('/login/mitid/app').type('form').send({ ...fields, _csrf: csrfFrom(html) });
+  return agent
+    .post('/login/mitid/app')
+    .type('form')
+    .send({ ...fields, _csrf: csrfFrom(html) });
 }
 
 const citizenOf = (ctx: Context, userId: string) => ctx.citizens.findById(ctx.mitid.citizenOf(userId)!)!;
@@ -49,7 +52,10 @@ describe('the MitID login with the app', () => {
     expect(inbox.status).toBe(200);
     expect(visibleText(inbox.text)).toContain('Indbakke');
     const sofie = citizenOf(ctx, 'sofie.lund');
-    expect(ctx.events.latestOf(sofie.id, ['login-ok'], 1)[0]).toMatchObject({ rule: 'R2', data: { service: 'post', via: 'mitid', authenticator: 'app' } });
+    expect(ctx.events.latestOf(sofie.id, ['login-ok'], 1)[0]).toMatchObject({
+      rule: 'R2',
+      data: { service: 'post', via: 'mitid', authenticator: 'app' },
+    });
   });
 
   it('does not log in when the trainee rejects, and a rejected request cannot be approved after', async () => {
@@ -59,7 +65,14 @@ describe('the MitID login with the app', () => {
     expect(rejected.status).toBe(403);
     expect(visibleText(rejected.text)).toContain('Du afviste anmodningen i MitID app. Du er ikke logget på.');
     expect((await agent.get('/post')).headers.location).toBe('/login?service=post');
-    expect((await agent.post('/login/mitid/app').type('form').send({ decision: 'approve', _csrf: csrfFrom(rejected.text) })).status).toBe(409);
+    expect(
+      (
+        await agent
+          .post('/login/mitid/app')
+          .type('form')
+          .send({ decision: 'approve', _csrf: csrfFrom(rejected.text) })
+      ).status,
+    ).toBe(409);
   });
 
   it('times the request out on the class clock, and a new request can be sent', async () => {
@@ -67,11 +80,17 @@ describe('the MitID login with the app', () => {
     await userIdStep(agent, 'sofie.lund');
     const page = await agent.get('/login/mitid/app');
     time.advance(300_000);
-    const late = await agent.post('/login/mitid/app').type('form').send({ decision: 'approve', _csrf: csrfFrom(page.text) });
+    const late = await agent
+      .post('/login/mitid/app')
+      .type('form')
+      .send({ decision: 'approve', _csrf: csrfFrom(page.text) });
     expect(late.status).toBe(409);
     expect(visibleText(late.text)).toContain('Anmodningen i MitID app er udløbet.');
     expect(ctx.events.latestOf(citizenOf(ctx, 'sofie.lund').id, ['mitid-request-expired'], 1)).toHaveLength(1);
-    const again = await agent.post('/login/mitid/app/again').type('form').send({ _csrf: csrfFrom(late.text) });
+    const again = await agent
+      .post('/login/mitid/app/again')
+      .type('form')
+      .send({ _csrf: csrfFrom(late.text) });
     expect(again.headers.location).toBe('/login/mitid/app');
     expect((await onAppPage(agent, { decision: 'approve' })).headers.location).toBe('/post');
   });
@@ -90,9 +109,16 @@ describe('the MitID login with the app', () => {
   it('keeps a MitID-only trainee out of NemID, and lets a holder of both choose either', async () => {
     const { ctx, agent } = await world();
     const sofie = citizenOf(ctx, 'sofie.lund');
-    const nemid = await submitForm(agent, '/login?service=post', '/login', { identifier: sofie.nemidNumber, password: 'Cykel2468', service: 'post' });
+    const nemid = await submitForm(agent, '/login?service=post', '/login', {
+      identifier: sofie.nemidNumber,
+      password: 'Cykel2468',
+      service: 'post',
+    });
     expect(nemid.status).toBe(401);
-    expect((await submitForm(agent, '/login?service=post', '/login', { identifier: 'karen.holm', password: 'Kage2023', service: 'post' })).headers.location).toBe('/login/key');
+    expect(
+      (await submitForm(agent, '/login?service=post', '/login', { identifier: 'karen.holm', password: 'Kage2023', service: 'post' }))
+        .headers.location,
+    ).toBe('/login/key');
     const other = request.agent(testApp(ctx));
     await userIdStep(other, 'karen.mitid');
     expect((await onAppPage(other, { decision: 'approve' })).headers.location).toBe('/post');
@@ -103,7 +129,10 @@ describe('the MitID login with the code display', () => {
   async function codeStep(agent: Agent) {
     expect((await userIdStep(agent, 'jonas.weber', 'tax')).headers.location).toBe('/login/mitid/code');
     const page = await agent.get('/login/mitid/code');
-    const pressed = await agent.post('/login/mitid/code/show').type('form').send({ _csrf: csrfFrom(page.text) });
+    const pressed = await agent
+      .post('/login/mitid/code/show')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text) });
     expect(pressed.headers.location).toBe('/login/mitid/code');
     const shown = await agent.get('/login/mitid/code');
     const code = /data-testid="device-code">(\d{6})</.exec(shown.text)![1]!;
@@ -113,7 +142,10 @@ describe('the MitID login with the code display', () => {
   it('takes the code shown on the device, then the password, and logs in to the service', async () => {
     const { agent } = await world();
     const { code, csrf } = await codeStep(agent);
-    const typed = await agent.post('/login/mitid/code').type('form').send({ code: `${code.slice(0, 3)} ${code.slice(3)}`, _csrf: csrf });
+    const typed = await agent
+      .post('/login/mitid/code')
+      .type('form')
+      .send({ code: `${code.slice(0, 3)} ${code.slice(3)}`, _csrf: csrf });
     expect(typed.headers.location).toBe('/login/mitid/password');
     const wrong = await submitForm(agent, '/login/mitid/password', '/login/mitid/password', { password: 'skov97531' });
     expect(wrong.status).toBe(401);
@@ -145,7 +177,10 @@ describe('the MitID login with the code display', () => {
     const { code, csrf } = await codeStep(agent);
     await agent.post('/login/mitid/code').type('form').send({ code, _csrf: csrf });
     await submitForm(agent, '/login/mitid/password', '/login/mitid/password', { password: 'Skov97531' });
-    await agent.post('/logout').type('form').send({ _csrf: csrfFrom((await agent.get('/skat')).text) });
+    await agent
+      .post('/logout')
+      .type('form')
+      .send({ _csrf: csrfFrom((await agent.get('/skat')).text) });
     await userIdStep(agent, 'jonas.weber', 'tax');
     const again = await submitForm(agent, '/login/mitid/code', '/login/mitid/code', { code });
     expect(again.status).toBe(401);
@@ -182,10 +217,16 @@ describe('the services after a MitID login', () => {
     expect(visibleText(page.text)).toContain('Godkend hos Din netbank');
     expect(visibleText(page.text)).toContain('Overfør 250,00 kr. til konto 1234 5678901234');
     expect(page.text).not.toContain('data-testid="key-number"');
-    const approved = await agent.post('/bank/transfer/confirm').type('form').send({ decision: 'approve', _csrf: csrfFrom(page.text) });
+    const approved = await agent
+      .post('/bank/transfer/confirm')
+      .type('form')
+      .send({ decision: 'approve', _csrf: csrfFrom(page.text) });
     expect(approved.headers.location).toBe('/bank?done=transferred');
     const sofie = citizenOf(ctx, 'sofie.lund');
-    expect(ctx.events.latestOf(sofie.id, ['mitid-approved'], 1)[0]).toMatchObject({ rule: 'M2', data: { service: 'bank', action: 'APPROVE' } });
+    expect(ctx.events.latestOf(sofie.id, ['mitid-approved'], 1)[0]).toMatchObject({
+      rule: 'M2',
+      data: { service: 'bank', action: 'APPROVE' },
+    });
   });
 
   it('transfers nothing when the trainee rejects the transfer in the app', async () => {
@@ -193,7 +234,10 @@ describe('the services after a MitID login', () => {
     await loggedIn(agent, 'sofie.lund');
     await submitForm(agent, '/bank', '/bank/transfer', { toAccount: '1234 5678901234', amount: '250,00', text: 'Husleje' });
     const page = await agent.get('/bank/transfer/confirm?device=open');
-    const rejected = await agent.post('/bank/transfer/confirm').type('form').send({ decision: 'reject', _csrf: csrfFrom(page.text) });
+    const rejected = await agent
+      .post('/bank/transfer/confirm')
+      .type('form')
+      .send({ decision: 'reject', _csrf: csrfFrom(page.text) });
     expect(rejected.status).toBe(403);
     expect(visibleText(rejected.text)).toContain('Du afviste anmodningen i MitID app. Der er ikke sket noget.');
   });
@@ -202,18 +246,32 @@ describe('the services after a MitID login', () => {
     const { agent } = await world();
     await userIdStep(agent, 'jonas.weber', 'bank');
     const codePage = await agent.get('/login/mitid/code');
-    await agent.post('/login/mitid/code/show').type('form').send({ _csrf: csrfFrom(codePage.text) });
+    await agent
+      .post('/login/mitid/code/show')
+      .type('form')
+      .send({ _csrf: csrfFrom(codePage.text) });
     const code = /data-testid="device-code">(\d{6})</.exec((await agent.get('/login/mitid/code')).text)![1]!;
     await submitForm(agent, '/login/mitid/code', '/login/mitid/code', { code });
-    expect((await submitForm(agent, '/login/mitid/password', '/login/mitid/password', { password: 'Skov97531' })).headers.location).toBe('/bank');
+    expect((await submitForm(agent, '/login/mitid/password', '/login/mitid/password', { password: 'Skov97531' })).headers.location).toBe(
+      '/bank',
+    );
     await submitForm(agent, '/bank', '/bank/transfer', { toAccount: '1234 5678901234', amount: '100,00', text: '' });
     const confirm = await agent.get('/bank/transfer/confirm');
-    await agent.post('/bank/transfer/confirm/code-display').type('form').send({ _csrf: csrfFrom(confirm.text) });
+    await agent
+      .post('/bank/transfer/confirm/code-display')
+      .type('form')
+      .send({ _csrf: csrfFrom(confirm.text) });
     const shown = await agent.get('/bank/transfer/confirm');
     const second = /data-testid="device-code">(\d{6})</.exec(shown.text)![1]!;
-    const used = await agent.post('/bank/transfer/confirm').type('form').send({ code, _csrf: csrfFrom(shown.text) });
+    const used = await agent
+      .post('/bank/transfer/confirm')
+      .type('form')
+      .send({ code, _csrf: csrfFrom(shown.text) });
     expect(used.status).toBe(401);
-    const done = await agent.post('/bank/transfer/confirm').type('form').send({ code: second, _csrf: csrfFrom(shown.text) });
+    const done = await agent
+      .post('/bank/transfer/confirm')
+      .type('form')
+      .send({ code: second, _csrf: csrfFrom(shown.text) });
     expect(done.headers.location).toBe('/bank?done=transferred');
   });
 });
@@ -227,12 +285,18 @@ describe('signing after a MitID login', () => {
     const letter = ctx.mailbox.arrivedLetters(sofie.id).find((found) => found.kind === 'signature-request')!;
     const sign = await agent.get(`/post/letters/${letter.id}/sign`);
     expect(sign.text).not.toContain('name="password"');
-    const started = await agent.post(`/post/letters/${letter.id}/sign`).type('form').send({ _csrf: csrfFrom(sign.text) });
+    const started = await agent
+      .post(`/post/letters/${letter.id}/sign`)
+      .type('form')
+      .send({ _csrf: csrfFrom(sign.text) });
     expect(started.headers.location).toBe('/post/sign/key');
     const page = await agent.get('/post/sign/key?device=open');
     expect(visibleText(page.text)).toContain('Underskriv hos Digital Post');
     expect(visibleText(page.text)).toContain('Lejekontrakt til underskrift');
-    const signed = await agent.post('/post/sign/key').type('form').send({ decision: 'approve', _csrf: csrfFrom(page.text) });
+    const signed = await agent
+      .post('/post/sign/key')
+      .type('form')
+      .send({ decision: 'approve', _csrf: csrfFrom(page.text) });
     expect(signed.headers.location).toBe(`/post/letters/${letter.id}?done=signed`);
     expect(ctx.events.latestOf(sofie.id, ['mitid-approved'], 1)[0]).toMatchObject({ data: { action: 'SIGN' } });
   });

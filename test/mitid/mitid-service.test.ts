@@ -112,10 +112,16 @@ describe('MitID’s own rules in a scenario', () => {
     const device = problemsOf(`${head}  - { name: Ida Fiktiv Lund, authenticators: [app, kodeviser] }\n`)[0]!;
     expect(device).toMatchObject({ field: 'trainees[0].authenticators[1]', typed: 'kodeviser' });
     expect(describeProblem(device, translator('en')).fit).toBe('One of: app, code-display.');
-    const problems = problemsOf(`${head}  - { name: Ida Fiktiv Lund, mitidUserId: "1234" }\n  - { name: Ole Fiktiv Holm, identity: nemid, mitidPassword: Hest20244 }\n`);
+    const problems = problemsOf(
+      `${head}  - { name: Ida Fiktiv Lund, mitidUserId: "1234" }\n  - { name: Ole Fiktiv Holm, identity: nemid, mitidPassword: Hest20244 }\n`,
+    );
     const userId = problems.find((problem) => problem.field === 'trainees[0].mitidUserId')!;
-    expect(describeProblem(userId, translator('da')).fit).toBe('Et MitID-bruger-id, der følger MitIDs regler: Et MitID-bruger-id har 5-48 tegn.');
+    expect(describeProblem(userId, translator('da')).fit).toBe(
+      'Et MitID-bruger-id, der følger MitIDs regler: Et MitID-bruger-id har 5-48 tegn.',
+    );
     const stray = problems.find((problem) => problem.field === 'trainees[1].mitidPassword')!;
-    expect(describeProblem(stray, translator('en')).fit).toBe('Only for a trainee with MitID: set identity to mitid or both (for the trainee or the whole scenario).');
+    expect(describeProblem(stray, translator('en')).fit).toBe(
+      'Only for a trainee with MitID: set identity to mitid or both (for the trainee or the whole scenario).',
+    );
   });
 });

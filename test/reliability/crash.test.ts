@@ -57,7 +57,9 @@ describe('crash safety', () => {
     await teacherLogin(teacher, 'crash-teacher', 'crash-teacher-password');
     const trainee = request.agent(url);
     await loginAs(trainee, ctx, 'mette.hansen', 'Hest2024', 'post');
-    const answerable = ctx.db.prepare("SELECT id FROM letters WHERE citizen_id = ? AND answerable = 1 AND direction = 'in' LIMIT 1").get(mette.id) as { id: number };
+    const answerable = ctx.db
+      .prepare("SELECT id FROM letters WHERE citizen_id = ? AND answerable = 1 AND direction = 'in' LIMIT 1")
+      .get(mette.id) as { id: number };
     ctx.db.close();
 
     const letterToken = csrfFrom((await teacher.get(`/teacher/trainees/${mette.id}/letters`)).text);
@@ -70,7 +72,9 @@ describe('crash safety', () => {
       for (let n = 0; running && n < 10_000; n += 1) {
         const subject = `crash-letter-${worker}-${n}`;
         try {
-          const response = await teacher.post(`/teacher/trainees/${mette.id}/letters`).type('form')
+          const response = await teacher
+            .post(`/teacher/trainees/${mette.id}/letters`)
+            .type('form')
             .send({ _csrf: letterToken, sender: 'skattestyrelsen', subject, body: 'A letter sent while the server is killed.' });
           if (response.status === 303) delivered.push(subject);
         } catch {
@@ -101,8 +105,16 @@ describe('crash safety', () => {
     server = await start(port);
     const after = openDatabase(dbPath);
     expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
-    const subjects = new Set((after.prepare('SELECT subject FROM letters WHERE citizen_id = ?').all(mette.id) as { subject: string }[]).map((row) => JSON.parse(row.subject).da as string));
-    const bodies = new Set((after.prepare("SELECT body FROM letters WHERE citizen_id = ? AND direction = 'out'").all(mette.id) as { body: string }[]).map((row) => JSON.parse(row.body).da as string));
+    const subjects = new Set(
+      (after.prepare('SELECT subject FROM letters WHERE citizen_id = ?').all(mette.id) as { subject: string }[]).map(
+        (row) => JSON.parse(row.subject).da as string,
+      ),
+    );
+    const bodies = new Set(
+      (after.prepare("SELECT body FROM letters WHERE citizen_id = ? AND direction = 'out'").all(mette.id) as { body: string }[]).map(
+        (row) => JSON.parse(row.body).da as string,
+      ),
+    );
     expect(delivered.filter((subject) => !subjects.has(subject))).toEqual([]);
     expect(answered.filter((body) => !bodies.has(body))).toEqual([]);
     after.close();

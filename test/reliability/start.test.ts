@@ -46,7 +46,8 @@ async function stopGroup(group: number): Promise<void> {
     }
   };
   signal('SIGTERM');
-  for (let tries = 0; tries < 100 && processesInGroup(group).length > 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let tries = 0; tries < 100 && processesInGroup(group).length > 0; tries += 1)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   signal('SIGKILL');
 }
 

@@ -37,7 +37,9 @@ describe('a reset while another connection writes the same database', () => {
 
     expect(result.trainees).toBeGreaterThan(0);
     expect(otherWriter).toBe('SQLITE_BUSY');
-    expect(other.prepare('SELECT COUNT(*) AS n FROM events WHERE type = ? AND class_id = ?').get('reset', klass.id)).toEqual({ n: result.trainees });
+    expect(other.prepare('SELECT COUNT(*) AS n FROM events WHERE type = ? AND class_id = ?').get('reset', klass.id)).toEqual({
+      n: result.trainees,
+    });
     other.close();
     ctx.db.close();
   });

@@ -60,7 +60,7 @@ describe('scenario problems a teacher can act on', () => {
     );
   });
 
-  it('puts the schema\'s own rules into the console\'s language', () => {
+  it("puts the schema's own rules into the console's language", () => {
     const text = misspelt.replace('    state: active', '    cpr: "010190-1234"\n    state: active');
     const cpr = problemsOf(text).find((problem) => problem.field === 'trainees[0].cpr')!;
     expect(cpr).toMatchObject({ line: 6, typed: '010190-1234' });

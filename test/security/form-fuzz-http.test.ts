@@ -15,7 +15,16 @@ import { csrfFrom, loginAs, teacherLogin, testApp, type Agent } from '../helpers
  * nothing typed comes back as live markup.
  */
 
-const payloads = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' OR 1=1 --", '\u0000\u001b[2J', 'x'.repeat(6000), '😀 æøå ß', '-1', '99999999999999999999'];
+const payloads = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "' OR 1=1 --",
+  '\u0000\u001b[2J',
+  'x'.repeat(6000),
+  '😀 æøå ß',
+  '-1',
+  '99999999999999999999',
+];
 const hostile = fc.oneof(fc.constantFrom(...payloads), fc.string({ unit: 'binary', maxLength: 120 }));
 
 interface Form {
@@ -32,7 +41,9 @@ function formsOf(html: string): Form[] {
     if (!/method="post"/i.test(attributes)) continue;
     const action = /action="([^"]+)"/.exec(attributes)?.[1]?.replace(/&amp;/g, '&');
     if (!action || !action.startsWith('/') || skipActions.test(action.split('?')[0]!)) continue;
-    const fields = [...match[2]!.matchAll(/<(?:input|textarea|select)\b[^>]*\bname="([^"]+)"/g)].map((field) => field[1]!).filter((name) => name !== '_csrf');
+    const fields = [...match[2]!.matchAll(/<(?:input|textarea|select)\b[^>]*\bname="([^"]+)"/g)]
+      .map((field) => field[1]!)
+      .filter((name) => name !== '_csrf');
     forms.push({ action, fields: [...new Set(fields)] });
   }
   return forms;
@@ -49,7 +60,8 @@ async function reachableForms(agent: Agent, starts: string[], limit: number): Pr
     seen.add(url);
     const response = await agent.get(url);
     if (response.status !== 200 || !String(response.headers['content-type']).includes('text/html')) continue;
-    for (const form of formsOf(response.text)) if (!forms.has(form.action.split('?')[0]!)) forms.set(form.action.split('?')[0]!, { page: url, form });
+    for (const form of formsOf(response.text))
+      if (!forms.has(form.action.split('?')[0]!)) forms.set(form.action.split('?')[0]!, { page: url, form });
     for (const link of response.text.matchAll(/<a\b[^>]*href="(\/[^"#]*)"/g)) {
       const href = link[1]!.replace(/&amp;/g, '&');
       if (!/\.(pdf|csv)$|\/attachments\/|\/download|lang=/.test(href) && !seen.has(href)) queue.push(href);
@@ -106,7 +118,10 @@ async function fuzz(journey: Journey, page: string, form: Form, runs: number): P
       }
       expect(showsForm(pageNow.text, form.action), `${page} shows its form to ${form.action} after a restart`).toBe(true);
       const token = csrfFrom(pageNow.text);
-      const response = await journey.agent.post(form.action).type('form').send({ ...values, _csrf: token });
+      const response = await journey.agent
+        .post(form.action)
+        .type('form')
+        .send({ ...values, _csrf: token });
       posted += 1;
       expect(response.status, `POST ${form.action}`).toBeLessThan(500);
       // A form may answer with a file (the class's PDF of key cards): supertest gives it no text.

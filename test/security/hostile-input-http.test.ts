@@ -65,7 +65,10 @@ async function fuzzForm(
   await fc.assert(
     fc.asyncProperty(fc.record(record).filter(accepts), async (fields) => {
       const page = await agent.get(formPage);
-      const response = await agent.post(action).type('form').send(encode(fields, csrfFrom(page.text)));
+      const response = await agent
+        .post(action)
+        .type('form')
+        .send(encode(fields, csrfFrom(page.text)));
       expect(response.status).toBeLessThan(500);
       expectNoLiveMarkup(response.text);
     }),
@@ -89,7 +92,10 @@ describe('hostile input on every public form', () => {
     const app = testApp(ctx, { loginRateLimitPerMinute: 10_000 });
     const agent = request.agent(app);
     const login = await agent.get('/login');
-    await agent.post('/login').type('form').send({ _csrf: csrfFrom(login.text), identifier: '741852963', password: 'velkommen81' });
+    await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfFrom(login.text), identifier: '741852963', password: 'velkommen81' });
     // Two equal texts in both password fields may be a good password, which the form rightly
     // takes (and the trainee is then past this step); the test is of everything else.
     const notTheSamePasswordTwice = (fields: Record<string, HostileValue>) =>
@@ -104,24 +110,33 @@ describe('hostile input on every public form', () => {
 describe('hostile scenario files', () => {
   it('refuses anything that is not a scenario with ScenarioInvalid, never another error', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue().map((value) => YAML.stringify(value)), fc.string({ unit: 'binary', maxLength: 300 })), (text) => {
-        try {
-          parseScenario('fuzz.yaml', text);
-        } catch (error) {
-          expect(error).toBeInstanceOf(ScenarioInvalid);
-          expect((error as Error).message).toContain('fuzz.yaml');
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.jsonValue().map((value) => YAML.stringify(value)),
+          fc.string({ unit: 'binary', maxLength: 300 }),
+        ),
+        (text) => {
+          try {
+            parseScenario('fuzz.yaml', text);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ScenarioInvalid);
+            expect((error as Error).message).toContain('fuzz.yaml');
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('refuses trainees with hostile values field by field', () => {
     fc.assert(
-      fc.property(fc.record({ name: hostileText, cpr: hostileText, userId: hostileText, password: hostileText, state: hostileText }), (trainee) => {
-        const text = YAML.stringify({ title: 'x', description: 'y', class: { code: 'FUZZ', name: 'Fuzz' }, trainees: [trainee] });
-        expect(() => parseScenario('fuzz.yaml', text)).toThrow(ScenarioInvalid);
-      }),
+      fc.property(
+        fc.record({ name: hostileText, cpr: hostileText, userId: hostileText, password: hostileText, state: hostileText }),
+        (trainee) => {
+          const text = YAML.stringify({ title: 'x', description: 'y', class: { code: 'FUZZ', name: 'Fuzz' }, trainees: [trainee] });
+          expect(() => parseScenario('fuzz.yaml', text)).toThrow(ScenarioInvalid);
+        },
+      ),
       { numRuns: 200 },
     );
   });

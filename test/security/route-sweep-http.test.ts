@@ -29,8 +29,14 @@ const fixtures: Record<string, (world: World) => Record<string, string>> = {
   '/teacher/classes/:code/instructions': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code/reset': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code/archives/:archive': (world) => ({ code: world.owner.classCode, archive: String(ownerArchive(world)) }),
-  '/teacher/classes/:code/archives/:archive/progress.csv': (world) => ({ code: world.owner.classCode, archive: String(ownerArchive(world)) }),
-  '/teacher/classes/:code/archives/:archive/debrief.csv': (world) => ({ code: world.owner.classCode, archive: String(ownerArchive(world)) }),
+  '/teacher/classes/:code/archives/:archive/progress.csv': (world) => ({
+    code: world.owner.classCode,
+    archive: String(ownerArchive(world)),
+  }),
+  '/teacher/classes/:code/archives/:archive/debrief.csv': (world) => ({
+    code: world.owner.classCode,
+    archive: String(ownerArchive(world)),
+  }),
   '/teacher/classes/:code/clock': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code/cards.pdf': (world) => ({ code: world.owner.classCode }),
   '/teacher/classes/:code/events.csv': (world) => ({ code: world.owner.classCode }),
@@ -127,7 +133,8 @@ const issuerRoute = (path: string) => path.startsWith('/issuer');
 
 /** GETs that change stored state on purpose, with the reason. */
 const getsThatWrite: Record<string, string> = {
-  '/nemid-secure-login.dk-verify/:token': 'the workshop records that a participant followed a staged phishing link, once per participant and attack, as awareness tools count clicks',
+  '/nemid-secure-login.dk-verify/:token':
+    'the workshop records that a participant followed a staged phishing link, once per participant and attack, as awareness tools count clicks',
   '/mitid-sikkerhed.dk-verify/:token': 'the same for the MitID look-alike of a staged phishing letter',
 };
 
@@ -137,8 +144,18 @@ function fill(path: string, params: Record<string, string>): string {
 
 /** A digest of every stored table but the sessions, one per table. */
 function tableDigests(ctx: Context): Map<string, string> {
-  const tables = ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sessions') ORDER BY name").all() as { name: string }[];
-  return new Map(tables.map(({ name }) => [name, crypto.createHash('sha256').update(JSON.stringify(ctx.db.prepare(`SELECT * FROM "${name}"`).all())).digest('hex')]));
+  const tables = ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sessions') ORDER BY name").all() as {
+    name: string;
+  }[];
+  return new Map(
+    tables.map(({ name }) => [
+      name,
+      crypto
+        .createHash('sha256')
+        .update(JSON.stringify(ctx.db.prepare(`SELECT * FROM "${name}"`).all()))
+        .digest('hex'),
+    ]),
+  );
 }
 
 function snapshot(ctx: Context): string {
@@ -167,7 +184,12 @@ beforeAll(async () => {
   world = {
     ctx,
     app,
-    owner: { identifier: ownerCitizen.userId ?? ownerCitizen.nemidNumber, password: ownerCitizen.knownPassword!, citizenId: ownerCitizen.id, classCode: klass.code },
+    owner: {
+      identifier: ownerCitizen.userId ?? ownerCitizen.nemidNumber,
+      password: ownerCitizen.knownPassword!,
+      citizenId: ownerCitizen.id,
+      classCode: klass.code,
+    },
   };
   trainee = request.agent(app);
   await loginAs(trainee, ctx, world.owner.identifier, world.owner.password);
@@ -242,11 +264,15 @@ describe('authorisation sweep', () => {
       expect((await owner.get(url)).status, `owner GET ${url}`).toBe(200);
       const others = issuerRoute(route.path)
         ? [trainee, ownTeacher, request.agent(world.app)]
-        : sharedByTeachers(route.path) ? [otherTrainee, request.agent(world.app)]
-        : teacherRoute(route.path) ? [otherTeacher, otherTrainee, request.agent(world.app)] : [otherTrainee, otherTeacher, request.agent(world.app)];
+        : sharedByTeachers(route.path)
+          ? [otherTrainee, request.agent(world.app)]
+          : teacherRoute(route.path)
+            ? [otherTeacher, otherTrainee, request.agent(world.app)]
+            : [otherTrainee, otherTeacher, request.agent(world.app)];
       for (const agent of others) {
         const response = await agent.get(url);
-        const refused = [403, 404].includes(response.status) || (response.status === 303 && /login|^\/#|^\/$/.test(response.headers.location ?? ''));
+        const refused =
+          [403, 404].includes(response.status) || (response.status === 303 && /login|^\/#|^\/$/.test(response.headers.location ?? ''));
         expect(refused, `GET ${url} answered ${response.status} ${response.headers.location ?? ''} to someone else`).toBe(true);
       }
     }

@@ -7,10 +7,20 @@ import { loginAs, submitForm, testApp, visibleText } from '../helpers/http.ts';
 /** Writes the events of the trainee's exercises that a test does not walk through itself. */
 function done(ctx: Context, citizenId: number, events: { type: string; data: Record<string, unknown> }[]): void {
   const citizen = ctx.citizens.findById(citizenId)!;
-  for (const event of events) ctx.events.record({ classId: citizen.classId, citizenId, actor: 'trainee', type: event.type, rule: null, data: event.data, at: ctx.clock.now(citizen.classId) });
+  for (const event of events)
+    ctx.events.record({
+      classId: citizen.classId,
+      citizenId,
+      actor: 'trainee',
+      type: event.type,
+      rule: null,
+      data: event.data,
+      at: ctx.clock.now(citizen.classId),
+    });
 }
 
-const letterFrom = (ctx: Context, citizenId: number, sender: string) => ctx.mailbox.arrivedLetters(citizenId).find((letter) => letter.senderKey === sender)!;
+const letterFrom = (ctx: Context, citizenId: number, sender: string) =>
+  ctx.mailbox.arrivedLetters(citizenId).find((letter) => letter.senderKey === sender)!;
 
 describe('after the last exercise', () => {
   it('offers a person practising alone the next lesson, the phishing letter, with a button that starts it', async () => {
@@ -69,7 +79,7 @@ describe('after the last exercise', () => {
     expect(read).toContain('You have done the exercise “Read the genuine letter from the issuer”.');
   });
 
-  it('still sends a trainee of a teacher\'s class to the teacher, with no lesson button', async () => {
+  it("still sends a trainee of a teacher's class to the teacher, with no lesson button", async () => {
     const ctx = await seededContext();
     const agent = request.agent(testApp(ctx));
     const ahmed = ctx.citizens.findByIdentifier('ahmed.karimi')!;

@@ -41,7 +41,9 @@ describe('practising alone', () => {
 
     const inPost = await agent.get('/practice/card?lang=da');
     expect(/data-testid="card-number">([\d-]+)</.exec(inPost.text)![1]).toBe(number(old.cardNumber));
-    expect(visibleText(inPost.text)).toMatch(new RegExp(`Et nyt nøglekort \\(${number(renewed.cardNumber)}\\) er sendt med posten og kommer \\d`));
+    expect(visibleText(inPost.text)).toMatch(
+      new RegExp(`Et nyt nøglekort \\(${number(renewed.cardNumber)}\\) er sendt med posten og kommer \\d`),
+    );
     expect(inPost.text.match(/<td class="key/g)).toHaveLength(148);
 
     ctx.clock.advance(citizen.classId, 7 * 86_400_000);
@@ -60,7 +62,9 @@ describe('practising alone', () => {
       expect(response.status).toBe(303);
       expect(response.headers.location).toBe('/#practice');
     }
-    const forged = await request(app).get('/practice/card').set('Cookie', `sandbox.practice=${'a'.repeat(64)}`);
+    const forged = await request(app)
+      .get('/practice/card')
+      .set('Cookie', `sandbox.practice=${'a'.repeat(64)}`);
     expect(forged.status).toBe(303);
   });
 
@@ -73,7 +77,10 @@ describe('practising alone', () => {
 
     const welcome = await agent.get('/practice/welcome?lang=en&screens=full');
     expect(visibleText(welcome.text)).toContain('You have already chosen your own password');
-    const reset = await agent.post('/practice/reset').type('form').send({ _csrf: csrfFrom(welcome.text) });
+    const reset = await agent
+      .post('/practice/reset')
+      .type('form')
+      .send({ _csrf: csrfFrom(welcome.text) });
     expect(reset.status, reset.text.slice(0, 3000)).toBe(303);
     expect(reset.headers.location).toBe('/practice/welcome?reset=1');
     expect(ctx.citizens.findByIdentifier(nemidNumber)!.state).toBe('pending');

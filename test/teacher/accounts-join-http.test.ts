@@ -14,7 +14,11 @@ beforeAll(async () => {
 
 describe('teacher accounts', () => {
   it('lets a teacher create an account for a colleague, who logs in and sees the shared classes only', async () => {
-    const response = await submitForm(anna, '/teacher/accounts', '/teacher/accounts', { username: 'carl', password: 'carl-password-1', repeat: 'carl-password-1' });
+    const response = await submitForm(anna, '/teacher/accounts', '/teacher/accounts', {
+      username: 'carl',
+      password: 'carl-password-1',
+      repeat: 'carl-password-1',
+    });
     expect(response.status).toBe(303);
     const page = visibleText((await anna.get('/teacher/accounts?lang=en')).text);
     expect(page).toContain('The account carl was created.');
@@ -27,7 +31,11 @@ describe('teacher accounts', () => {
 
   it('refuses a taken username, a short password and two different passwords, creating nothing', async () => {
     const before = world.ctx.teachers.list().length;
-    const response = await submitForm(anna, '/teacher/accounts?lang=en', '/teacher/accounts', { username: 'ANNA', password: 'short', repeat: 'other' });
+    const response = await submitForm(anna, '/teacher/accounts?lang=en', '/teacher/accounts', {
+      username: 'ANNA',
+      password: 'short',
+      repeat: 'other',
+    });
     expect(response.status).toBe(400);
     const text = visibleText(response.text);
     expect(text).toContain('A teacher with this username exists already.');
@@ -39,7 +47,9 @@ describe('teacher accounts', () => {
   it('creates accounts from the command line with the same rules, in English', async () => {
     const teachers = world.ctx.teacherConsole.teachers;
     await teachers.add('dora', 'dora-password-1');
-    await expect(teachers.add('x', 'dora-password-1')).rejects.toThrow(new UsageError('A username has 3-40 letters, digits, dots, dashes or underscores.'));
+    await expect(teachers.add('x', 'dora-password-1')).rejects.toThrow(
+      new UsageError('A username has 3-40 letters, digits, dots, dashes or underscores.'),
+    );
     expect(world.ctx.teachers.list().find((account) => account.username === 'dora')?.createdBy).toBeNull();
   });
 
@@ -48,7 +58,10 @@ describe('teacher accounts', () => {
     const refused = await stranger.get('/teacher/classes/DEMO');
     expect(refused.status).toBe(303);
     expect(refused.headers.location).toBe('/teacher/login');
-    const wrong = await submitForm(stranger, '/teacher/login?lang=en', '/teacher/login', { username: 'anna', password: 'not-her-password' });
+    const wrong = await submitForm(stranger, '/teacher/login?lang=en', '/teacher/login', {
+      username: 'anna',
+      password: 'not-her-password',
+    });
     expect(wrong.status).toBe(401);
     expect(visibleText(wrong.text)).toContain('The username or the password is wrong.');
     const before = (await stranger.get('/teacher/login')).headers['set-cookie'];
@@ -60,9 +73,13 @@ describe('teacher accounts', () => {
 });
 
 describe('the join page', () => {
-  it('shows a trainee their class, the teacher\'s instructions and the story when they type the join code', async () => {
+  it("shows a trainee their class, the teacher's instructions and the story when they type the join code", async () => {
     await submitForm(anna, '/teacher/classes/new', '/teacher/classes', {
-      scenario: 'locked-out', trainees: '3', code: 'JOIN-1', name: 'Danish 2A', instructions: 'Try to log in.\n\nThen wait for me.',
+      scenario: 'locked-out',
+      trainees: '3',
+      code: 'JOIN-1',
+      name: 'Danish 2A',
+      instructions: 'Try to log in.\n\nThen wait for me.',
     });
     const klass = world.ctx.classes.findByCode('JOIN-1')!;
     const trainee = request.agent(world.app);

@@ -48,10 +48,15 @@ describe('creating a class in the console', () => {
     expect(response.text).toContain('value="Kept name"');
     const taken = await createClass(anna, { code: 'demo' });
     expect(visibleText(taken.text)).toContain('A class with this code exists already.');
-    expect(world.ctx.classes.listClasses().map((klass) => klass.code).sort()).toEqual(['DANSK-3B', 'DEMO']);
+    expect(
+      world.ctx.classes
+        .listClasses()
+        .map((klass) => klass.code)
+        .sort(),
+    ).toEqual(['DANSK-3B', 'DEMO']);
   });
 
-  it('shows a teacher their own classes and the shared ones, never another teacher\'s', async () => {
+  it("shows a teacher their own classes and the shared ones, never another teacher's", async () => {
     const annasHome = visibleText((await anna.get('/teacher?lang=en')).text);
     expect(annasHome).toContain('Danish 3B (DANSK-3B)');
     expect(annasHome).toContain('Demohold (DEMO)');
@@ -60,14 +65,24 @@ describe('creating a class in the console', () => {
     expect(bosHome).toContain('Demohold (DEMO)');
   });
 
-  it('refuses another teacher\'s class, its printouts and its trainees with 404', async () => {
+  it("refuses another teacher's class, its printouts and its trainees with 404", async () => {
     const klass = world.ctx.classes.findByCode('DANSK-3B')!;
     const trainee = world.ctx.citizens.listInClass(klass.id)[0]!;
-    for (const url of ['/teacher/classes/DANSK-3B', '/teacher/classes/DANSK-3B/cards', '/teacher/classes/DANSK-3B/cards.pdf', '/teacher/classes/DANSK-3B/events.csv', `/teacher/trainees/${trainee.id}`, `/teacher/trainees/${trainee.id}/card`]) {
+    for (const url of [
+      '/teacher/classes/DANSK-3B',
+      '/teacher/classes/DANSK-3B/cards',
+      '/teacher/classes/DANSK-3B/cards.pdf',
+      '/teacher/classes/DANSK-3B/events.csv',
+      `/teacher/trainees/${trainee.id}`,
+      `/teacher/trainees/${trainee.id}/card`,
+    ]) {
       expect((await bo.get(url)).status, url).toBe(404);
     }
     const page = await bo.get('/teacher/classes/DEMO');
-    const reset = await bo.post('/teacher/classes/DANSK-3B/reset').type('form').send({ _csrf: csrfFrom(page.text) });
+    const reset = await bo
+      .post('/teacher/classes/DANSK-3B/reset')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text) });
     expect(reset.status).toBe(404);
   });
 });

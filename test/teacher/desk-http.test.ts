@@ -8,8 +8,17 @@ let anna: Agent;
 beforeAll(async () => {
   world = await teacherWorld();
   anna = await teacherAgent(world.app, 'anna');
-  for (const [code, scenario] of [['EXEMPT-3', 'exemption-case'], ['BANK-3', 'bank-nemid-not-activated']]) {
-    await submitForm(anna, '/teacher/classes/new', '/teacher/classes', { scenario: scenario!, trainees: '3', code: code!, name: code!, instructions: '' });
+  for (const [code, scenario] of [
+    ['EXEMPT-3', 'exemption-case'],
+    ['BANK-3', 'bank-nemid-not-activated'],
+  ]) {
+    await submitForm(anna, '/teacher/classes/new', '/teacher/classes', {
+      scenario: scenario!,
+      trainees: '3',
+      code: code!,
+      name: code!,
+      instructions: '',
+    });
   }
 });
 
@@ -26,9 +35,13 @@ describe('the teacher at the desk', () => {
 
     await submitForm(anna, page, `${page}/exemption`, { idDocument: 'passport', reason: 'language', otherReason: '' });
     text = visibleText((await anna.get(`${page}?lang=en`)).text);
-    expect(text).toMatch(new RegExp(`Exemption granted to ${trainee.name} at once \\(R17\\); 2 unread letters went to the paper-post tray \\(R19\\)\\.`));
+    expect(text).toMatch(
+      new RegExp(`Exemption granted to ${trainee.name} at once \\(R17\\); 2 unread letters went to the paper-post tray \\(R19\\)\\.`),
+    );
     expect(text).toContain(`${trainee.name} is exempt from Digital Post.`);
-    const digitalUnread = world.ctx.mailbox.arrivedLetters(trainee.id).filter((letter) => letter.channel === 'digital' && letter.readAt === null);
+    const digitalUnread = world.ctx.mailbox
+      .arrivedLetters(trainee.id)
+      .filter((letter) => letter.channel === 'digital' && letter.readAt === null);
     expect(digitalUnread.map((letter) => letter.senderKey)).toEqual(['su-styrelsen']);
     expect(text).toMatch(/Exemption from Digital Post granted R17/);
   });
@@ -46,7 +59,9 @@ describe('the teacher at the desk', () => {
     const page = `/teacher/trainees/${trainee.id}`;
     expect(world.ctx.enrolment.hasPublicAccess(trainee.id)).toBe(false);
     await submitForm(anna, page, `${page}/bank-activation`, {});
-    expect(visibleText((await anna.get(`${page}?lang=en`)).text)).toContain(`The bank activates NemID only when ${trainee.name} shows photo ID. Nothing was changed.`);
+    expect(visibleText((await anna.get(`${page}?lang=en`)).text)).toContain(
+      `The bank activates NemID only when ${trainee.name} shows photo ID. Nothing was changed.`,
+    );
     expect(world.ctx.enrolment.hasPublicAccess(trainee.id)).toBe(false);
     await submitForm(anna, page, `${page}/bank-activation`, { showsId: 'on' });
     const text = visibleText((await anna.get(`${page}?lang=en`)).text);

@@ -38,7 +38,10 @@ describe('the class clock in the console', () => {
   it('moves +4 working days over a weekend (Thursday to Wednesday) and +1 hour and +1 day exactly', async () => {
     world.time.ms = Date.UTC(2026, 10, 26, 9, 0, 0); // a Thursday
     const demo = world.ctx.classes.findByCode('DEMO')!;
-    const steps: [string, number][] = [['1h', hours(1)], ['1d', hours(24)]];
+    const steps: [string, number][] = [
+      ['1h', hours(1)],
+      ['1d', hours(24)],
+    ];
     for (const [step, ms] of steps) {
       const before = world.ctx.clock.now(demo.id);
       await post(anna, '/teacher/classes/DEMO', '/teacher/classes/DEMO/clock', { step });
@@ -62,8 +65,14 @@ describe('the class clock in the console', () => {
 });
 
 describe('resetting from the console', () => {
-  it('resets a whole class of 30 in one step, shows the time it took, ends the trainees\' sessions and puts the clock back', async () => {
-    await post(anna, '/teacher/classes/new', '/teacher/classes', { scenario: 'everyday-login-and-mail', trainees: '30', code: 'RESET-30', name: 'Reset', instructions: '' });
+  it("resets a whole class of 30 in one step, shows the time it took, ends the trainees' sessions and puts the clock back", async () => {
+    await post(anna, '/teacher/classes/new', '/teacher/classes', {
+      scenario: 'everyday-login-and-mail',
+      trainees: '30',
+      code: 'RESET-30',
+      name: 'Reset',
+      instructions: '',
+    });
     const klass = world.ctx.classes.findByCode('RESET-30')!;
     const [first] = world.ctx.citizens.listInClass(klass.id);
     const trainee = request.agent(world.app);
@@ -88,7 +97,10 @@ describe('resetting from the console', () => {
     await post(anna, '/teacher/classes/DEMO', '/teacher/classes/DEMO/clock', { step: '1h' });
     const offset = world.ctx.classes.clockOffset(demo.id);
     const page = await anna.get(`/teacher/trainees/${lars.id}?lang=en`);
-    const response = await anna.post(`/teacher/trainees/${lars.id}/reset`).type('form').send({ _csrf: csrfFrom(page.text), confirm: 'yes' });
+    const response = await anna
+      .post(`/teacher/trainees/${lars.id}/reset`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), confirm: 'yes' });
     expect(response.status).toBe(303);
     expect(visibleText((await anna.get(`/teacher/trainees/${lars.id}?lang=en`)).text)).toMatch(/Lars Fiktiv Berg was reset in \d+ ms\./);
     expect(world.ctx.classes.clockOffset(demo.id)).toBe(offset);
@@ -112,10 +124,17 @@ describe('progress', () => {
 
     const csv = await anna.get('/teacher/classes/DEMO/progress.csv?lang=en');
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Name,NemID number,User ID,State,Lock code,Logins,Keys used,Keys left,Wrong passwords,Wrong codes,Locks,Unread letters,Exercises done,May need help,Last activity');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Name,NemID number,User ID,State,Lock code,Logins,Keys used,Keys left,Wrong passwords,Wrong codes,Locks,Unread letters,Exercises done,May need help,Last activity',
+    );
     expect(lines).toHaveLength(11);
-    expect(lines.find((line) => line.startsWith('Anna Fiktiv Schmidt,'))).toMatch(/^Anna Fiktiv Schmidt,639401275,anna.schmidt,Active,,1,1,147,2,0,0,\d+,1,no,\d{4}-/);
+    expect(lines.find((line) => line.startsWith('Anna Fiktiv Schmidt,'))).toMatch(
+      /^Anna Fiktiv Schmidt,639401275,anna.schmidt,Active,,1,1,147,2,0,0,\d+,1,no,\d{4}-/,
+    );
 
     const events = await anna.get('/teacher/classes/DEMO/events.csv?lang=en');
     expect(events.text).toContain('Anna Fiktiv Schmidt,639401275,the trainee,login-ok,Logged in,R2,');

@@ -12,7 +12,14 @@ let anna: Agent;
 let klass: ClassRow;
 let trainees: Citizen[];
 /** The six trainees of the default scenario's first profiles, by what the test does with them. */
-let who: { joinedThenLoggedIn: Citizen; loggedInThenJoined: Citizen; twoWrongTries: Citizen; untouched: Citizen; pending: Citizen; locked: Citizen };
+let who: {
+  joinedThenLoggedIn: Citizen;
+  loggedInThenJoined: Citizen;
+  twoWrongTries: Citizen;
+  untouched: Citizen;
+  pending: Citizen;
+  locked: Citizen;
+};
 
 const minute = 60_000;
 const identifier = (citizen: Citizen) => citizen.userId ?? citizen.nemidNumber;
@@ -41,13 +48,22 @@ async function join(agent: Agent, joinCode: string) {
 
 async function projector(agent: Agent, on: boolean, back: string) {
   const page = await agent.get(back);
-  return agent.post('/teacher/projector').type('form').send({ _csrf: csrfFrom(page.text), projector: on ? 'on' : 'off', back });
+  return agent
+    .post('/teacher/projector')
+    .type('form')
+    .send({ _csrf: csrfFrom(page.text), projector: on ? 'on' : 'off', back });
 }
 
 beforeAll(async () => {
   world = await teacherWorld();
   anna = await teacherAgent(world.app, 'anna');
-  await submitForm(anna, '/teacher/classes/new', '/teacher/classes', { scenario: 'default', trainees: '6', code: 'LOBBY-1', name: 'Lobby', instructions: '' });
+  await submitForm(anna, '/teacher/classes/new', '/teacher/classes', {
+    scenario: 'default',
+    trainees: '6',
+    code: 'LOBBY-1',
+    name: 'Lobby',
+    instructions: '',
+  });
   klass = world.ctx.classes.findByCode('LOBBY-1')!;
   trainees = world.ctx.citizens.listInClass(klass.id);
   const active = trainees.filter((citizen) => citizen.state === 'active');
@@ -63,7 +79,11 @@ beforeAll(async () => {
 
   const wrong = request.agent(world.app);
   for (const attempt of [1, 2]) {
-    const response = await submitForm(wrong, '/login', '/login', { identifier: identifier(who.twoWrongTries), password: `not-it-${attempt}`, service: 'mynemid' });
+    const response = await submitForm(wrong, '/login', '/login', {
+      identifier: identifier(who.twoWrongTries),
+      password: `not-it-${attempt}`,
+      service: 'mynemid',
+    });
     expect(response.status).toBe(401);
   }
   world.time.advance(minute);
@@ -89,7 +109,9 @@ describe('the lobby on the class page', () => {
       ...[who.joinedThenLoggedIn, who.loggedInThenJoined].sort(byName),
     ];
     expect(lobbyOrder(html)).toEqual(ids(expected));
-    expect(html).toMatch(/<th scope="col" aria-sort="ascending"><a href="\/teacher\/classes\/LOBBY-1\?sort=status#lobby-heading">Status<\/a><\/th>/);
+    expect(html).toMatch(
+      /<th scope="col" aria-sort="ascending"><a href="\/teacher\/classes\/LOBBY-1\?sort=status#lobby-heading">Status<\/a><\/th>/,
+    );
     expect(visibleText(html)).toContain('2 of 6 trainees have joined with the join code, 2 have logged in.');
   });
 
@@ -100,7 +122,9 @@ describe('the lobby on the class page', () => {
     // The join typed before the login counts from the time it was typed, a minute before the login.
     const login = world.ctx.events.list({ citizenId: who.joinedThenLoggedIn.id }).find((event) => event.type === 'login-ok')!;
     expect(joinedAt[0]!.data.joinedAt).toBe(login.at - minute);
-    expect(world.ctx.events.list({ citizenId: who.loggedInThenJoined.id }).filter((event) => event.type === 'class-joined')).toHaveLength(1);
+    expect(world.ctx.events.list({ citizenId: who.loggedInThenJoined.id }).filter((event) => event.type === 'class-joined')).toHaveLength(
+      1,
+    );
 
     const first = lobbyRow(html, who.joinedThenLoggedIn);
     expect(first).toMatch(/Logged in Yes, \S+/);
@@ -121,7 +145,9 @@ describe('the lobby on the class page', () => {
     expect(byNameHtml.match(/aria-sort=/g)).toHaveLength(1);
 
     const byActivity = (await anna.get(classPage('&sort=lastActivity'))).text;
-    expect(lobbyOrder(byActivity)).toEqual(ids([who.loggedInThenJoined, who.joinedThenLoggedIn, who.twoWrongTries, ...[who.untouched, who.pending, who.locked].sort(byName)]));
+    expect(lobbyOrder(byActivity)).toEqual(
+      ids([who.loggedInThenJoined, who.joinedThenLoggedIn, who.twoWrongTries, ...[who.untouched, who.pending, who.locked].sort(byName)]),
+    );
     expect(byActivity).toMatch(/aria-sort="descending"><a href="[^"]*\?sort=lastActivity#lobby-heading">Last activity</);
 
     const unknown = (await anna.get(classPage('&sort=password'))).text;
@@ -131,7 +157,12 @@ describe('the lobby on the class page', () => {
 
 describe('projector mode', () => {
   const secrets = () => [...trainees.map((citizen) => citizen.knownPassword!), klass.joinCode!];
-  const pages = () => [classPage(), classPage('&sort=name'), '/teacher?lang=en', ...trainees.map((citizen) => `/teacher/trainees/${citizen.id}?lang=en`)];
+  const pages = () => [
+    classPage(),
+    classPage('&sort=name'),
+    '/teacher?lang=en',
+    ...trainees.map((citizen) => `/teacher/trainees/${citizen.id}?lang=en`),
+  ];
 
   it('shows every password and the join code while it is off, as a toggle button not pressed', async () => {
     const html = (await anna.get(classPage())).text;
@@ -149,13 +180,20 @@ describe('projector mode', () => {
       expect(html, page).toContain('•••••');
       expect(html, page).toMatch(/aria-pressed="true"[^>]*>Projector mode</);
     }
-    expect(world.ctx.events.list({}).filter((event) => event.type === 'projector-switched').at(-1)?.data).toEqual({ teacherId: world.teachers.anna, on: true });
+    expect(
+      world.ctx.events
+        .list({})
+        .filter((event) => event.type === 'projector-switched')
+        .at(-1)?.data,
+    ).toEqual({ teacherId: world.teachers.anna, on: true });
   });
 
-  it('reveals exactly one trainee\'s password on demand, with a Show link per trainee', async () => {
+  it("reveals exactly one trainee's password on demand, with a Show link per trainee", async () => {
     const html = (await anna.get(classPage())).text;
     const target = who.pending;
-    const link = new RegExp(`href="(/teacher/classes/LOBBY-1\\?lang=en&amp;show=trainee-${target.id}#secret-trainee-${target.id})"`).exec(html);
+    const link = new RegExp(`href="(/teacher/classes/LOBBY-1\\?lang=en&amp;show=trainee-${target.id}#secret-trainee-${target.id})"`).exec(
+      html,
+    );
     expect(link).not.toBeNull();
     expect(visibleText(html)).toContain(`Show (password of ${target.name})`);
     const shown = (await anna.get(link![1]!.replace(/&amp;/g, '&'))).text;
@@ -164,14 +202,16 @@ describe('projector mode', () => {
 
     const traineePage = (await anna.get(`/teacher/trainees/${target.id}?lang=en&show=trainee-${target.id}`)).text;
     expect(traineePage).toContain(target.knownPassword!);
-    expect((await anna.get(`/teacher/trainees/${target.id}?lang=en&show=trainee-${who.locked.id}`)).text).not.toContain(target.knownPassword!);
+    expect((await anna.get(`/teacher/trainees/${target.id}?lang=en&show=trainee-${who.locked.id}`)).text).not.toContain(
+      target.knownPassword!,
+    );
 
     const joinShown = (await anna.get(classPage(`&show=join-${klass.id}`))).text;
     expect(joinShown).toContain(klass.joinCode!);
     for (const citizen of trainees) expect(joinShown).not.toContain(citizen.knownPassword!);
   });
 
-  it('leaves the printouts alone, is the teacher\'s own, and switches off again', async () => {
+  it("leaves the printouts alone, is the teacher's own, and switches off again", async () => {
     const slips = (await anna.get('/teacher/classes/LOBBY-1/cards?lang=en')).text;
     for (const citizen of trainees) expect(slips).toContain(citizen.knownPassword!);
     const bo = await teacherAgent(world.app, 'bo');
@@ -186,7 +226,10 @@ describe('projector mode', () => {
   it('returns only to a console page after the switch, never to another site', async () => {
     for (const back of ['https://evil.example/teacher', '//evil.example/teacher', '/login', '/teacher\\@evil']) {
       const page = await anna.get('/teacher?lang=en');
-      const response = await anna.post('/teacher/projector').type('form').send({ _csrf: csrfFrom(page.text), projector: 'off', back });
+      const response = await anna
+        .post('/teacher/projector')
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), projector: 'off', back });
       expect(response.status).toBe(303);
       expect(response.headers.location, back).toBe('/teacher');
     }

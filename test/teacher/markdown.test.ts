@@ -3,7 +3,9 @@ import { renderMarkdown } from '../../server/teacher/markdown.ts';
 
 describe("the teacher's guide as HTML", () => {
   it('gives headings ids a link can point at, Danish letters kept', () => {
-    expect(renderMarkdown('## Nulstil en klasse før næste hold')).toBe('<h2 id="nulstil-en-klasse-før-næste-hold">Nulstil en klasse før næste hold</h2>\n');
+    expect(renderMarkdown('## Nulstil en klasse før næste hold')).toBe(
+      '<h2 id="nulstil-en-klasse-før-næste-hold">Nulstil en klasse før næste hold</h2>\n',
+    );
   });
 
   it('lets no markup of the file through: raw HTML is shown as text and a javascript: link is no link', () => {

@@ -45,7 +45,10 @@ async function activate(passportNumber: string, userId: string): Promise<void> {
   expect((await submitForm(agent, '/mitid/activate', '/mitid/activate/passport', { passport: passportNumber })).status).toBe(303);
   expect((await submitForm(agent, '/mitid/activate', '/mitid/activate/chip', {})).status).toBe(303);
   expect((await submitForm(agent, '/mitid/activate', '/mitid/activate/user-id', { userId })).status).toBe(303);
-  expect((await submitForm(agent, '/mitid/activate', '/mitid/activate/password', { password: 'Blomst8642', repeat: 'Blomst8642' })).headers.location).toBe('/mitid/activate/done');
+  expect(
+    (await submitForm(agent, '/mitid/activate', '/mitid/activate/password', { password: 'Blomst8642', repeat: 'Blomst8642' })).headers
+      .location,
+  ).toBe('/mitid/activate/done');
 }
 
 const passportOnSheet = (sheet: string): string => /data-testid="passport-number">(\d+)</.exec(sheet)![1]!;
@@ -54,13 +57,17 @@ beforeAll(async () => {
   world = await teacherWorld();
   anna = await teacherAgent(world.app, 'anna');
   const created = await submitForm(anna, '/teacher/classes/new', '/teacher/classes', {
-    scenario: 'mitid-first-login', trainees: '4', code, name: 'MitID lesson', instructions: '',
+    scenario: 'mitid-first-login',
+    trainees: '4',
+    code,
+    name: 'MitID lesson',
+    instructions: '',
   });
   expect(created.status).toBe(303);
 });
 
 describe('printing a MitID class', () => {
-  it('gives a MitID trainee an activation letter in place of the key card, in the trainee\'s language', async () => {
+  it("gives a MitID trainee an activation letter in place of the key card, in the trainee's language", async () => {
     const page = await anna.get(`${classPage}/cards?lang=en`);
     expect(page.status).toBe(200);
     const sheet = sheetOf(page.text, amara().name);
@@ -114,7 +121,7 @@ describe('printing a MitID class', () => {
     expect(wallet).toContain(world.ctx.activation.passportOf(amara()).number);
   });
 
-  it('prints one trainee\'s letter from the trainee\'s page', async () => {
+  it("prints one trainee's letter from the trainee's page", async () => {
     const page = await anna.get(`/teacher/trainees/${peter().id}/card?lang=en`);
     expect(page.status).toBe(200);
     const text = visibleText(page.text);
@@ -133,7 +140,7 @@ describe('printing a MitID class', () => {
 });
 
 describe('following a MitID class', () => {
-  it('shows each trainee\'s identity and whether MitID is activated; the letter\'s passport activates it', async () => {
+  it("shows each trainee's identity and whether MitID is activated; the letter's passport activates it", async () => {
     const before = (await anna.get(`${classPage}?lang=en`)).text;
     expect(rowOf(before, ida().name)).toContain('MitID MitID not activated yet');
     expect(rowOf(before, bent().name)).toContain('NemID');
@@ -163,7 +170,14 @@ describe('following a MitID class', () => {
   it('a reset of the trainee takes the activated MitID away: the same letter activates it again', async () => {
     expect(world.ctx.mitid.statusOf(ida().id)).toEqual({ identity: 'mitid', mitidActivated: true });
     const confirm = await anna.get(`/teacher/trainees/${ida().id}/reset?lang=en`);
-    expect((await anna.post(`/teacher/trainees/${ida().id}/reset`).type('form').send({ _csrf: csrfFrom(confirm.text), confirm: 'yes' })).status).toBe(303);
+    expect(
+      (
+        await anna
+          .post(`/teacher/trainees/${ida().id}/reset`)
+          .type('form')
+          .send({ _csrf: csrfFrom(confirm.text), confirm: 'yes' })
+      ).status,
+    ).toBe(303);
     expect(world.ctx.mitid.statusOf(ida().id)).toEqual({ identity: 'mitid', mitidActivated: false });
     expect(world.ctx.mitid.citizenOf('ida.brandt')).toBeUndefined();
     // Only this trainee: the NemID holder keeps the MitID made with NemID.
@@ -176,7 +190,14 @@ describe('following a MitID class', () => {
 
   it('a reset of the class returns every trainee to the scenario: no MitID activated, the NemID holder with NemID only', async () => {
     const confirm = await anna.get(`${classPage}/reset?lang=en`);
-    expect((await anna.post(`${classPage}/reset`).type('form').send({ _csrf: csrfFrom(confirm.text), confirm: 'yes' })).status).toBe(303);
+    expect(
+      (
+        await anna
+          .post(`${classPage}/reset`)
+          .type('form')
+          .send({ _csrf: csrfFrom(confirm.text), confirm: 'yes' })
+      ).status,
+    ).toBe(303);
     const statuses = world.ctx.citizens.listInClass(klass().id).map((citizen) => world.ctx.mitid.statusOf(citizen.id));
     expect(statuses).toEqual([
       { identity: 'mitid', mitidActivated: false },

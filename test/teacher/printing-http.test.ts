@@ -11,7 +11,11 @@ beforeAll(async () => {
   world = await teacherWorld();
   anna = await teacherAgent(world.app, 'anna');
   const created = await submitForm(anna, '/teacher/classes/new', '/teacher/classes', {
-    scenario: 'first-activation', trainees: '30', code: 'PRINT-30', name: 'Print test', instructions: '',
+    scenario: 'first-activation',
+    trainees: '30',
+    code: 'PRINT-30',
+    name: 'Print test',
+    instructions: '',
   });
   expect(created.status).toBe(303);
 });
@@ -29,7 +33,11 @@ describe('printing a class', () => {
     expect(text).toContain(own('teacher:print.slipHeading', { name: first.name }));
     expect(text).toContain(`${own('teacher:print.temporaryPassword')} ${world.ctx.citizens.blueprintOf(first.id).knownPassword}`);
     expect(text).toContain(first.nemidNumber);
-    const trainingLines = ['ØVEKORT – ikke et rigtigt NemID-nøglekort', 'TRAINING CARD – not a real NemID key card', 'ÜBUNGSKARTE – keine echte NemID-Schlüsselkarte'];
+    const trainingLines = [
+      'ØVEKORT – ikke et rigtigt NemID-nøglekort',
+      'TRAINING CARD – not a real NemID key card',
+      'ÜBUNGSKARTE – keine echte NemID-Schlüsselkarte',
+    ];
     expect(trainingLines.map((line) => text.split(line).length - 1).reduce((a, b) => a + b)).toBeGreaterThanOrEqual(60);
     expect(response.text).toContain('Print every sheet');
   });

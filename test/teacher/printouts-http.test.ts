@@ -26,7 +26,11 @@ beforeAll(async () => {
   anna = request.agent(app);
   await teacherLogin(anna, 'anna', teacherPassword);
   const created = await submitForm(anna, '/teacher/classes/new', '/teacher/classes', {
-    scenario: 'first-activation', trainees: '30', code: 'SLIPS-30', name: 'Slips', instructions: '',
+    scenario: 'first-activation',
+    trainees: '30',
+    code: 'SLIPS-30',
+    name: 'Slips',
+    instructions: '',
   });
   expect(created.status).toBe(303);
 });
@@ -49,8 +53,8 @@ async function printPdf(fields: Record<string, string>): Promise<string[]> {
   return pdfPageTexts(response.body as Buffer);
 }
 
-describe('printouts in the trainee\'s language', () => {
-  it('prints each trainee\'s slip and card in their own language, whatever the teacher\'s language', async () => {
+describe("printouts in the trainee's language", () => {
+  it("prints each trainee's slip and card in their own language, whatever the teacher's language", async () => {
     const pages = await printPdf({ layout: 'a4' });
     expect(pages).toHaveLength(30);
     const seen = new Set<string>();
@@ -75,7 +79,7 @@ describe('printouts in the trainee\'s language', () => {
     expect([...seen].sort()).toEqual(['da', 'de', 'en']);
   });
 
-  it('puts the sandbox\'s address and the class\'s join code on every slip, on the print page with the QR code', async () => {
+  it("puts the sandbox's address and the class's join code on every slip, on the print page with the QR code", async () => {
     const joinCode = klass().joinCode!;
     expect(joinCode).toMatch(/^[A-Z2-9]{6}$/);
     const pages = await printPdf({ layout: 'a4' });
@@ -171,7 +175,7 @@ describe('print only new cards, and the card the login asks for', () => {
     expect(printed.some((event) => event.data.onlyNew === true && event.data.cards === 1)).toBe(true);
   });
 
-  it('refuses to print without the form\'s CSRF token and notes nothing as printed', async () => {
+  it("refuses to print without the form's CSRF token and notes nothing as printed", async () => {
     const before = trainees().map((citizen) => world.ctx.keycards.activeCard(citizen.id)?.printedAt);
     const response = await anna.post('/teacher/classes/SLIPS-30/cards.pdf').type('form').send({ layout: 'a4' });
     expect(response.status).toBe(403);

@@ -41,8 +41,12 @@ beforeAll(async () => {
   // The trainee logs in to Digital Post, reads a letter of the scenario and opens the staged (phishing) letter.
   const agent = request.agent(world.app);
   await loginAs(agent, world.ctx, trainee.userId ?? trainee.nemidNumber, trainee.knownPassword!, 'post');
-  const workshopLetters = new Set(world.ctx.workshop.debrief.facts(world.ctx.workshop.workshops.ofClass(made.id)[0]!).map((fact) => fact.target.letterId));
-  const unreadLetters = world.ctx.mailbox.arrivedLetters(trainee.id).filter((letter) => letter.direction === 'in' && letter.readAt === null);
+  const workshopLetters = new Set(
+    world.ctx.workshop.debrief.facts(world.ctx.workshop.workshops.ofClass(made.id)[0]!).map((fact) => fact.target.letterId),
+  );
+  const unreadLetters = world.ctx.mailbox
+    .arrivedLetters(trainee.id)
+    .filter((letter) => letter.direction === 'in' && letter.readAt === null);
   const scenarioLetter = unreadLetters.find((letter) => !workshopLetters.has(letter.id))!;
   const stagedLetter = unreadLetters.find((letter) => workshopLetters.has(letter.id))!;
   for (const letter of [scenarioLetter, stagedLetter]) {
@@ -145,8 +149,13 @@ describe('a confirmed reset archives the class first', () => {
     expect(progress.status).toBe(200);
     expect(progress.headers['content-type']).toMatch(/^text\/csv/);
     expect(progress.headers['content-disposition']).toMatch(/attachment; filename="training-archive-1-archive-\d+-progress\.csv"/);
-    const lines = progress.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Name,NemID number,User ID,State,Lock code,Logins,Keys used,Keys left,Wrong passwords,Wrong codes,Locks,Unread letters,Exercises done,May need help,Last activity');
+    const lines = progress.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Name,NemID number,User ID,State,Lock code,Logins,Keys used,Keys left,Wrong passwords,Wrong codes,Locks,Unread letters,Exercises done,May need help,Last activity',
+    );
     expect(lines).toHaveLength(4);
     const row = lines.find((line) => line.startsWith(trainee.name))!.split(',');
     expect(row[5]).toBe('1');
@@ -154,13 +163,16 @@ describe('a confirmed reset archives the class first', () => {
 
     const debrief = await anna.get(`${archiveUrl}/debrief.csv?lang=en`);
     expect(debrief.status).toBe(200);
-    const debriefLines = debrief.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const debriefLines = debrief.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(debriefLines[0]).toMatch(/^Workshop,Name,NemID number,Attack,Received,/);
     expect(debriefLines).toHaveLength(4);
     expect(debriefLines.some((line) => line.includes(trainee.name) && line.includes(trainee.nemidNumber))).toBe(true);
   });
 
-  it('archives before a trainee\'s reset too, named after the trainee', async () => {
+  it("archives before a trainee's reset too, named after the trainee", async () => {
     const { csrf } = await confirmationPage(anna, `/teacher/trainees/${trainee.id}/reset`);
     const response = await anna.post(`/teacher/trainees/${trainee.id}/reset`).type('form').send({ _csrf: csrf, confirm: 'yes' });
     expect(response.status).toBe(303);
@@ -173,13 +185,21 @@ describe('a confirmed reset archives the class first', () => {
     world.ctx.scenarios.reset(klass().id, { actor: 'cli' });
     const [newest] = world.ctx.archives.list(klass());
     expect(newest).toMatchObject({ reason: 'class-reset', actor: 'cli', resetBy: null });
-    expect(visibleText((await anna.get(`${classPage}?lang=en`)).text)).toContain('before the reset of the whole class from the command line');
+    expect(visibleText((await anna.get(`${classPage}?lang=en`)).text)).toContain(
+      'before the reset of the whole class from the command line',
+    );
     expect(world.ctx.archives.list(klass())).toHaveLength(3);
   });
 
   it('answers another teacher 404 for the archive, its CSVs and the confirmation pages', async () => {
     const trainees = world.ctx.citizens.listInClass(klass().id);
-    for (const url of [archiveUrl, `${archiveUrl}/progress.csv`, `${archiveUrl}/debrief.csv`, `${classPage}/reset`, `/teacher/trainees/${trainees[0]!.id}/reset`]) {
+    for (const url of [
+      archiveUrl,
+      `${archiveUrl}/progress.csv`,
+      `${archiveUrl}/debrief.csv`,
+      `${classPage}/reset`,
+      `/teacher/trainees/${trainees[0]!.id}/reset`,
+    ]) {
       expect((await bo.get(url)).status, url).toBe(404);
     }
     // Nor is the archive found under a class bo may see (the shared class DEMO).
@@ -187,7 +207,10 @@ describe('a confirmed reset archives the class first', () => {
     expect((await bo.get(`/teacher/classes/DEMO/archives/${id}`)).status).toBe(404);
     expect((await anna.get(`/teacher/classes/DEMO/archives/${id}`)).status).toBe(404);
     const page = await bo.get('/teacher/classes/DEMO');
-    const reset = await bo.post(`${classPage}/reset`).type('form').send({ _csrf: csrfFrom(page.text), confirm: 'yes' });
+    const reset = await bo
+      .post(`${classPage}/reset`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), confirm: 'yes' });
     expect(reset.status).toBe(404);
     expect(world.ctx.archives.list(klass())).toHaveLength(3);
   });

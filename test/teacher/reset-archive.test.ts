@@ -14,7 +14,14 @@ describe('the archive kept before a reset', () => {
     ctx.scenarios.reset(demo.id, { actor: 'cli' });
 
     const [summary] = ctx.archives.list(demo);
-    expect(summary).toMatchObject({ reason: 'class-reset', actor: 'cli', resetBy: null, traineeName: null, classTime: before, archivedAt: time.ms });
+    expect(summary).toMatchObject({
+      reason: 'class-reset',
+      actor: 'cli',
+      resetBy: null,
+      traineeName: null,
+      classTime: before,
+      archivedAt: time.ms,
+    });
     const archive = ctx.archives.find(demo, summary!.id)!;
     expect(archive.snapshot.progress.trainees.find((row) => row.name === lars.name)!.logins).toBe(1);
     expect(ctx.progress.ofTrainee(demo, ctx.citizens.findById(lars.id)!).logins).toBe(0);

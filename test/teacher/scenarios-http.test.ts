@@ -33,7 +33,11 @@ trainees:
 /** Uploads a scenario file from the upload form, as a browser sends it (multipart, with the CSRF token). */
 async function upload(agent: Agent, fields: { name?: string; text?: string }, file?: { name: string; text: string }, lang = 'en') {
   const form = await agent.get(`/teacher/scenarios/new?lang=${lang}`);
-  let request = agent.post('/teacher/scenarios').field('_csrf', csrfFrom(form.text)).field('name', fields.name ?? '').field('text', fields.text ?? '');
+  let request = agent
+    .post('/teacher/scenarios')
+    .field('_csrf', csrfFrom(form.text))
+    .field('name', fields.name ?? '')
+    .field('text', fields.text ?? '');
   if (file) request = request.attach('file', Buffer.from(file.text), { filename: file.name, contentType: 'application/yaml' });
   return request;
 }
@@ -42,10 +46,17 @@ describe('the scenario library', () => {
   it('lists every shipped scenario with its description and learning goals in the page language', async () => {
     const page = visibleText((await anna.get('/teacher/scenarios?lang=en')).text);
     for (const title of [
-      'Activating NemID for the first time', 'Everyday login and mail', 'Locked out – LOCK001', 'A lost key card',
-      'The key card is running out', 'NemID from the bank – not activated for public services', 'A letter with a deadline',
-      'Exemption from Digital Post', 'A fake letter – phishing',
-    ]) expect(page).toContain(title);
+      'Activating NemID for the first time',
+      'Everyday login and mail',
+      'Locked out – LOCK001',
+      'A lost key card',
+      'The key card is running out',
+      'NemID from the bank – not activated for public services',
+      'A letter with a deadline',
+      'Exemption from Digital Post',
+      'A fake letter – phishing',
+    ])
+      expect(page).toContain(title);
     expect(page).toContain('Learning goals');
     expect(page).toContain('Know that LOCK001 ends by itself after 8 hours');
   });
@@ -105,9 +116,17 @@ describe('the scenario library', () => {
   it('creates a class from an uploaded scenario', async () => {
     const form = await anna.get('/teacher/classes/new');
     expect(form.text).toContain('value="my-lesson"');
-    const response = await anna.post('/teacher/classes').type('form').send({
-      _csrf: csrfFrom(form.text), scenario: 'my-lesson', trainees: '4', code: 'MINE-1', name: 'Mine', instructions: '',
-    });
+    const response = await anna
+      .post('/teacher/classes')
+      .type('form')
+      .send({
+        _csrf: csrfFrom(form.text),
+        scenario: 'my-lesson',
+        trainees: '4',
+        code: 'MINE-1',
+        name: 'Mine',
+        instructions: '',
+      });
     expect(response.status).toBe(303);
     const klass = world.ctx.classes.findByCode('MINE-1')!;
     expect(world.ctx.citizens.listInClass(klass.id).map((citizen) => citizen.state)).toEqual(['active', 'pending', 'active', 'pending']);
@@ -137,13 +156,17 @@ describe('scenario errors a teacher can act on (issue 14 item 10)', () => {
     const text = visibleText(response.text);
     expect(text).toContain('Intet blev gemt: scenariet har 1 fejl');
     expect(text).toContain('Linje Hvor Det skrevne Det, der passer');
-    expect(text).toContain("7 Kursist 2, Ole Fiktiv Holm: trainees[1].state activ En af: pending, active, locked, blocked, revoked. Mente du ‘active’?");
+    expect(text).toContain(
+      '7 Kursist 2, Ole Fiktiv Holm: trainees[1].state activ En af: pending, active, locked, blocked, revoked. Mente du ‘active’?',
+    );
     expect(fs.readdirSync(world.uploadDir)).not.toContain('stavefejl.yaml');
   });
 
   it('says the same in English', async () => {
     const text = visibleText((await upload(anna, { name: 'stavefejl', text: misspelt })).text);
-    expect(text).toContain("7 Trainee 2, Ole Fiktiv Holm: trainees[1].state activ One of: pending, active, locked, blocked, revoked. Did you mean ‘active’?");
+    expect(text).toContain(
+      '7 Trainee 2, Ole Fiktiv Holm: trainees[1].state activ One of: pending, active, locked, blocked, revoked. Did you mean ‘active’?',
+    );
   });
 
   it('explains a YAML syntax error in plain words with its line, in Danish and English', async () => {

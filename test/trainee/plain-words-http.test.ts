@@ -32,7 +32,11 @@ describe('the words a trainee reads', () => {
   it('hear on the phone why their NemID is blocked, in words, without its lock code', async () => {
     const ctx = await seededContext();
     const agent = request.agent(testApp(ctx));
-    await submitForm(agent, '/nemid/phone', '/nemid/phone/identify', { name: 'Piotr Fiktiv Nowak', cpr: '1402537346', identifier: '574128396' });
+    await submitForm(agent, '/nemid/phone', '/nemid/phone/identify', {
+      name: 'Piotr Fiktiv Nowak',
+      cpr: '1402537346',
+      identifier: '574128396',
+    });
     await submitForm(agent, '/nemid/phone', '/nemid/phone/reason', { reason: 'unblock' });
     const call = visibleText((await agent.get('/nemid/phone')).text);
     expect(call).toContain('Dit NemID er spærret, fordi der blev tastet en forkert nøglekode for mange gange.');

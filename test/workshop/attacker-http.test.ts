@@ -13,14 +13,17 @@ async function relayedWorld() {
   await submitForm(mette.agent, path, path, { identifier: 'mette.hansen', password: 'Hest2024' });
   const codePage = await mette.agent.get(path);
   const key = /data-testid="key-number">(\d{4})</.exec(codePage.text)![1]!;
-  await mette.agent.post(path).type('form').send({ code: codeOf(world.ctx, mette.citizenId, key), _csrf: csrfFrom(codePage.text) });
+  await mette.agent
+    .post(path)
+    .type('form')
+    .send({ code: codeOf(world.ctx, mette.citizenId, key), _csrf: csrfFrom(codePage.text) });
   const facilitator = await world.facilitator();
   await facilitator.get('/workshop?lang=en');
   return { ...world, id, mette, target, key, facilitator };
 }
 
-describe('the attacker\'s view', () => {
-  it('shows the relayed login reaching the participant\'s Digital Post', async () => {
+describe("the attacker's view", () => {
+  it("shows the relayed login reaching the participant's Digital Post", async () => {
     const { id, target, key, facilitator } = await relayedWorld();
     const view = visibleText((await facilitator.get(`/workshop/${id}/attacker`)).text);
     expect(view).toContain('Mette Fiktiv Hansen');
@@ -36,7 +39,10 @@ describe('the attacker\'s view', () => {
     const { ctx, klass, id, mette, target, key, facilitator } = await relayedWorld();
     const page = await facilitator.get(`/workshop/${id}/attacker`);
     expect(visibleText(page.text)).toContain(`Replay the captured code for key ${key} against Mette Fiktiv Hansen's login now`);
-    const replayed = await facilitator.post(`/workshop/${id}/replay`).type('form').send({ target: String(target.id), _csrf: csrfFrom(page.text) });
+    const replayed = await facilitator
+      .post(`/workshop/${id}/replay`)
+      .type('form')
+      .send({ target: String(target.id), _csrf: csrfFrom(page.text) });
     expect(replayed.status).toBe(303);
 
     const after = visibleText((await facilitator.get(`/workshop/${id}/attacker`)).text);
@@ -47,12 +53,15 @@ describe('the attacker\'s view', () => {
     const wrongKey = ctx.events.latestOf(mette.citizenId, ['wrong-key'], 1)[0]!;
     expect(wrongKey.data).toMatchObject({ askedKey: asked, typedCodeOf: key });
 
-    const twice = await facilitator.post(`/workshop/${id}/replay`).type('form').send({ target: String(target.id), _csrf: csrfFrom(page.text) });
+    const twice = await facilitator
+      .post(`/workshop/${id}/replay`)
+      .type('form')
+      .send({ target: String(target.id), _csrf: csrfFrom(page.text) });
     expect(twice.status).toBe(303);
     expect(ctx.events.latestOf(mette.citizenId, ['workshop-replayed'], 5)).toHaveLength(1);
   });
 
-  it('ends the attacker\'s session when the participant blocks NemID (R13, R14)', async () => {
+  it("ends the attacker's session when the participant blocks NemID (R13, R14)", async () => {
     const { ctx, id, mette, target, facilitator } = await relayedWorld();
     expect(ctx.blocking.blockByOwner(mette.citizenId, 'third-party', { actor: 'trainee', channel: 'self-service' }).ok).toBe(true);
     const session = await facilitator.get(`/workshop/${id}/attacker/${target.id}`);
@@ -69,7 +78,9 @@ describe('the attacker\'s view', () => {
     const facilitator = await world.facilitator();
     const target = targetOf(world.ctx, world.teacherId, id, world.ctx.citizens.findByIdentifier('mette.hansen')!.id, 'tax-refund');
     expect(visibleText((await facilitator.get(`/workshop/${id}/attacker?lang=en`)).text)).toContain('Nothing captured yet.');
-    expect(visibleText((await facilitator.get(`/workshop/${id}/attacker/${target.id}`)).text)).toContain('The attacker has no session here');
+    expect(visibleText((await facilitator.get(`/workshop/${id}/attacker/${target.id}`)).text)).toContain(
+      'The attacker has no session here',
+    );
     expect((await facilitator.get(`/workshop/${id}/attacker/999999`)).status).toBe(404);
   });
 });

@@ -13,7 +13,7 @@ async function callAnswered() {
 }
 
 describe('the staged support call', () => {
-  it('rings on the participant\'s pages once the class clock passes its time, and stops when answered', async () => {
+  it("rings on the participant's pages once the class clock passes its time, and stops when answered", async () => {
     const world = await workshopWorld();
     world.start([{ kind: 'support-call', minutes: 15 }]);
     const mette = await world.participant('mette.hansen', 'Hest2024');
@@ -23,7 +23,10 @@ describe('the staged support call', () => {
     const inbox = await mette.agent.get('/post');
     expect(visibleText(inbox.text)).toContain('Din telefon ringer: +45 70 20 11 38');
     const action = /<form method="post" action="(\/call\/[^"]+)"/.exec(inbox.text)![1]!;
-    const answered = await mette.agent.post(action).type('form').send({ action: 'answer', _csrf: csrfFrom(inbox.text) });
+    const answered = await mette.agent
+      .post(action)
+      .type('form')
+      .send({ action: 'answer', _csrf: csrfFrom(inbox.text) });
     expect(answered.headers.location).toBe(action);
     const call = visibleText((await mette.agent.get(action)).text);
     expect(call).toContain('Jonas fra NemID-support');
@@ -116,7 +119,7 @@ describe('the staged support call', () => {
     expect(facts.at.password).toBeNull();
   });
 
-  it('is only the participant\'s own call', async () => {
+  it("is only the participant's own call", async () => {
     const world = await workshopWorld();
     const id = world.start([{ kind: 'support-call', minutes: 0 }]);
     const mette = world.ctx.citizens.findByIdentifier('mette.hansen')!;

@@ -21,7 +21,13 @@ describe('the facilitator console at /workshop', () => {
     const { agent, ctx, time } = await facilitator();
     const home = await agent.get('/workshop?lang=en');
     expect(visibleText(home.text)).toContain('Start a workshop');
-    const started = await submitForm(agent, '/workshop', '/workshop', { klass: 'DEMO', taxRefund: '0', lockedLetter: '', supportCall: '15', cardPhoto: '' });
+    const started = await submitForm(agent, '/workshop', '/workshop', {
+      klass: 'DEMO',
+      taxRefund: '0',
+      lockedLetter: '',
+      supportCall: '15',
+      cardPhoto: '',
+    });
     expect(started.status).toBe(303);
     const live = await agent.get(started.headers.location!);
     const text = visibleText(live.text);
@@ -43,10 +49,22 @@ describe('the facilitator console at /workshop', () => {
 
   it('refuses a plan it cannot run and says why, changing nothing', async () => {
     const { agent, ctx } = await facilitator();
-    const none = await submitForm(agent, '/workshop?lang=en', '/workshop', { klass: 'DEMO', taxRefund: '', lockedLetter: '', supportCall: '', cardPhoto: '' });
+    const none = await submitForm(agent, '/workshop?lang=en', '/workshop', {
+      klass: 'DEMO',
+      taxRefund: '',
+      lockedLetter: '',
+      supportCall: '',
+      cardPhoto: '',
+    });
     expect(none.status).toBe(400);
     expect(visibleText(none.text)).toContain('Choose at least one attack');
-    const bad = await submitForm(agent, '/workshop', '/workshop', { klass: 'NOPE', taxRefund: 'soon', lockedLetter: '999', supportCall: '', cardPhoto: '' });
+    const bad = await submitForm(agent, '/workshop', '/workshop', {
+      klass: 'NOPE',
+      taxRefund: 'soon',
+      lockedLetter: '999',
+      supportCall: '',
+      cardPhoto: '',
+    });
     expect(bad.status).toBe(400);
     const text = visibleText(bad.text);
     expect(text).toContain('Choose one of your classes.');
@@ -54,7 +72,7 @@ describe('the facilitator console at /workshop', () => {
     expect(ctx.events.list({}).filter((event) => event.type === 'workshop-started')).toEqual([]);
   });
 
-  it('shows another teacher\'s workshop to nobody else', async () => {
+  it("shows another teacher's workshop to nobody else", async () => {
     const world = await workshopWorld();
     const teacherB = world.ctx.teachers.insert('teacher-b', await hashPassword('teacher-b-password'), world.time.now());
     const own = await world.ctx.scenarios.createClass('OWNB', 'default', 2, teacherB, 'cli');
@@ -68,13 +86,18 @@ describe('the facilitator console at /workshop', () => {
     const { agent, start } = await facilitator();
     await agent.get('/workshop?lang=en');
     const id = start([{ kind: 'tax-refund', minutes: 0 }]);
-    const added = await submitForm(agent, `/workshop/${id}`, `/workshop/${id}/attacks`, { taxRefund: '', lockedLetter: '5', supportCall: '', cardPhoto: '' });
+    const added = await submitForm(agent, `/workshop/${id}`, `/workshop/${id}/attacks`, {
+      taxRefund: '',
+      lockedLetter: '5',
+      supportCall: '',
+      cardPhoto: '',
+    });
     expect(added.status).toBe(303);
     expect(visibleText((await agent.get(`/workshop/${id}?lang=en`)).text)).toContain('letter with a 24-hour deadline');
     const ended = await submitForm(agent, `/workshop/${id}`, `/workshop/${id}/end`, {});
     expect(ended.headers.location).toBe(`/workshop/${id}/debrief`);
     const debrief = visibleText((await agent.get(`/workshop/${id}/debrief`)).text);
-    expect(debrief).toContain('The class\'s funnel');
+    expect(debrief).toContain("The class's funnel");
     const live = visibleText((await agent.get(`/workshop/${id}`)).text);
     expect(live).toContain('This workshop ended at');
     expect(live).not.toContain('Stage more attacks');

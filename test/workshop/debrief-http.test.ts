@@ -9,7 +9,10 @@ import { codeOf, targetOf, unusedKeys, workshopWorld } from './world.ts';
 async function debriefWorld() {
   const world = await workshopWorld();
   const { ctx } = world;
-  const id = world.start([{ kind: 'tax-refund', minutes: 0 }, { kind: 'support-call', minutes: 0 }]);
+  const id = world.start([
+    { kind: 'tax-refund', minutes: 0 },
+    { kind: 'support-call', minutes: 0 },
+  ]);
   const who = (identifier: string) => ctx.citizens.findByIdentifier(identifier)!.id;
   const letter = (identifier: string) => targetOf(ctx, world.teacherId, id, who(identifier), 'tax-refund');
   const call = (identifier: string) => targetOf(ctx, world.teacherId, id, who(identifier), 'support-call');
@@ -41,7 +44,7 @@ async function debriefWorld() {
 }
 
 describe('the debrief', () => {
-  it('counts the class\'s funnel per attack and in all', async () => {
+  it("counts the class's funnel per attack and in all", async () => {
     const { ctx, teacherId, id } = await debriefWorld();
     const { workshop } = ctx.workshop.workshops.visibleWorkshop(teacherId, id)!;
     const funnel = ctx.workshop.debrief.funnel(ctx.workshop.debrief.facts(workshop));
@@ -76,7 +79,11 @@ describe('the debrief', () => {
   it('counts one block as the answer to the attacks met before it, not to every attack of the workshop', async () => {
     const world = await workshopWorld();
     const { ctx } = world;
-    const id = world.start([{ kind: 'tax-refund', minutes: 0 }, { kind: 'support-call', minutes: 0 }, { kind: 'tax-refund', minutes: 60 }]);
+    const id = world.start([
+      { kind: 'tax-refund', minutes: 0 },
+      { kind: 'support-call', minutes: 0 },
+      { kind: 'tax-refund', minutes: 60 },
+    ]);
     const mette = ctx.citizens.findByIdentifier('mette.hansen')!.id;
     const { workshop } = ctx.workshop.workshops.visibleWorkshop(world.teacherId, id)!;
     const letterTarget = targetOf(ctx, world.teacherId, id, mette, 'tax-refund');
@@ -93,16 +100,20 @@ describe('the debrief', () => {
     expect(call.score).toBe(0);
     const later = hers.find((fact) => fact.attack.kind === 'tax-refund' && fact.target.id !== letterTarget.id)!;
     expect(later.at.blocked).toBeNull();
-    expect(ctx.workshop.debrief.participants(workshop, ctx.workshop.debrief.facts(workshop)).find((one) => one.citizen.id === mette)!.score).toBe(1);
+    expect(
+      ctx.workshop.debrief.participants(workshop, ctx.workshop.debrief.facts(workshop)).find((one) => one.citizen.id === mette)!.score,
+    ).toBe(1);
   });
 
-  it('shows each participant\'s timeline with the rule each step breaks, and the funnel, to the facilitator', async () => {
+  it("shows each participant's timeline with the rule each step breaks, and the funnel, to the facilitator", async () => {
     const { id, facilitator: signIn } = await debriefWorld();
     const facilitator = await signIn();
     const page = await facilitator.get(`/workshop/${id}/debrief?lang=en`);
     expect(page.status).toBe(200);
     const rows = /<tr data-step="(\w+)">([\s\S]*?)<\/tr>/g;
-    const counts = Object.fromEntries([...page.text.matchAll(rows)].map((match) => [match[1], [...match[2]!.matchAll(/<td>(\d+)<\/td>/g)].map((cell) => Number(cell[1]))]));
+    const counts = Object.fromEntries(
+      [...page.text.matchAll(rows)].map((match) => [match[1], [...match[2]!.matchAll(/<td>(\d+)<\/td>/g)].map((cell) => Number(cell[1]))]),
+    );
     expect(counts.password).toEqual([1, 1, 2]);
     expect(counts.reported).toEqual([1, 0, 1]);
     const text = visibleText(page.text);
@@ -123,8 +134,13 @@ describe('the debrief', () => {
     const csv = await facilitator.get(`/workshop/${id}/debrief.csv`);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="workshop-${id}-demo.csv"`);
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Name,NemID number,Attack,Received,Opened,Followed the link,Gave the password,Gave key codes,Uploaded a card photo,Reported,Blocked NemID,Password real,Codes given,Real codes,Attacker logged in,Outcome,Score');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Name,NemID number,Attack,Received,Opened,Followed the link,Gave the password,Gave key codes,Uploaded a card photo,Reported,Blocked NemID,Password real,Codes given,Real codes,Attacker logged in,Outcome,Score',
+    );
     expect(lines).toHaveLength(21);
     const mette = lines.find((line) => line.startsWith('Mette Fiktiv Hansen,418203557,Tax refund letter'))!.split(',');
     expect(mette.slice(11)).toEqual(['yes', '4', '4', 'yes', 'Gave something away', '-1']);

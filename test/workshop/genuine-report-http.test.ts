@@ -37,7 +37,7 @@ describe('"report as fraud" on a genuine letter', () => {
     expect(timeline).toContain('Reported a letter as fraud R14 a genuine letter – false alarm');
   });
 
-  it('does not call a scenario\'s fake letter genuine: its report ticks the exercise, as before', async () => {
+  it("does not call a scenario's fake letter genuine: its report ticks the exercise, as before", async () => {
     const ctx = await seededContext();
     const klass = await ctx.scenarios.load('phishing-letter', { classCode: 'FAKE', className: 'Fake', traineeCount: 1, actor: 'cli' });
     const trainee = ctx.citizens.listInClass(klass.id)[0]!;

@@ -42,7 +42,14 @@ describe('a staged phishing letter with its look-alike login', () => {
     const realChallenge = world.ctx.keycards.cardForLogin(mette.citizenId, world.time.now())!.challengeKey;
     expect(asked).toBe(realChallenge);
     const relayedCode = codeOf(world.ctx, mette.citizenId, asked);
-    expect((await mette.agent.post(path).type('form').send({ code: relayedCode, _csrf: csrfFrom(codePage.text) })).status).toBe(303);
+    expect(
+      (
+        await mette.agent
+          .post(path)
+          .type('form')
+          .send({ code: relayedCode, _csrf: csrfFrom(codePage.text) })
+      ).status,
+    ).toBe(303);
 
     const loginOk = world.ctx.events.latestOf(mette.citizenId, ['login-ok'], 1)[0]!;
     expect(loginOk.data.service).toBe('workshop-relay');
@@ -50,7 +57,12 @@ describe('a staged phishing letter with its look-alike login', () => {
     expect(world.ctx.keycards.unusedKeys(card)).not.toContain(asked);
 
     const harvested = unusedKeys(world.ctx, mette.citizenId, 3);
-    const pairs = Object.fromEntries(harvested.flatMap((entry, index) => [[`key${index + 1}`, entry.key], [`code${index + 1}`, entry.code]]));
+    const pairs = Object.fromEntries(
+      harvested.flatMap((entry, index) => [
+        [`key${index + 1}`, entry.key],
+        [`code${index + 1}`, entry.code],
+      ]),
+    );
     expect((await submitForm(mette.agent, path, path, pairs)).status).toBe(303);
     expect(visibleText((await mette.agent.get(path)).text)).toContain('udbetales til din NemKonto');
 
@@ -107,11 +119,17 @@ describe('a staged phishing letter with its look-alike login', () => {
     await submitForm(mette.agent, path, path, { identifier: 'mette.hansen', password: 'Hest2024' });
     const codePage = await mette.agent.get(path);
     const asked = /data-testid="key-number">(\d{4})</.exec(codePage.text)![1]!;
-    await mette.agent.post(path).type('form').send({ code: codeOf(world.ctx, mette.citizenId, asked), _csrf: csrfFrom(codePage.text) });
+    await mette.agent
+      .post(path)
+      .type('form')
+      .send({ code: codeOf(world.ctx, mette.citizenId, asked), _csrf: csrfFrom(codePage.text) });
 
     const photoPage = await mette.agent.get(path);
     expect(visibleText(photoPage.text)).toContain('Foto af dit nøglekort');
-    const notAPhoto = await mette.agent.post(`${path}/photo`).field('_csrf', csrfFrom(photoPage.text)).attach('photo', Buffer.from('just text'), 'card.txt');
+    const notAPhoto = await mette.agent
+      .post(`${path}/photo`)
+      .field('_csrf', csrfFrom(photoPage.text))
+      .attach('photo', Buffer.from('just text'), 'card.txt');
     expect(notAPhoto.status).toBe(400);
     expect(visibleText(notAPhoto.text)).toContain('Vælg et foto (en JPEG- eller PNG-fil).');
 
@@ -124,7 +142,7 @@ describe('a staged phishing letter with its look-alike login', () => {
     expect(tablesHolding(world.ctx, [marker])).toEqual([]);
   });
 
-  it('is only the participant\'s own: another trainee gets 404, a visitor is asked to log in', async () => {
+  it("is only the participant's own: another trainee gets 404, a visitor is asked to log in", async () => {
     const world = await workshopWorld();
     const id = world.start([{ kind: 'tax-refund', minutes: 0 }]);
     const mette = world.ctx.citizens.findByIdentifier('mette.hansen')!;

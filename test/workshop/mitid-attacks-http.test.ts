@@ -49,7 +49,9 @@ describe("the workshop's MitID attacks", () => {
   it('puts a request to log on to the bank in the app of each MitID participant, and only theirs, once its time has come', async () => {
     const world = await mitidWorld();
     const id = world.start([{ kind: 'mitid-push', minutes: 15 }]);
-    const demo = world.ctx.workshop.workshops.start(world.ctx.classes.findByCode('DEMO')!, world.teacherId, [{ kind: 'mitid-push', minutes: 0 }]);
+    const demo = world.ctx.workshop.workshops.start(world.ctx.classes.findByCode('DEMO')!, world.teacherId, [
+      { kind: 'mitid-push', minutes: 0 },
+    ]);
     expect(world.ctx.workshop.debrief.facts(world.ctx.workshop.workshops.visibleWorkshop(world.teacherId, demo)!.workshop)).toHaveLength(0);
 
     const aksel = await world.participant('aksel.mitid');
@@ -75,8 +77,12 @@ describe("the workshop's MitID attacks", () => {
     await decide(bodil, 'approve');
     expect(visibleText((await bodil.get('/mitid/app?done=approved')).text)).toContain('Du godkendte anmodningen.');
 
-    expect(mitidEvents(world, 'workshop-mitid-rejected').map((event) => [event.citizenId, event.rule])).toEqual([[world.idOf('aksel.mitid'), 'M10']]);
-    expect(mitidEvents(world, 'workshop-mitid-approved').map((event) => [event.citizenId, event.rule, event.data.attackerIn])).toEqual([[world.idOf('bodil.mitid'), 'M10', true]]);
+    expect(mitidEvents(world, 'workshop-mitid-rejected').map((event) => [event.citizenId, event.rule])).toEqual([
+      [world.idOf('aksel.mitid'), 'M10'],
+    ]);
+    expect(mitidEvents(world, 'workshop-mitid-approved').map((event) => [event.citizenId, event.rule, event.data.attackerIn])).toEqual([
+      [world.idOf('bodil.mitid'), 'M10', true],
+    ]);
 
     const facilitator = await world.facilitator();
     await facilitator.get('/workshop?lang=en');
@@ -90,7 +96,10 @@ describe("the workshop's MitID attacks", () => {
     expect(visibleText(debrief.text)).toContain('Sources in docs/mitid.md: [S48], [S20].');
     expect(visibleText(debrief.text)).toContain('Approved the request: the attacker is logged on to Your online bank');
 
-    const csv = (await facilitator.get(`/workshop/${id}/debrief.csv`)).text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const csv = (await facilitator.get(`/workshop/${id}/debrief.csv`)).text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(csv[0]).toMatch(/,Outcome,Score,MitID request,MitID rule$/);
     expect(csv.find((line) => line.startsWith('Bodil Fiktiv Krogh'))).toMatch(/,Approved,M10$/);
     expect(csv.find((line) => line.startsWith('Aksel Fiktiv Dam'))).toMatch(/,"Rejected the request, gave nothing away",0,Rejected,M10$/);
@@ -108,7 +117,9 @@ describe("the workshop's MitID attacks", () => {
     const id = world.start([{ kind: 'mitid-push', minutes: 0 }]);
     const aksel = await world.participant('aksel.mitid');
     await decide(aksel, 'reject');
-    world.ctx.workshop.workshops.addAttacks(world.ctx.workshop.workshops.visibleWorkshop(world.teacherId, id)!.workshop, [{ kind: 'mitid-push', minutes: 0 }]);
+    world.ctx.workshop.workshops.addAttacks(world.ctx.workshop.workshops.visibleWorkshop(world.teacherId, id)!.workshop, [
+      { kind: 'mitid-push', minutes: 0 },
+    ]);
     expect(visibleText((await aksel.get('/post')).text)).toContain('Min MitID app (1 venter)');
     await decide(aksel, 'approve');
     const { workshop } = world.ctx.workshop.workshops.visibleWorkshop(world.teacherId, id)!;
@@ -125,7 +136,10 @@ describe("the workshop's MitID attacks", () => {
     const hers = await waitingRequest(bodil);
     expect((await aksel.get(hers)).status).toBe(404);
     const page = await decide(bodil, 'reject');
-    const again = await bodil.post(page).type('form').send({ decision: 'approve', _csrf: csrfFrom((await bodil.get('/mitid/app')).text) });
+    const again = await bodil
+      .post(page)
+      .type('form')
+      .send({ decision: 'approve', _csrf: csrfFrom((await bodil.get('/mitid/app')).text) });
     expect(again.status).toBe(409);
     expect(visibleText(again.text)).toContain('En besvaret anmodning kan ikke godkendes igen.');
     expect(mitidEvents(world, 'mitid-approved')).toHaveLength(2); // the two logins, not the answered request
@@ -178,16 +192,29 @@ describe("the workshop's MitID attacks", () => {
 
     const form = await aksel.get(site);
     expect(visibleText(form.text)).toContain('MitID Sikkerhed – bekræft dit MitID');
-    const empty = await aksel.post(site).type('form').send({ userId: ' ', _csrf: csrfFrom(form.text) });
+    const empty = await aksel
+      .post(site)
+      .type('form')
+      .send({ userId: ' ', _csrf: csrfFrom(form.text) });
     expect(empty.status).toBe(400);
     expect(visibleText(empty.text)).toContain('Skriv dit MitID bruger-id.');
-    const wrong = await aksel.post(site).type('form').send({ userId: 'bodil.mitid', _csrf: csrfFrom(form.text) });
+    const wrong = await aksel
+      .post(site)
+      .type('form')
+      .send({ userId: 'bodil.mitid', _csrf: csrfFrom(form.text) });
     expect(wrong.status).toBe(401);
     expect(visibleText(wrong.text)).toContain("Bruger-id'et blev ikke genkendt.");
     expect(wrong.text).toContain('value="bodil.mitid"');
     expect(visibleText((await aksel.get('/mitid/app')).text)).toContain('Ingen anmodninger i MitID app.');
 
-    expect((await aksel.post(site).type('form').send({ userId: 'AKSEL.mitid', _csrf: csrfFrom(form.text) })).headers.location).toBe(site);
+    expect(
+      (
+        await aksel
+          .post(site)
+          .type('form')
+          .send({ userId: 'AKSEL.mitid', _csrf: csrfFrom(form.text) })
+      ).headers.location,
+    ).toBe(site);
     expect(visibleText((await aksel.get(site)).text)).toContain('Godkend i din MitID app');
     // The app names the service whose real login the attacker started: not the look-alike's "MitID Sikkerhed".
     expect(visibleText((await aksel.get('/mitid/app')).text)).toContain('Digital Post beder dig godkende med MitID.');
@@ -195,17 +222,30 @@ describe("the workshop's MitID attacks", () => {
     expect(visibleText((await aksel.get(site)).text)).toContain('Dit MitID er bekræftet');
     const approved = mitidEvents(world, 'workshop-mitid-approved');
     expect(approved.map((event) => [event.rule, event.data.service])).toEqual([['M12', 'post']]);
-    expect(mitidEvents(world, 'workshop-mitid-user-id-typed').map((event) => [event.rule, event.data.real])).toEqual([['M13', false], ['M13', true]]);
+    expect(mitidEvents(world, 'workshop-mitid-user-id-typed').map((event) => [event.rule, event.data.real])).toEqual([
+      ['M13', false],
+      ['M13', true],
+    ]);
 
     const facilitator = await world.facilitator();
     await facilitator.get('/workshop?lang=en');
     const attacker = await facilitator.get(`/workshop/${id}/attacker`);
     expect(visibleText(attacker.text)).toContain('logged on to Digital Post');
-    await facilitator.post(`/workshop/${id}/replay`).type('form').send({ target: String(target.id), _csrf: csrfFrom(attacker.text) });
+    await facilitator
+      .post(`/workshop/${id}/replay`)
+      .type('form')
+      .send({ target: String(target.id), _csrf: csrfFrom(attacker.text) });
     const replayed = mitidEvents(world, 'workshop-replayed');
     expect(replayed.map((event) => [event.rule, event.data.outcome])).toEqual([['M2', 'gone']]);
     expect(visibleText((await facilitator.get(`/workshop/${id}/attacker`)).text)).toContain('refused. A MitID request is decided once');
-    expect((await aksel.post(page).type('form').send({ decision: 'approve', _csrf: csrfFrom((await aksel.get('/mitid/app')).text) })).status).toBe(409);
+    expect(
+      (
+        await aksel
+          .post(page)
+          .type('form')
+          .send({ decision: 'approve', _csrf: csrfFrom((await aksel.get('/mitid/app')).text) })
+      ).status,
+    ).toBe(409);
     expect(mitidEvents(world, 'workshop-mitid-approved')).toHaveLength(1);
   });
 });

@@ -28,11 +28,14 @@ function launchCell(html: string, kind: string): string {
 function arrivedKinds(world: Awaited<ReturnType<typeof facilitator>>, id: number): string[] {
   const { workshop } = world.ctx.workshop.workshops.visibleWorkshop(world.teacherId, id)!;
   const now = world.ctx.clock.now(world.klass.id);
-  return world.ctx.workshop.workshops.attacks(workshop).filter((attack) => attack.startsAt <= now).map((attack) => attack.kind);
+  return world.ctx.workshop.workshops
+    .attacks(workshop)
+    .filter((attack) => attack.startsAt <= now)
+    .map((attack) => attack.kind);
 }
 
 describe('pacing a workshop from its page', () => {
-  it('links each class from the console\'s home and class page to its workshop, or to starting one', async () => {
+  it("links each class from the console's home and class page to its workshop, or to starting one", async () => {
     const world = await facilitator();
     for (const page of ['/teacher', '/teacher/classes/DEMO']) {
       const before = await world.agent.get(page);
@@ -73,7 +76,9 @@ describe('pacing a workshop from its page', () => {
 
     const next = await submitForm(world.agent, `/workshop/${id}`, `/workshop/${id}/clock`, { step: '5m' });
     expect(next.status).toBe(303);
-    expect(visibleText((await world.agent.get(`/workshop/${id}`)).text)).toContain('No staged attack arrived; the next one is Letter asking for a photo of the key card');
+    expect(visibleText((await world.agent.get(`/workshop/${id}`)).text)).toContain(
+      'No staged attack arrived; the next one is Letter asking for a photo of the key card',
+    );
   });
 
   it('refuses a clock step it does not offer, moving nothing', async () => {
@@ -86,7 +91,7 @@ describe('pacing a workshop from its page', () => {
     expect(world.ctx.clock.now(world.klass.id)).toBe(before);
   });
 
-  it('launches a waiting letter now: it is in the participant\'s inbox at once, and the button gives way to its launch time', async () => {
+  it("launches a waiting letter now: it is in the participant's inbox at once, and the button gives way to its launch time", async () => {
     const world = await facilitator();
     const id = world.start([
       { kind: 'locked-letter', minutes: 30 },
@@ -98,7 +103,12 @@ describe('pacing a workshop from its page', () => {
     expect(launchCell(page.text, 'locked-letter')).toContain('Launch this attack now');
 
     const now = world.ctx.clock.now(world.klass.id);
-    const launched = await submitForm(world.agent, `/workshop/${id}`, `/workshop/${id}/attacks/${attackId(world, id, 'locked-letter')}/launch`, {});
+    const launched = await submitForm(
+      world.agent,
+      `/workshop/${id}`,
+      `/workshop/${id}/attacks/${attackId(world, id, 'locked-letter')}/launch`,
+      {},
+    );
     expect(launched.status).toBe(303);
     expect(visibleText((await mette.agent.get('/post')).text)).toContain('Dit NemID er spærret – reagér inden 24 timer');
     expect(world.ctx.clock.now(world.klass.id)).toBe(now);
@@ -108,14 +118,20 @@ describe('pacing a workshop from its page', () => {
     expect(launchCell(after.text, 'locked-letter')).toMatch(/^Launched at \d+ \w+ 2026, \d\d:\d\d$/);
     expect(launchCell(after.text, 'support-call')).toContain('Launch this attack now');
     const event = world.ctx.events.list({ classId: world.klass.id }).find((candidate) => candidate.type === 'workshop-attack-launched')!;
-    expect(event).toMatchObject({ actor: 'teacher', at: now, data: { kind: 'locked-letter', scheduledFor: now + minutes(30), startsAt: now, teacherId: world.teacherId } });
+    expect(event).toMatchObject({
+      actor: 'teacher',
+      at: now,
+      data: { kind: 'locked-letter', scheduledFor: now + minutes(30), startsAt: now, teacherId: world.teacherId },
+    });
 
     // The letter that was waiting for its time is gone: it does not arrive a second time.
     world.ctx.clock.advance(world.klass.id, minutes(45));
-    expect(world.ctx.mailbox.arrivedLetters(mette.citizenId).filter((letter) => letter.senderName === 'NemID Sikkerhedscenter')).toHaveLength(1);
+    expect(
+      world.ctx.mailbox.arrivedLetters(mette.citizenId).filter((letter) => letter.senderName === 'NemID Sikkerhedscenter'),
+    ).toHaveLength(1);
   });
 
-  it('launches a waiting call now: the phone rings on the participant\'s pages at once', async () => {
+  it("launches a waiting call now: the phone rings on the participant's pages at once", async () => {
     const world = await facilitator();
     const id = world.start([{ kind: 'support-call', minutes: 60 }]);
     const mette = await world.participant('mette.hansen', 'Hest2024');
@@ -123,7 +139,12 @@ describe('pacing a workshop from its page', () => {
     await submitForm(world.agent, `/workshop/${id}`, `/workshop/${id}/attacks/${attackId(world, id, 'support-call')}/launch`, {});
     expect(visibleText((await mette.agent.get('/post')).text)).toContain('Din telefon ringer: +45 70 20 11 38');
 
-    const again = await submitForm(world.agent, `/workshop/${id}`, `/workshop/${id}/attacks/${attackId(world, id, 'support-call')}/launch`, {});
+    const again = await submitForm(
+      world.agent,
+      `/workshop/${id}`,
+      `/workshop/${id}/attacks/${attackId(world, id, 'support-call')}/launch`,
+      {},
+    );
     expect(again.status).toBe(303);
     expect(visibleText((await world.agent.get(`/workshop/${id}`)).text)).toContain('it had already reached the participants');
     expect(world.ctx.events.list({ classId: world.klass.id }).filter((event) => event.type === 'workshop-attack-launched')).toHaveLength(1);
@@ -133,15 +154,25 @@ describe('pacing a workshop from its page', () => {
     const world = await facilitator();
     const first = world.start([{ kind: 'tax-refund', minutes: 30 }]);
     const second = world.start([{ kind: 'card-photo', minutes: 30 }]);
-    const refused = await submitForm(world.agent, `/workshop/${first}`, `/workshop/${first}/attacks/${attackId(world, second, 'card-photo')}/launch`, {});
+    const refused = await submitForm(
+      world.agent,
+      `/workshop/${first}`,
+      `/workshop/${first}/attacks/${attackId(world, second, 'card-photo')}/launch`,
+      {},
+    );
     expect(refused.status).toBe(404);
     expect(arrivedKinds(world, second)).toEqual([]);
   });
 
-  it('spreads the suggested plan so that +1 h from the start brings two attacks at most, in the catalogue\'s order', async () => {
+  it("spreads the suggested plan so that +1 h from the start brings two attacks at most, in the catalogue's order", async () => {
     const world = await facilitator();
     const form = (await world.agent.get('/workshop')).text;
-    const suggested = Object.fromEntries(['taxRefund', 'lockedLetter', 'supportCall', 'cardPhoto'].map((field) => [field, new RegExp(`name="${field}" type="text" value="(\\d+)"`).exec(form)![1]!]));
+    const suggested = Object.fromEntries(
+      ['taxRefund', 'lockedLetter', 'supportCall', 'cardPhoto'].map((field) => [
+        field,
+        new RegExp(`name="${field}" type="text" value="(\\d+)"`).exec(form)![1]!,
+      ]),
+    );
     const started = await submitForm(world.agent, '/workshop', '/workshop', { klass: 'DEMO', ...suggested });
     const id = Number(started.headers.location!.split('/').pop());
     const { workshop } = world.ctx.workshop.workshops.visibleWorkshop(world.teacherId, id)!;
@@ -155,10 +186,14 @@ describe('pacing a workshop from its page', () => {
 
     await submitForm(world.agent, `/workshop/${id}`, `/workshop/${id}/clock`, { step: '1h' });
     expect(arrivedKinds(world, id)).toEqual(['tax-refund', 'locked-letter']);
-    expect(visibleText((await world.agent.get(`/workshop/${id}`)).text)).toContain('Arrived now: "Your NemID is locked" letter with a 24-hour deadline.');
+    expect(visibleText((await world.agent.get(`/workshop/${id}`)).text)).toContain(
+      'Arrived now: "Your NemID is locked" letter with a 24-hour deadline.',
+    );
     // The next hour brings the other two, and no hour three: they are 40 minutes apart.
     await submitForm(world.agent, `/workshop/${id}`, `/workshop/${id}/clock`, { step: '1h' });
     expect(arrivedKinds(world, id)).toEqual(['tax-refund', 'locked-letter', 'support-call', 'card-photo']);
-    expect(visibleText((await world.agent.get(`/workshop/${id}`)).text)).toContain('Arrived now: A "support" call asking for the password and a code and Letter asking for a photo of the key card.');
+    expect(visibleText((await world.agent.get(`/workshop/${id}`)).text)).toContain(
+      'Arrived now: A "support" call asking for the password and a code and Letter asking for a photo of the key card.',
+    );
   });
 });

@@ -29,7 +29,14 @@ export function workshopFixture(world: { ctx: Context; owner: { citizenId: numbe
   const facts = ctx.workshop.debrief.facts(workshop).filter((fact) => fact.citizen.id === owner.citizenId);
   const letter = facts.find((fact) => fact.attack.kind === 'tax-refund')!.target;
   const call = facts.find((fact) => fact.attack.kind === 'support-call')!.target;
-  const ids = { id: String(id), attackId: String(letter.attackId), targetId: String(letter.id), token: letter.token, callToken: call.token, letterId: String(letter.letterId) };
+  const ids = {
+    id: String(id),
+    attackId: String(letter.attackId),
+    targetId: String(letter.id),
+    token: letter.token,
+    callToken: call.token,
+    letterId: String(letter.letterId),
+  };
   made.set(world, ids);
   return ids;
 }
@@ -41,12 +48,17 @@ const madeMitid = new WeakMap<object, { requestId: string; token: string }>();
  * MitID (keeping the NemID), a request waiting in their app, and a workshop whose MitID
  * phishing letter gives them a link to the MitID look-alike.
  */
-export function mitidFixture(world: { ctx: Context; owner: { citizenId: number; classCode: string } }): { requestId: string; token: string } {
+export function mitidFixture(world: { ctx: Context; owner: { citizenId: number; classCode: string } }): {
+  requestId: string;
+  token: string;
+} {
   const known = madeMitid.get(world);
   if (known) return known;
   const { ctx, owner } = world;
   ctx.db
-    .prepare("INSERT INTO mitid_identities (citizen_id, user_id, password_hash, known_password, holds_nemid, created_at) VALUES (?, 'sweep.owner', 'x', 'x', 1, 0)")
+    .prepare(
+      "INSERT INTO mitid_identities (citizen_id, user_id, password_hash, known_password, holds_nemid, created_at) VALUES (?, 'sweep.owner', 'x', 'x', 1, 0)",
+    )
     .run(owner.citizenId);
   const requestId = ctx.mitid.stageRequest(owner.citizenId, 'bank').id;
   const klass = ctx.classes.findByCode(owner.classCode)!;

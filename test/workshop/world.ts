@@ -62,7 +62,10 @@ export function codeOf(ctx: Context, citizenId: number, key: string): string {
 /** Unused keys of the citizen's card, other than the one asked now. */
 export function unusedKeys(ctx: Context, citizenId: number, count: number): { key: string; code: string }[] {
   const card = ctx.keycards.cardForLogin(citizenId, ctx.clock.now(ctx.citizens.findById(citizenId)!.classId))!;
-  return ctx.keycards.printed(card).filter((entry) => !entry.used && entry.key !== card.challengeKey).slice(0, count);
+  return ctx.keycards
+    .printed(card)
+    .filter((entry) => !entry.used && entry.key !== card.challengeKey)
+    .slice(0, count);
 }
 
 /** Every text cell of every table of the database that contains one of these strings (case-insensitive). */
