@@ -168,6 +168,7 @@ export class LetterRepository {
         `UPDATE letters SET notified_at = @now
            WHERE citizen_id = @citizenId AND direction = 'in' AND delivered_at <= @now AND notified_at IS NULL`,
       ),
+      markNotified: db.prepare('UPDATE letters SET notified_at = ? WHERE id = ? AND notified_at IS NULL'),
       all: db.prepare<[number], RawLetter>('SELECT * FROM letters WHERE citizen_id = ? ORDER BY delivered_at, id'),
       markRead: db.prepare('UPDATE letters SET read_at = ? WHERE id = ? AND read_at IS NULL'),
       markAnswered: db.prepare('UPDATE letters SET answered_at = ? WHERE id = ? AND answered_at IS NULL'),
@@ -285,6 +286,11 @@ export class LetterRepository {
   /** Marks every letter that has arrived by `now` as notified (after `MailboxRepository.notifyArrived`). */
   markArrivedNotified(citizenId: number, now: number): void {
     this.stmts.markArrivedNotified.run({ citizenId, now });
+  }
+
+  /** Marks one letter notified (after `MailboxRepository.notifyLetter`). */
+  markNotified(letterId: number, at: number): void {
+    this.stmts.markNotified.run(at, letterId);
   }
 
   allOf(citizenId: number): Letter[] {

@@ -37,6 +37,13 @@ const toSender = (raw: RawSender): Sender => ({
   autoReply: raw.auto_reply === null ? null : (JSON.parse(raw.auto_reply) as AutoReply),
 });
 
+/** A notification per letter the statement's WHERE (completed by the caller) selects, dated when the letter arrived. */
+const notifyLettersWhere = `INSERT INTO mail_notifications (citizen_id, letter_id, channel, address, text, at)
+  SELECT citizen_id, id, @channel, @address,
+         json_object('sender', sender_name, 'subject', json(subject), 'paper', json('false')), delivered_at
+  FROM letters
+  WHERE`;
+
 /** The only place with SQL about mailboxes, folders, notifications, senders and scenario letters. */
 export class MailboxRepository {
   private readonly stmts;
@@ -58,14 +65,13 @@ export class MailboxRepository {
       insertFolder: db.prepare('INSERT INTO mail_folders (citizen_id, name, created_at) VALUES (?, ?, ?)'),
       renameFolder: db.prepare('UPDATE mail_folders SET name = ? WHERE id = ?'),
       deleteFolder: db.prepare('DELETE FROM mail_folders WHERE id = ?'),
-      // One statement for all the letters of a first visit (500 of them cost 10-20 ms one by one).
+      // One statement for all the letters a visit finds arrived since the last (500 of them cost 10-20 ms one by one).
       notifyArrived: db.prepare<{ citizenId: number; now: number; channel: 'email' | 'sms'; address: string }>(
-        `INSERT INTO mail_notifications (citizen_id, letter_id, channel, address, text, at)
-           SELECT citizen_id, id, @channel, @address,
-                  json_object('sender', sender_name, 'subject', json(subject), 'paper', json('false')), delivered_at
-           FROM letters
-           WHERE citizen_id = @citizenId AND direction = 'in' AND channel = 'digital' AND delivered_at <= @now AND notified_at IS NULL
+        `${notifyLettersWhere} citizen_id = @citizenId AND direction = 'in' AND channel = 'digital' AND delivered_at <= @now AND notified_at IS NULL
            ORDER BY delivered_at, id`,
+      ),
+      notifyLetter: db.prepare<{ letterId: number; channel: 'email' | 'sms'; address: string }>(
+        `${notifyLettersWhere} id = @letterId AND direction = 'in' AND channel = 'digital' AND notified_at IS NULL`,
       ),
       notifications: db.prepare<[number, number], Omit<Notification, never>>(
         `SELECT id, letter_id AS letterId, channel, address, text, at FROM mail_notifications
@@ -139,6 +145,11 @@ export class MailboxRepository {
    */
   notifyArrived(citizenId: number, now: number, channel: 'email' | 'sms', address: string): void {
     this.stmts.notifyArrived.run({ citizenId, now, channel, address });
+  }
+
+  /** The same for one letter that arrives as it is delivered; the caller then marks it notified. */
+  notifyLetter(letterId: number, channel: 'email' | 'sms', address: string): void {
+    this.stmts.notifyLetter.run({ letterId, channel, address });
   }
 
   notifications(citizenId: number, now: number): Notification[] {

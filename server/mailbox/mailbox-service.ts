@@ -154,6 +154,20 @@ export class MailboxService {
     this.deps.letters.markArrivedNotified(citizenId, now);
   }
 
+  /**
+   * The notification of a letter that arrives as it is delivered, written with the
+   * letter: the trainee's next page then has nothing to write, however many letters a
+   * teacher or the CLI just sent. A letter dated later is notified by `refresh` once the
+   * class clock passes it; so is one delivered before its mailbox exists.
+   */
+  private notifyOnArrival(citizen: Citizen, letterId: number, at: number): void {
+    const mailbox = this.deps.mailboxes.mailbox(citizen.id);
+    if (!mailbox) return;
+    if (mailbox.notifyEmail) this.deps.mailboxes.notifyLetter(letterId, 'email', mailbox.email ?? defaultEmail(citizen));
+    if (mailbox.notifySms && mailbox.phone) this.deps.mailboxes.notifyLetter(letterId, 'sms', mailbox.phone);
+    this.deps.letters.markNotified(letterId, at);
+  }
+
   /** The class's sender with this key or name; an unknown one is shown under the name given. */
   senderFor(classId: number, keyOrName: string, kind: SenderKind = 'company'): Sender {
     return this.deps.mailboxes.sender(classId, keyOrName) ?? { key: '', name: keyOrName, kind, writable: false, autoReply: null };
@@ -280,6 +294,7 @@ export class MailboxService {
       letter.attachments,
     );
     if (options.read) this.deps.letters.markRead(id, at);
+    if (at <= now) this.notifyOnArrival(citizen, id, now);
     this.deps.events.record({
       classId: citizen.classId,
       citizenId: citizen.id,

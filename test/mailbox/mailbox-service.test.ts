@@ -149,6 +149,30 @@ describe('the duty to react (R10)', () => {
   });
 });
 
+describe('notifications written as a letter arrives', () => {
+  it('notifies the address set when the letter arrived, not the one set before the trainee looks', async () => {
+    const { ctx, mette } = await setup();
+    ctx.post.inbox.saveNotificationSettings(mette.id, { notifyEmail: true, email: 'then@example.dk', notifySms: false, phone: null });
+    const id = ctx.mailbox.deliver(mette.id, { sender: 'kommune', subject: 'Nu', body: 'x' });
+    ctx.post.inbox.saveNotificationSettings(mette.id, { notifyEmail: true, email: 'later@example.dk', notifySms: false, phone: null });
+    const log = ctx.post.inbox.notifications(mette.id).log.filter((n) => n.letterId === id);
+    expect(log.map((n) => [n.channel, n.address])).toEqual([['email', 'then@example.dk']]);
+  });
+
+  it('notifies a letter dated later once, when the class clock passes it', async () => {
+    const { ctx, mette } = await setup();
+    ctx.post.inbox.saveNotificationSettings(mette.id, { notifyEmail: true, email: 'mette@example.dk', notifySms: false, phone: null });
+    const id = ctx.mailbox.deliver(
+      mette.id,
+      { sender: 'kommune', subject: 'Senere', body: 'x' },
+      { at: ctx.clock.now(mette.classId) + 60_000 },
+    );
+    ctx.clock.advance(mette.classId, 60_000);
+    ctx.post.inbox.list(mette.id, { box: 'inbox' });
+    expect(ctx.post.inbox.notifications(mette.id).log.filter((n) => n.letterId === id)).toHaveLength(1);
+  });
+});
+
 describe('writing from the mailbox (R12)', () => {
   it('forwards with the attachments to another mailbox of the class and to a simulated e-mail address', async () => {
     const { ctx, mette, ahmed } = await setup();
