@@ -149,13 +149,13 @@ export function createContext(options: {
   const letterbox = new LetterboxService({ classes, citizens, clock, events, mailbox, login, time });
 
   // The rest of Digital Post and the services on the same NemID (R2, R3, R11): `ctx.post`.
-  const inbox = new InboxService(mailbox, letters, mailboxes, events);
+  const inbox = new InboxService(mailbox, letters, mailboxes, events, clock);
   const bank = new BankService(new BankRepository(db), clock, events);
   mailbox.onDelivered((letter) => bank.payslipDelivered(letter));
   const post = {
     citizen: (citizenId: number) => mailbox.citizen(citizenId),
     inbox,
-    correspondence: new CorrespondenceService(mailbox, inbox, letters, citizens, events),
+    correspondence: new CorrespondenceService(mailbox, inbox, letters, citizens, events, clock),
     bank,
     tax: new TaxService(new TaxRepository(db), mailbox, letters, events),
     confirmation: new NemidConfirmation({

@@ -1,4 +1,5 @@
 import type { Db } from '../storage/connection.ts';
+import type { ClassClock } from './clock.ts';
 
 export type Actor = 'trainee' | 'teacher' | 'system' | 'issuer' | 'cli' | 'anonymous';
 
@@ -12,6 +13,15 @@ export interface NewEvent {
   data?: Record<string, unknown>;
   /** Time on the class clock. */
   at: number;
+}
+
+/** One event of a trainee: `recordFor` adds their class, their id and the time on their class clock. */
+export interface TraineeEntry {
+  type: string;
+  rule: string | null;
+  data?: Record<string, unknown>;
+  /** The trainee unless given: `system` for what the class clock did, `issuer` for the issuer. */
+  actor?: Actor;
 }
 
 export interface EventRow extends Required<NewEvent> {
@@ -81,6 +91,19 @@ export class EventLog {
       event.at,
       this.realNow(),
     );
+  }
+
+  /** Writes an event of one trainee (or their target) at the time on their class clock. */
+  recordFor(citizen: { id: number; classId: number }, clock: Pick<ClassClock, 'now'>, entry: TraineeEntry): void {
+    this.record({
+      classId: citizen.classId,
+      citizenId: citizen.id,
+      actor: entry.actor ?? 'trainee',
+      type: entry.type,
+      rule: entry.rule,
+      data: entry.data ?? {},
+      at: clock.now(citizen.classId),
+    });
   }
 
   /** The newest events of one citizen of the given types, newest first. */

@@ -1,7 +1,7 @@
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
 import type { Citizen } from '../citizen/types.ts';
 import type { ClassClock } from '../common/clock.ts';
-import type { Actor, EventLog } from '../common/event-log.ts';
+import type { EventLog } from '../common/event-log.ts';
 import type { RandomInt } from '../common/random.ts';
 import { localised, type MailboxService } from '../mailbox/mailbox-service.ts';
 import type { ScenarioService } from '../scenario/scenario-service.ts';
@@ -97,11 +97,15 @@ export class EnrolmentService {
   activatePublicAccess(citizen: Citizen, showsId: boolean): ActivationOutcome {
     if (this.deps.enrolment.hasPublicAccess(citizen.id)) return { ok: false, reason: 'already-active' };
     if (!showsId) {
-      this.record(citizen, 'trainee', 'public-access-activation-refused', 'R7', { reason: 'no-id' });
+      this.deps.events.recordFor(citizen, this.deps.clock, {
+        type: 'public-access-activation-refused',
+        rule: 'R7',
+        data: { reason: 'no-id' },
+      });
       return { ok: false, reason: 'no-id' };
     }
     if (!this.deps.enrolment.setPublicAccess(citizen.id, true)) return { ok: false, reason: 'already-active' };
-    this.record(citizen, 'system', 'public-access-activated', 'R7');
+    this.deps.events.recordFor(citizen, this.deps.clock, { type: 'public-access-activated', rule: 'R7', actor: 'system' });
     this.deps.mailbox.deliver(
       citizen.id,
       {
@@ -114,20 +118,8 @@ export class EnrolmentService {
     return { ok: true };
   }
 
-  private record(citizen: Citizen, actor: Actor, type: string, rule: string, data: Record<string, unknown> = {}): void {
-    this.deps.events.record({
-      classId: citizen.classId,
-      citizenId: citizen.id,
-      actor,
-      type,
-      rule,
-      data,
-      at: this.deps.clock.now(citizen.classId),
-    });
-  }
-
   private recordForVisitor(visitor: Citizen | undefined, type: string, rule: string, data: Record<string, unknown>): void {
-    if (visitor) return this.record(visitor, 'trainee', type, rule, data);
+    if (visitor) return this.deps.events.recordFor(visitor, this.deps.clock, { type, rule, data });
     this.deps.events.record({ classId: null, citizenId: null, actor: 'anonymous', type, rule, data, at: this.deps.realNow() });
   }
 }

@@ -154,14 +154,6 @@ export class ExemptionService {
   }
 
   private record(citizen: Citizen, type: string, rule: string, data: Record<string, unknown>): void {
-    this.deps.events.record({
-      classId: citizen.classId,
-      citizenId: citizen.id,
-      actor: 'trainee',
-      type,
-      rule,
-      data,
-      at: this.deps.clock.now(citizen.classId),
-    });
+    this.deps.events.recordFor(citizen, this.deps.clock, { type, rule, data });
   }
 }

@@ -85,15 +85,7 @@ export class LoginService {
 
   /** One event of the trainee's login; what the clock or the issuer did names them as its actor. */
   private record(citizen: Citizen, type: string, rule: string | null, data: Record<string, unknown> = {}, actor: Actor = 'trainee'): void {
-    this.deps.events.record({
-      classId: citizen.classId,
-      citizenId: citizen.id,
-      actor,
-      type,
-      rule,
-      data,
-      at: this.deps.clock.now(citizen.classId),
-    });
+    this.deps.events.recordFor(citizen, this.deps.clock, { type, rule, data, actor });
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Citizen } from '../citizen/types.ts';
 import type { CitizenRepository } from '../citizen/citizen-repository.ts';
+import type { ClassClock } from '../common/clock.ts';
 import { NotFound } from '../common/errors.ts';
 import type { EventLog } from '../common/event-log.ts';
 import type { TranslationKey } from '../common/i18n.ts';
@@ -31,6 +32,7 @@ export class CorrespondenceService {
     private readonly letters: LetterRepository,
     private readonly citizens: CitizenRepository,
     private readonly events: EventLog,
+    private readonly clock: ClassClock,
   ) {}
 
   /** The senders a citizen can write a new letter to (authorities). */
@@ -71,16 +73,9 @@ export class CorrespondenceService {
     return id;
   }
 
+  /** A letter the trainee wrote, answered or forwarded (R12). */
   private record(citizen: Citizen, type: string, data: Record<string, unknown>): void {
-    this.events.record({
-      classId: citizen.classId,
-      citizenId: citizen.id,
-      actor: 'trainee',
-      type,
-      rule: 'R12',
-      data,
-      at: this.mailbox.now(citizen),
-    });
+    this.events.recordFor(citizen, this.clock, { type, rule: 'R12', data });
   }
 
   private autoReply(citizen: Citizen, sender: Sender, sentId: number): void {

@@ -1,3 +1,4 @@
+import type { ClassClock } from '../common/clock.ts';
 import { NotFound } from '../common/errors.ts';
 import type { EventLog } from '../common/event-log.ts';
 import type { Box, LetterRepository } from './letter-repository.ts';
@@ -48,11 +49,11 @@ export class InboxService {
     private readonly letters: LetterRepository,
     private readonly mailboxes: MailboxRepository,
     private readonly events: EventLog,
+    private readonly clock: ClassClock,
   ) {}
 
   private record(citizenId: number, type: string, rule: string | null, data: Record<string, unknown>): void {
-    const citizen = this.mailbox.citizen(citizenId);
-    this.events.record({ classId: citizen.classId, citizenId, actor: 'trainee', type, rule, data, at: this.mailbox.now(citizen) });
+    this.events.recordFor(this.mailbox.citizen(citizenId), this.clock, { type, rule, data });
   }
 
   list(citizenId: number, query: { box: Box; folderId?: number; search?: string; page?: number }): Listing {

@@ -65,7 +65,7 @@ export class ActivationService {
 
   /** The passport's chip was read in the app [S27] (in the sandbox: a press of a button). */
   chipRead(citizen: Citizen): void {
-    this.record(citizen, 'mitid-passport-read', 'M8', {});
+    this.deps.events.recordFor(citizen, this.deps.clock, { type: 'mitid-passport-read', rule: 'M8' });
   }
 
   /** MitID's rules for a chosen user ID [S1], and "not taken by another MitID user". */
@@ -97,21 +97,11 @@ export class ActivationService {
       { app: 'MitID app', 'code-display': '' },
       now,
     );
-    this.record(citizen, route === 'nemid' ? 'mitid-created-with-nemid' : 'mitid-activated', route === 'nemid' ? 'M9' : 'M8', {
-      holdsNemid,
+    this.deps.events.recordFor(citizen, this.deps.clock, {
+      type: route === 'nemid' ? 'mitid-created-with-nemid' : 'mitid-activated',
+      rule: route === 'nemid' ? 'M9' : 'M8',
+      data: { holdsNemid },
     });
     return 'ok';
-  }
-
-  private record(citizen: Citizen, type: string, rule: string, data: Record<string, unknown>): void {
-    this.deps.events.record({
-      classId: citizen.classId,
-      citizenId: citizen.id,
-      actor: 'trainee',
-      type,
-      rule,
-      data,
-      at: this.deps.clock.now(citizen.classId),
-    });
   }
 }

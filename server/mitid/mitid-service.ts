@@ -58,7 +58,7 @@ export class MitidService {
   }
 
   private record(citizen: Citizen, type: string, rule: string, data: Record<string, unknown> = {}, actor: Actor = 'trainee'): void {
-    this.deps.events.record({ classId: citizen.classId, citizenId: citizen.id, actor, type, rule, data, at: this.now(citizen) });
+    this.deps.events.recordFor(citizen, this.deps.clock, { type, rule, data, actor });
   }
 
   identityOf(citizenId: number): MitidIdentity | undefined {

@@ -66,14 +66,11 @@ export class TargetEvents {
     data: Record<string, unknown> = {},
     actor: Actor = 'trainee',
   ): void {
-    this.events.record({
-      classId,
-      citizenId: target.citizenId,
-      actor,
+    this.events.recordFor({ id: target.citizenId, classId }, this.clock, {
       type,
       rule,
       data: { workshopId: target.workshop.id, attackId: target.attack.id, targetId: target.id, kind: target.attack.kind, ...data },
-      at: this.clock.now(classId),
+      actor,
     });
   }
 

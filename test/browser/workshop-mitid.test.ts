@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/common/passwords.ts';
 import type { Context } from '../../server/context.ts';
 import { launchBrowser, newPerson, noViolations, seeHeading, seeText, serve } from '../helpers/browser.ts';
 import { testContext } from '../helpers/context.ts';
+import { addFacilitator, facilitatorAtWorkshop, nemidAttackNames, startsAfter } from '../helpers/workshop-browser.ts';
 
 let browser: Browser;
 let ctx: Context;
@@ -13,7 +13,7 @@ let teacherId: number;
 beforeAll(async () => {
   ctx = testContext();
   await ctx.scenarios.load('mitid-workshop', { actor: 'system' });
-  teacherId = ctx.teachers.insert('facilitator', await hashPassword('facilitator-password'), Date.now());
+  teacherId = await addFacilitator(ctx);
   app = await serve(ctx);
   browser = await launchBrowser();
 });
@@ -77,25 +77,10 @@ describe('the MitID attacks of the security workshop in the browser', () => {
     'a facilitator stages an approval the participants did not start: one rejects, one approves, and the debrief counts them',
     { timeout: 180_000 },
     async () => {
-      const facilitator = await (await newPerson(browser, app.url)).newPage();
-      await facilitator.goto('/teacher/login?lang=en');
-      await facilitator.getByLabel('Username').fill('facilitator');
-      await facilitator.getByLabel('Password').fill('facilitator-password');
-      await facilitator.getByRole('button', { name: 'Log in' }).click();
-      await facilitator.goto('/workshop');
-      await seeHeading(facilitator, 'Security workshop');
-      await noViolations(facilitator);
-      await facilitator.getByLabel('Class').selectOption('MITWS');
+      const facilitator = await facilitatorAtWorkshop(browser, app.url, 'MITWS');
       // Only the MitID attack in this workshop: the suggested NemID attacks are cleared.
-      for (const name of [
-        'Tax refund letter with a look-alike login',
-        '"Your NemID is locked" letter with a 24-hour deadline',
-        'A "support" call asking for the password and a code',
-        'Letter asking for a photo of the key card',
-      ]) {
-        await facilitator.getByLabel(`${name}: starts after (minutes)`).fill('');
-      }
-      await facilitator.getByLabel('An approval request the participant did not start (push fatigue): starts after (minutes)').fill('0');
+      for (const name of nemidAttackNames) await startsAfter(facilitator, name).fill('');
+      await startsAfter(facilitator, 'An approval request the participant did not start (push fatigue)').fill('0');
       await facilitator.getByRole('button', { name: 'Start the workshop' }).click();
       await seeHeading(facilitator, 'Workshop 1 – MitID-workshop');
       const workshopPath = new URL(facilitator.url()).pathname;

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hashPassword } from '../../server/common/passwords.ts';
 import type { Context } from '../../server/context.ts';
 import { launchBrowser, newPerson, seeHeading, seeText, serve, textOf, noViolations } from '../helpers/browser.ts';
 import { seededContext } from '../helpers/context.ts';
+import { addFacilitator, facilitatorAtWorkshop, nemidAttackNames, startsAfter } from '../helpers/workshop-browser.ts';
 import { codeOf, unusedKeys } from '../workshop/world.ts';
 
 let browser: Browser;
@@ -63,7 +63,7 @@ async function fallForLogin(
 
 beforeAll(async () => {
   ctx = await seededContext();
-  ctx.teachers.insert('facilitator', await hashPassword('facilitator-password'), Date.now());
+  await addFacilitator(ctx);
   app = await serve(ctx);
   browser = await launchBrowser();
 });
@@ -92,23 +92,8 @@ describe.sequential('the security workshop in the browser', { timeout: stepTimeo
   });
 
   it('a facilitator starts a workshop for a class with every staged attack, now on the class clock', async () => {
-    facilitator = await (await newPerson(browser, app.url)).newPage();
-    await facilitator.goto('/teacher/login?lang=en&screens=full');
-    await facilitator.getByLabel('Username').fill('facilitator');
-    await facilitator.getByLabel('Password').fill('facilitator-password');
-    await facilitator.getByRole('button', { name: 'Log in' }).click();
-    await facilitator.goto('/workshop');
-    await seeHeading(facilitator, 'Security workshop');
-    await noViolations(facilitator);
-    await facilitator.getByLabel('Class').selectOption('DEMO');
-    for (const name of [
-      'Tax refund letter with a look-alike login',
-      '"Your NemID is locked" letter with a 24-hour deadline',
-      'A "support" call asking for the password and a code',
-      'Letter asking for a photo of the key card',
-    ]) {
-      await facilitator.getByLabel(`${name}: starts after (minutes)`).fill('0');
-    }
+    facilitator = await facilitatorAtWorkshop(browser, app.url, 'DEMO');
+    for (const name of nemidAttackNames) await startsAfter(facilitator, name).fill('0');
     await facilitator.getByRole('button', { name: 'Start the workshop' }).click();
     await seeHeading(facilitator, 'Workshop 1 – Demohold');
     workshopPath = new URL(facilitator.url()).pathname;

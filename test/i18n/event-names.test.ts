@@ -6,7 +6,7 @@ import { projectRoot } from '../../server/common/project-root.ts';
 
 /**
  * Every event type the server writes to the log, read from its source: `events.record({ ...
- * type: 'x' })` and the domains' own `record(..., 'x', ...)` helpers (with or without an actor
+ * type: 'x' })`, `events.recordFor(citizen, clock, { type: 'x' })` and the domains' own `record(..., 'x', ...)` helpers (with or without an actor
  * before the type).
  */
 function eventTypes(): string[] {
@@ -14,7 +14,9 @@ function eventTypes(): string[] {
   const types = new Set<string>();
   for (const file of fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'))) {
     const source = fs.readFileSync(path.join(root, file), 'utf8');
-    for (const match of source.matchAll(/events\.record\(\{[\s\S]{0,300}?type: (?:[^,]*\? )?'([a-z][a-z-]*)'(?: : '([a-z][a-z-]*)')?/g)) {
+    for (const match of source.matchAll(
+      /events\.record(?:\(|For\([^{]*)\{[\s\S]{0,300}?type: (?:[^,]*\? )?'([a-z][a-z-]*)'(?: : '([a-z][a-z-]*)')?/g,
+    )) {
       types.add(match[1]!);
       if (match[2]) types.add(match[2]);
     }
